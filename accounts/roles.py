@@ -1,0 +1,101 @@
+"""The portal's staff roles (DESIGN.md) as Django groups, and what each may do in the admin.
+
+``ROLES`` is the one description of the groups; data migrations call ``sync_roles`` with the
+historical models so a fresh database and an upgraded one end up with the same permissions.
+Later issues extend ``ROLES`` and add a migration that calls ``sync_roles`` again.
+"""
+
+EDITORS = "Editors"
+POLICY_APPROVERS = "Policy approvers"
+REVIEWERS = "Reviewers"
+EXPERTS = "Experts"
+
+ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin")
+
+# (app_label, model, codename, name) of model-level permissions; page and collection
+# permissions are given on the root page and the root collection.
+ROLES = {
+    EDITORS: {
+        "permissions": [
+            ACCESS_ADMIN,
+            ("wagtailredirects", "redirect", "add_redirect", "Can add redirect"),
+            ("wagtailredirects", "redirect", "change_redirect", "Can change redirect"),
+            ("wagtailredirects", "redirect", "delete_redirect", "Can delete redirect"),
+            ("home", "portalsettings", "change_portalsettings", "Can change portal settings"),
+            (
+                "simple_translation",
+                "simpletranslation",
+                "submit_translation",
+                "Can submit translations",
+            ),
+        ],
+        "page_permissions": [
+            "add_page",
+            "change_page",
+            "publish_page",
+            "lock_page",
+            "unlock_page",
+        ],
+        "collection_permissions": [
+            ("wagtailimages", "image", ["add_image", "change_image", "delete_image", "choose_image"]),
+            (
+                "wagtaildocs",
+                "document",
+                ["add_document", "change_document", "delete_document", "choose_document"],
+            ),
+        ],
+    },
+    POLICY_APPROVERS: {"permissions": [ACCESS_ADMIN]},
+    REVIEWERS: {"permissions": [ACCESS_ADMIN]},
+    EXPERTS: {"permissions": [ACCESS_ADMIN]},
+}
+
+# Wagtail's starter group that the portal's roles replace.
+RETIRED_GROUPS = ["Moderators"]
+
+
+def _permission(apps, app_label, model, codename, name=None):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    permission, _created = Permission.objects.get_or_create(
+        content_type=content_type,
+        codename=codename,
+        defaults={"name": name or codename.replace("_", " ").capitalize()},
+    )
+    return permission
+
+
+def sync_roles(apps, schema_editor=None):
+    """Create the groups of ``ROLES`` and give each exactly the permissions listed there
+    (adding what is missing; permissions an administrator added by hand are kept)."""
+    Group = apps.get_model("auth", "Group")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    for retired in RETIRED_GROUPS:
+        Group.objects.filter(name=retired, user__isnull=True).delete()
+
+    root_page = Page.objects.filter(depth=1).first()
+    root_collection = Collection.objects.filter(depth=1).first()
+    for name, spec in ROLES.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        for app_label, model, codename, label in spec.get("permissions", []):
+            group.permissions.add(_permission(apps, app_label, model, codename, label))
+        if root_page is not None:
+            for codename in spec.get("page_permissions", []):
+                GroupPagePermission.objects.get_or_create(
+                    group=group,
+                    page=root_page,
+                    permission=_permission(apps, "wagtailcore", "page", codename),
+                )
+        if root_collection is not None:
+            for app_label, model, codenames in spec.get("collection_permissions", []):
+                for codename in codenames:
+                    GroupCollectionPermission.objects.get_or_create(
+                        group=group,
+                        collection=root_collection,
+                        permission=_permission(apps, app_label, model, codename),
+                    )

@@ -1,0 +1,44 @@
+"""The portal's URL map: the public URL contract of DESIGN.md.
+
+Russian pages have no prefix, Kazakh and English live under /kk/ and /en/. Admin, health,
+robots and sitemap stay outside the language prefixes.
+"""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from home import views as home_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("captcha/", include("captcha.urls")),
+    path("health/", home_views.health, name="health"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+# Only public media (page images and their renditions) is served from MEDIA_ROOT; applicants'
+# files live elsewhere and go through permission-checked views.
+urlpatterns.append(
+    re_path(
+        r"^%s(?P<path>(?:images|original_images)/.+)$" % settings.MEDIA_URL.lstrip("/"),
+        home_views.public_media,
+        name="public_media",
+    )
+)
+
+urlpatterns += i18n_patterns(
+    path("search/", home_views.search, name="search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+handler404 = "home.views.page_not_found"
+handler500 = "home.views.server_error"

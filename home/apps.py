@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HomeConfig(AppConfig):
+    """The informational site: home page, info pages, indexes, site settings, search."""
+
+    name = "home"
+    verbose_name = _("Site pages")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,355 @@
+"""The informational pages of the portal and the site-wide settings editors maintain."""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+    TabbedInterface,
+    ObjectList,
+)
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock, StepBlock
+
+CONTENT_PAGE_TYPES = ["home.InfoPage", "home.IndexPage"]
+
+
+class HomePage(Page):
+    """The portal's front page: what the OPI Center does and how to apply, with the latest news."""
+
+    hero_title = models.CharField(_("hero title"), max_length=200)
+    hero_lead = models.TextField(_("hero text"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cta_label = models.CharField(_("call-to-action label"), max_length=80, blank=True)
+    cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("call-to-action page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Where the main button leads, for example the application form."),
+    )
+    secondary_cta_label = models.CharField(
+        _("secondary link label"), max_length=80, blank=True
+    )
+    secondary_cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("secondary link page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    steps_title = models.CharField(_("steps title"), max_length=200, blank=True)
+    steps = StreamField(
+        [("step", StepBlock())],
+        verbose_name=_("how it works"),
+        blank=True,
+        help_text=_("The steps an applicant goes through; numbers are added automatically."),
+    )
+    news_title = models.CharField(_("news title"), max_length=200, blank=True)
+    news_index = models.ForeignKey(
+        "home.IndexPage",
+        verbose_name=_("news section"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The latest items of this section are shown on the home page."),
+    )
+    news_count = models.PositiveSmallIntegerField(_("number of news items"), default=3)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("more content"), blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_lead"),
+                FieldPanel("hero_image"),
+                FieldRowPanel([FieldPanel("cta_label"), PageChooserPanel("cta_page")]),
+                FieldRowPanel(
+                    [FieldPanel("secondary_cta_label"), PageChooserPanel("secondary_cta_page")]
+                ),
+            ],
+            heading=_("Hero"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("steps_title"), FieldPanel("steps")], heading=_("How it works")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("news_title"),
+                PageChooserPanel("news_index", "home.IndexPage"),
+                FieldPanel("news_count"),
+            ],
+            heading=_("News teaser"),
+        ),
+        FieldPanel("body"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("hero_title"),
+        index.SearchField("hero_lead"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = CONTENT_PAGE_TYPES
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def latest_news(self):
+        if not self.news_index_id:
+            return []
+        news_index = self.news_index.localized
+        return list(
+            InfoPage.objects.live()
+            .public()
+            .child_of(news_index)
+            .order_by("-date", "-first_published_at")[: self.news_count]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = self.latest_news()
+        context["cta_page_localized"] = self.cta_page.localized if self.cta_page else None
+        context["secondary_cta_page_localized"] = (
+            self.secondary_cta_page.localized if self.secondary_cta_page else None
+        )
+        return context
+
+
+class InfoPage(Page):
+    """A page of information (about OPI, how to apply, FAQ, contacts) or a news item."""
+
+    date = models.DateField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        help_text=_("Set it for news and announcements; they are listed newest first."),
+    )
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.IndexPage", "home.InfoPage"]
+    subpage_types = ["home.InfoPage"]
+
+    class Meta:
+        verbose_name = _("information page")
+
+    def summary(self):
+        return self.search_description or self.intro
+
+
+class IndexPage(Page):
+    """A section that lists its child pages a page at a time, such as News."""
+
+    ORDER_TREE = "tree"
+    ORDER_NEWEST = "newest"
+
+    intro = models.TextField(_("introduction"), blank=True)
+    ordering = models.CharField(
+        _("order of the list"),
+        max_length=10,
+        choices=[
+            (ORDER_TREE, _("As arranged in the page tree")),
+            (ORDER_NEWEST, _("Newest first")),
+        ],
+        default=ORDER_NEWEST,
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("ordering")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage", "home.IndexPage"]
+    subpage_types = CONTENT_PAGE_TYPES
+
+    class Meta:
+        verbose_name = _("section index page")
+
+    def children_queryset(self):
+        children = self.get_children().live().public().specific()
+        if self.ordering == self.ORDER_NEWEST:
+            return children.order_by("-first_published_at", "-pk")
+        return children.order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.children_queryset(), settings.INDEX_ITEMS_PER_PAGE)
+        try:
+            items = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            items = paginator.page(1)
+        except EmptyPage:
+            items = paginator.page(paginator.num_pages)
+        context["items"] = items
+        return context
+
+
+class LocalizedTextMixin:
+    """Picks the value of a field in the current language (``name_ru``, ``name_kk``, ``name_en``).
+
+    Settings belong to the site, not to a locale, so their few translatable texts carry a
+    field per language; Russian is the fallback when a translation is empty.
+    """
+
+    def localized(self, name):
+        language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        value = getattr(self, f"{name}_{language}", "")
+        return value or getattr(self, f"{name}_{settings.LANGUAGE_CODE}", "")
+
+
+def language_panels(name, heading):
+    """One admin panel holding the per-language variants of the text ``name``."""
+    return MultiFieldPanel(
+        [FieldPanel(f"{name}_{code}") for code, _label in settings.LANGUAGES], heading=heading
+    )
+
+
+@register_setting(icon="site")
+class PortalSettings(LocalizedTextMixin, ClusterableModel, BaseSiteSetting):
+    """Contacts, footer and social links shown on every page of the portal."""
+
+    organization_ru = models.CharField(_("organization (Russian)"), max_length=255, blank=True)
+    organization_kk = models.CharField(_("organization (Kazakh)"), max_length=255, blank=True)
+    organization_en = models.CharField(_("organization (English)"), max_length=255, blank=True)
+    address_ru = models.TextField(_("address (Russian)"), blank=True)
+    address_kk = models.TextField(_("address (Kazakh)"), blank=True)
+    address_en = models.TextField(_("address (English)"), blank=True)
+    hours_ru = models.CharField(_("working hours (Russian)"), max_length=255, blank=True)
+    hours_kk = models.CharField(_("working hours (Kazakh)"), max_length=255, blank=True)
+    hours_en = models.CharField(_("working hours (English)"), max_length=255, blank=True)
+    footer_text_ru = models.TextField(_("footer text (Russian)"), blank=True)
+    footer_text_kk = models.TextField(_("footer text (Kazakh)"), blank=True)
+    footer_text_en = models.TextField(_("footer text (English)"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    contact_panels = [
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+        language_panels("organization", _("Organization")),
+        language_panels("address", _("Address")),
+        language_panels("hours", _("Working hours")),
+    ]
+    footer_panels = [
+        language_panels("footer_text", _("Footer text")),
+        InlinePanel("social_links", label=_("Social links")),
+    ]
+    navigation_panels = [
+        HelpPanel(
+            content=_(
+                "Menus link to pages of the Russian tree; visitors of the Kazakh and English "
+                "sites see the translation of each page, titled in their language."
+            )
+        ),
+        InlinePanel("main_menu_items", label=_("Main menu")),
+        InlinePanel("footer_menu_items", label=_("Footer menu")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(contact_panels, heading=_("Contacts")),
+            ObjectList(footer_panels, heading=_("Footer")),
+            ObjectList(navigation_panels, heading=_("Menus")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("portal settings")
+
+    @property
+    def organization(self):
+        return self.localized("organization")
+
+    @property
+    def address(self):
+        return self.localized("address")
+
+    @property
+    def hours(self):
+        return self.localized("hours")
+
+    @property
+    def footer_text(self):
+        return self.localized("footer_text")
+
+
+class SocialLink(Orderable):
+    """A link to one of the company's social network accounts, shown in the footer."""
+
+    settings = ParentalKey(PortalSettings, on_delete=models.CASCADE, related_name="social_links")
+    network = models.CharField(
+        _("network"),
+        max_length=20,
+        choices=[
+            ("linkedin", "LinkedIn"),
+            ("facebook", "Facebook"),
+            ("instagram", "Instagram"),
+            ("telegram", "Telegram"),
+            ("youtube", "YouTube"),
+        ],
+    )
+    url = models.URLField(_("address"))
+
+    panels = [FieldRowPanel([FieldPanel("network"), FieldPanel("url")])]
+
+    def __str__(self):
+        return self.get_network_display()
+
+
+class MenuItem(Orderable):
+    """A page in one of the site's menus; the label is the page title in the visitor's language."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("page")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class MainMenuItem(MenuItem):
+    settings = ParentalKey(
+        PortalSettings, on_delete=models.CASCADE, related_name="main_menu_items"
+    )
+
+
+class FooterMenuItem(MenuItem):
+    settings = ParentalKey(
+        PortalSettings, on_delete=models.CASCADE, related_name="footer_menu_items"
+    )

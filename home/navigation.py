@@ -1,0 +1,68 @@
+"""Menus and the language switcher: which page a visitor reaches in which language."""
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+
+def current_language():
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def localized_pages(pages):
+    """The translations of ``pages`` in the active locale, in one query, same order.
+
+    A page with no live translation stays in its own language, so the menu never loses an item.
+    """
+    pages = list(pages)
+    if not pages:
+        return []
+    locale = Locale.get_active()
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .filter(translation_key__in=[p.translation_key for p in pages], locale=locale)
+        .only("id", "title", "url_path", "translation_key", "locale_id", "path", "depth")
+    }
+    return [translations.get(page.translation_key, page) for page in pages]
+
+
+def menu_links(request, items, current_page=None):
+    """(title, url, state) for each menu item; state is 'page' for the current page,
+    'true' for a section the current page is in, '' otherwise (for aria-current)."""
+    pages = localized_pages(item.page for item in items if item.page.live)
+    links = []
+    for page in pages:
+        state = ""
+        if current_page is not None:
+            if page.pk == current_page.pk:
+                state = "page"
+            elif current_page.path.startswith(page.path) and page.depth > 2:
+                state = "true"
+        links.append({"title": page.title, "url": page.get_url(request), "state": state})
+    return links
+
+
+def language_links(request, page=None):
+    """One link per language: the same page in that language where it exists,
+    otherwise that language's home page (for pages) or the same path (for views)."""
+    current = current_language()
+    translations = {}
+    if page is not None and getattr(page, "pk", None):
+        translations = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+    links = []
+    for code, name in settings.LANGUAGES:
+        if page is not None and getattr(page, "pk", None):
+            target = translations.get(code)
+            if target is not None:
+                url = target.get_url(request)
+            else:
+                url = translate_url("/", code)
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append({"code": code, "name": name, "url": url, "is_current": code == current})
+    return links

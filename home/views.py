@@ -1,0 +1,72 @@
+"""Site-wide views: search, health check, robots.txt, public media, error pages."""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from django.views.static import serve
+from wagtail.models import Locale, Page
+
+MAX_QUERY_LENGTH = 200
+
+
+@require_GET
+def search(request):
+    """Full-text search over the live pages of the visitor's language."""
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = None
+    if query:
+        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        paginator = Paginator(pages.search(query), settings.SEARCH_RESULTS_PER_PAGE)
+        try:
+            results = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            results = paginator.page(1)
+        except EmptyPage:
+            results = paginator.page(paginator.num_pages)
+    return render(request, "home/search.html", {"search_query": query, "results": results})
+
+
+@require_GET
+def health(request):
+    """For load balancers and monitoring: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    private_paths = ["/account/", "/accounts/", "/apply/", "/consent/", "/search/"]
+    language_prefixes = [""] + [f"/{code}" for code, _name in settings.LANGUAGES[1:]]
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /documents/"]
+    for prefix in language_prefixes:
+        lines += [f"Disallow: {prefix}{path}" for path in private_paths]
+    lines += ["", f"Sitemap: {sitemap_url}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@cache_control(max_age=31536000, public=True)
+def public_media(request, path):
+    """Page images and their renditions; nothing else of MEDIA_ROOT is ever served."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No context processors and no database: the error may be the database itself.
+    return HttpResponseServerError(loader.get_template("500.html").render())
