@@ -13,5 +13,4 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
-CAPTCHA_TEST_MODE = True
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
