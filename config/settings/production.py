@@ -10,9 +10,15 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 
-if not SECRET_KEY or SECRET_KEY.startswith(("dev-", "test-", "django-insecure")) or len(  # noqa: F405
-    set(SECRET_KEY)  # noqa: F405
-) < 5 or len(SECRET_KEY) < 50:  # noqa: F405
+
+
+def is_real_secret(key):
+    """Long, varied and not one of the development placeholders."""
+    placeholder = key.startswith(("dev-", "test-", "django-insecure"))
+    return len(key) >= 50 and len(set(key)) >= 5 and not placeholder
+
+
+if not is_real_secret(SECRET_KEY):
     raise ImproperlyConfigured(
         "SECRET_KEY must be set to a long random value (50+ characters) in production. "
         "Generate one with: python -c 'import secrets; print(secrets.token_urlsafe(64))'"
@@ -24,5 +30,5 @@ CSRF_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SECURE = True
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-if BEHIND_TLS_PROXY:  # noqa: F405
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
