@@ -1,6 +1,8 @@
 """Factories that build the portal's world for tests: users, pages, settings."""
 
 import factory
+from anyascii import anyascii
+from django.utils.text import slugify
 import wagtail_factories
 from wagtail.models import Locale, Page, Site
 
@@ -61,8 +63,15 @@ def publish(page):
     return page
 
 
+def slug_for(title):
+    """The ASCII slug the admin would propose for a (Russian) title."""
+    return slugify(anyascii(title))
+
+
 def add_info_page(parent, **fields):
-    page = InfoPage(**{"title": "Страница", **fields})
+    fields.setdefault("title", "Страница")
+    fields.setdefault("slug", slug_for(fields["title"]))
+    page = InfoPage(**fields)
     parent.add_child(instance=page)
     return publish(page)
 
@@ -87,5 +96,6 @@ __all__ = [
     "add_info_page",
     "publish",
     "site_home",
+    "slug_for",
     "translate",
 ]
