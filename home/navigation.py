@@ -63,6 +63,8 @@ def language_links(request, page=None):
             else:
                 url = translate_url("/", code)
         else:
-            url = translate_url(request.get_full_path(), code)
+            url = translate_url(request.path, code)
+            if request.META.get("QUERY_STRING"):
+                url = f"{url}?{request.META['QUERY_STRING']}"
         links.append({"code": code, "name": name, "url": url, "is_current": code == current})
     return links
