@@ -17,7 +17,8 @@ class PortalUserFormMixin:
             users = users.exclude(pk=self.instance.pk)
         if users.exists():
             raise forms.ValidationError(
-                _("A user with this e-mail address already exists."), code="duplicate_email"
+                _("A user with this e-mail address already exists."),
+                code="duplicate_email",
             )
         return email
 

@@ -74,7 +74,9 @@ class User(AbstractBaseUser, PermissionsMixin):
             models.UniqueConstraint(
                 Lower("email"),
                 name="accounts_user_email_ci_unique",
-                violation_error_message=_("A user with this e-mail address already exists."),
+                violation_error_message=_(
+                    "A user with this e-mail address already exists."
+                ),
             ),
         ]
 

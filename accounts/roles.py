@@ -21,7 +21,12 @@ ROLES = {
             ("wagtailredirects", "redirect", "add_redirect", "Can add redirect"),
             ("wagtailredirects", "redirect", "change_redirect", "Can change redirect"),
             ("wagtailredirects", "redirect", "delete_redirect", "Can delete redirect"),
-            ("home", "portalsettings", "change_portalsettings", "Can change portal settings"),
+            (
+                "home",
+                "portalsettings",
+                "change_portalsettings",
+                "Can change portal settings",
+            ),
             (
                 "simple_translation",
                 "simpletranslation",
@@ -37,11 +42,20 @@ ROLES = {
             "unlock_page",
         ],
         "collection_permissions": [
-            ("wagtailimages", "image", ["add_image", "change_image", "delete_image", "choose_image"]),
+            (
+                "wagtailimages",
+                "image",
+                ["add_image", "change_image", "delete_image", "choose_image"],
+            ),
             (
                 "wagtaildocs",
                 "document",
-                ["add_document", "change_document", "delete_document", "choose_document"],
+                [
+                    "add_document",
+                    "change_document",
+                    "delete_document",
+                    "choose_document",
+                ],
             ),
         ],
     },
@@ -57,7 +71,9 @@ RETIRED_GROUPS = ["Moderators"]
 def _permission(apps, app_label, model, codename, name=None):
     ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
-    content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    content_type, _created = ContentType.objects.get_or_create(
+        app_label=app_label, model=model
+    )
     permission, _created = Permission.objects.get_or_create(
         content_type=content_type,
         codename=codename,
@@ -73,7 +89,9 @@ def sync_roles(apps, schema_editor=None):
     Page = apps.get_model("wagtailcore", "Page")
     Collection = apps.get_model("wagtailcore", "Collection")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    GroupCollectionPermission = apps.get_model(
+        "wagtailcore", "GroupCollectionPermission"
+    )
 
     for retired in RETIRED_GROUPS:
         Group.objects.filter(name=retired, user__isnull=True).delete()

@@ -37,7 +37,9 @@ class PortalCSPMiddleware(CSPMiddleware):
                     continue
                 update[directive] = list(update.get(directive, [])) + sources
             replace = dict(parts.replace or {})
-            replace["frame-ancestors"] = settings.ADMIN_CSP_RELAXATIONS["frame-ancestors"]
+            replace["frame-ancestors"] = settings.ADMIN_CSP_RELAXATIONS[
+                "frame-ancestors"
+            ]
             parts.update = update
             parts.replace = replace
         return parts

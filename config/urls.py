@@ -4,6 +4,8 @@ Russian pages have no prefix, Kazakh and English live under /kk/ and /en/. Admin
 robots and sitemap stay outside the language prefixes.
 """
 
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
@@ -21,15 +23,18 @@ urlpatterns = [
     path("captcha/", include("captcha.urls")),
     path("health/", home_views.health, name="health"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"
+    ),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
 # Only public media (page images and their renditions) is served from MEDIA_ROOT; applicants'
 # files live elsewhere and go through permission-checked views.
+media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
 urlpatterns.append(
     re_path(
-        r"^%s(?P<path>(?:images|original_images)/.+)$" % settings.MEDIA_URL.lstrip("/"),
+        rf"^{media_prefix}(?P<path>(?:images|original_images)/.+)$",
         home_views.public_media,
         name="public_media",
     )

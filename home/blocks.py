@@ -109,7 +109,9 @@ class FAQBlock(blocks.StructBlock):
         icon = "help"
         label = _("FAQ accordion")
         template = "blocks/faq_block.html"
-        description = _("Frequently asked questions that the reader opens one at a time.")
+        description = _(
+            "Frequently asked questions that the reader opens one at a time."
+        )
         preview_value = {
             "title": "Частые вопросы",
             "items": [

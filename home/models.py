@@ -13,9 +13,9 @@ from wagtail.admin.panels import (
     HelpPanel,
     InlinePanel,
     MultiFieldPanel,
+    ObjectList,
     PageChooserPanel,
     TabbedInterface,
-    ObjectList,
 )
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -66,7 +66,9 @@ class HomePage(Page):
         [("step", StepBlock())],
         verbose_name=_("how it works"),
         blank=True,
-        help_text=_("The steps an applicant goes through; numbers are added automatically."),
+        help_text=_(
+            "The steps an applicant goes through; numbers are added automatically."
+        ),
     )
     news_title = models.CharField(_("news title"), max_length=200, blank=True)
     news_index = models.ForeignKey(
@@ -89,7 +91,10 @@ class HomePage(Page):
                 FieldPanel("hero_image"),
                 FieldRowPanel([FieldPanel("cta_label"), PageChooserPanel("cta_page")]),
                 FieldRowPanel(
-                    [FieldPanel("secondary_cta_label"), PageChooserPanel("secondary_cta_page")]
+                    [
+                        FieldPanel("secondary_cta_label"),
+                        PageChooserPanel("secondary_cta_page"),
+                    ]
                 ),
             ],
             heading=_("Hero"),
@@ -135,7 +140,9 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = self.latest_news()
-        context["cta_page_localized"] = self.cta_page.localized if self.cta_page else None
+        context["cta_page_localized"] = (
+            self.cta_page.localized if self.cta_page else None
+        )
         context["secondary_cta_page_localized"] = (
             self.secondary_cta_page.localized if self.secondary_cta_page else None
         )
@@ -236,7 +243,8 @@ class LocalizedTextMixin:
 def language_panels(name, heading):
     """One admin panel holding the per-language variants of the text ``name``."""
     return MultiFieldPanel(
-        [FieldPanel(f"{name}_{code}") for code, _label in settings.LANGUAGES], heading=heading
+        [FieldPanel(f"{name}_{code}") for code, _label in settings.LANGUAGES],
+        heading=heading,
     )
 
 
@@ -244,15 +252,25 @@ def language_panels(name, heading):
 class PortalSettings(LocalizedTextMixin, ClusterableModel, BaseSiteSetting):
     """Contacts, footer and social links shown on every page of the portal."""
 
-    organization_ru = models.CharField(_("organization (Russian)"), max_length=255, blank=True)
-    organization_kk = models.CharField(_("organization (Kazakh)"), max_length=255, blank=True)
-    organization_en = models.CharField(_("organization (English)"), max_length=255, blank=True)
+    organization_ru = models.CharField(
+        _("organization (Russian)"), max_length=255, blank=True
+    )
+    organization_kk = models.CharField(
+        _("organization (Kazakh)"), max_length=255, blank=True
+    )
+    organization_en = models.CharField(
+        _("organization (English)"), max_length=255, blank=True
+    )
     address_ru = models.TextField(_("address (Russian)"), blank=True)
     address_kk = models.TextField(_("address (Kazakh)"), blank=True)
     address_en = models.TextField(_("address (English)"), blank=True)
-    hours_ru = models.CharField(_("working hours (Russian)"), max_length=255, blank=True)
+    hours_ru = models.CharField(
+        _("working hours (Russian)"), max_length=255, blank=True
+    )
     hours_kk = models.CharField(_("working hours (Kazakh)"), max_length=255, blank=True)
-    hours_en = models.CharField(_("working hours (English)"), max_length=255, blank=True)
+    hours_en = models.CharField(
+        _("working hours (English)"), max_length=255, blank=True
+    )
     footer_text_ru = models.TextField(_("footer text (Russian)"), blank=True)
     footer_text_kk = models.TextField(_("footer text (Kazakh)"), blank=True)
     footer_text_en = models.TextField(_("footer text (English)"), blank=True)
@@ -310,7 +328,9 @@ class PortalSettings(LocalizedTextMixin, ClusterableModel, BaseSiteSetting):
 class SocialLink(Orderable):
     """A link to one of the company's social network accounts, shown in the footer."""
 
-    settings = ParentalKey(PortalSettings, on_delete=models.CASCADE, related_name="social_links")
+    settings = ParentalKey(
+        PortalSettings, on_delete=models.CASCADE, related_name="social_links"
+    )
     network = models.CharField(
         _("network"),
         max_length=20,
@@ -334,7 +354,10 @@ class MenuItem(Orderable):
     """A page in one of the site's menus; the label is the page title in the visitor's language."""
 
     page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
 
     panels = [PageChooserPanel("page")]

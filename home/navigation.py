@@ -23,7 +23,9 @@ def localized_pages(pages):
         page.translation_key: page
         for page in Page.objects.live()
         .filter(translation_key__in=[p.translation_key for p in pages], locale=locale)
-        .only("id", "title", "url_path", "translation_key", "locale_id", "path", "depth")
+        .only(
+            "id", "title", "url_path", "translation_key", "locale_id", "path", "depth"
+        )
     }
     return [translations.get(page.translation_key, page) for page in pages]
 
@@ -40,7 +42,9 @@ def menu_links(request, items, current_page=None):
                 state = "page"
             elif current_page.path.startswith(page.path) and page.depth > 2:
                 state = "true"
-        links.append({"title": page.title, "url": page.get_url(request), "state": state})
+        links.append(
+            {"title": page.title, "url": page.get_url(request), "state": state}
+        )
     return links
 
 
@@ -52,7 +56,9 @@ def language_links(request, page=None):
     if page is not None and getattr(page, "pk", None):
         translations = {
             p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
+            for p in page.get_translations(inclusive=True)
+            .live()
+            .select_related("locale")
         }
     links = []
     for code, name in settings.LANGUAGES:
@@ -66,5 +72,7 @@ def language_links(request, page=None):
             url = translate_url(request.path, code)
             if request.META.get("QUERY_STRING"):
                 url = f"{url}?{request.META['QUERY_STRING']}"
-        links.append({"code": code, "name": name, "url": url, "is_current": code == current})
+        links.append(
+            {"code": code, "name": name, "url": url, "is_current": code == current}
+        )
     return links

@@ -21,7 +21,9 @@ def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results = None
     if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        pages = (
+            Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        )
         paginator = Paginator(pages.search(query), settings.SEARCH_RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("page", 1))
@@ -29,7 +31,9 @@ def search(request):
             results = paginator.page(1)
         except EmptyPage:
             results = paginator.page(paginator.num_pages)
-    return render(request, "home/search.html", {"search_query": query, "results": results})
+    return render(
+        request, "home/search.html", {"search_query": query, "results": results}
+    )
 
 
 @require_GET

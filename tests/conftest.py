@@ -15,7 +15,9 @@ def home_page(db):
 
 @pytest.fixture
 def editor(db):
-    return UserFactory(email="editor@example.kz", groups=[Group.objects.get(name=roles.EDITORS)])
+    return UserFactory(
+        email="editor@example.kz", groups=[Group.objects.get(name=roles.EDITORS)]
+    )
 
 
 @pytest.fixture

@@ -1,9 +1,9 @@
 """Factories that build the portal's world for tests: users, pages, settings."""
 
 import factory
+import wagtail_factories
 from anyascii import anyascii
 from django.utils.text import slugify
-import wagtail_factories
 from wagtail.models import Locale, Page, Site
 
 from accounts.models import User

@@ -35,7 +35,9 @@ def env_int(name, default):
     try:
         return int(raw)
     except ValueError as error:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from error
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number, not {raw!r}."
+        ) from error
 
 
 def env_list(name, default=()):

@@ -11,7 +11,6 @@ from .base import *  # noqa: F403
 DEBUG = False
 
 
-
 def is_real_secret(key):
     """Long, varied and not one of the development placeholders."""
     placeholder = key.startswith(("dev-", "test-", "django-insecure"))

@@ -15,7 +15,9 @@ register = template.Library()
 def language_links(context):
     request = context["request"]
     page = context.get("page")
-    return navigation.language_links(request, page if hasattr(page, "get_translations") else None)
+    return navigation.language_links(
+        request, page if hasattr(page, "get_translations") else None
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -36,5 +38,5 @@ def highlight(text, query):
     words = [re.escape(escape(word)) for word in (query or "").split() if len(word) > 1]
     if not words:
         return mark_safe(text)
-    pattern = re.compile("(%s)" % "|".join(words), re.IGNORECASE)
+    pattern = re.compile("({})".format("|".join(words)), re.IGNORECASE)
     return mark_safe(pattern.sub(r"<mark>\1</mark>", text))

@@ -49,9 +49,15 @@ def test_other_roles_get_no_page_rights_yet():
 def test_sync_roles_is_safe_to_run_again():
     from django.apps import apps
 
-    before = GroupPagePermission.objects.count(), GroupCollectionPermission.objects.count()
+    before = (
+        GroupPagePermission.objects.count(),
+        GroupCollectionPermission.objects.count(),
+    )
     roles.sync_roles(apps)
-    after = GroupPagePermission.objects.count(), GroupCollectionPermission.objects.count()
+    after = (
+        GroupPagePermission.objects.count(),
+        GroupCollectionPermission.objects.count(),
+    )
     assert before == after
 
 

@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_email_is_stored_lower_case():
-    user = User.objects.create_user("Ivanov@Example.KZ", "x" * 12, full_name="Иванов И.")
+    user = User.objects.create_user(
+        "Ivanov@Example.KZ", "x" * 12, full_name="Иванов И."
+    )
     assert user.email == "ivanov@example.kz"
 
 
@@ -35,12 +37,16 @@ def test_validation_reports_a_duplicate_email_in_another_case():
 
 def test_login_with_email_in_any_case():
     UserFactory(email="petrova@example.kz")
-    assert authenticate(email="PETROVA@example.kz", password=DEFAULT_PASSWORD) is not None
+    assert (
+        authenticate(email="PETROVA@example.kz", password=DEFAULT_PASSWORD) is not None
+    )
     assert authenticate(email="petrova@example.kz", password="wrong") is None
 
 
 def test_superuser_command_path():
-    admin = User.objects.create_superuser("root@example.kz", "long-password-1", full_name="А")
+    admin = User.objects.create_superuser(
+        "root@example.kz", "long-password-1", full_name="А"
+    )
     assert admin.is_superuser and admin.is_staff
     assert str(admin) == "А"
 

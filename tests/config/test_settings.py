@@ -44,7 +44,9 @@ class TestProductionSettings:
 
     def test_refuses_a_development_secret_key(self):
         result = run_manage(
-            "check", SECRET_KEY="dev-only-secret-key-never-used-in-production", **PRODUCTION_ENV
+            "check",
+            SECRET_KEY="dev-only-secret-key-never-used-in-production",
+            **PRODUCTION_ENV,
         )
         assert result.returncode != 0
         assert "SECRET_KEY must be set" in result.stderr

@@ -20,7 +20,9 @@ pytestmark = pytest.mark.django_db
 def make_image(title="Схема установки"):
     buffer = io.BytesIO()
     PILImage.new("RGB", (320, 200), (11, 58, 91)).save(buffer, "PNG")
-    upload = SimpleUploadedFile("scheme.png", buffer.getvalue(), content_type="image/png")
+    upload = SimpleUploadedFile(
+        "scheme.png", buffer.getvalue(), content_type="image/png"
+    )
     return Image.objects.create(title=title, file=upload)
 
 
@@ -60,12 +62,20 @@ def test_info_page_renders_every_block(client, home_page):
             {"type": "paragraph", "value": "<p>Текст о <b>порядке</b>.</p>"},
             {
                 "type": "image",
-                "value": {"image": image.pk, "alt_text": "Схема стенда", "caption": "Стенд"},
+                "value": {
+                    "image": image.pk,
+                    "alt_text": "Схема стенда",
+                    "caption": "Стенд",
+                },
             },
             {"type": "document", "value": {"document": document.pk, "title": ""}},
             {
                 "type": "callout",
-                "value": {"tone": "warning", "title": "Срок", "text": "<p>30 дней.</p>"},
+                "value": {
+                    "tone": "warning",
+                    "title": "Срок",
+                    "text": "<p>30 дней.</p>",
+                },
             },
             {
                 "type": "faq",
@@ -91,7 +101,10 @@ def test_info_page_renders_every_block(client, home_page):
                 "value": {
                     "caption": "Уровни готовности",
                     "table": {
-                        "data": [["Уровень", "Что значит"], ["TRL 7", "Опытный образец"]],
+                        "data": [
+                            ["Уровень", "Что значит"],
+                            ["TRL 7", "Опытный образец"],
+                        ],
                         "first_row_is_table_header": True,
                         "first_col_is_header": False,
                     },
@@ -120,7 +133,9 @@ def test_home_page_shows_hero_steps_and_latest_news(client, home_page):
     for day in (1, 2, 3, 4):
         add_info_page(news, title=f"Новость {day}", date=f"2026-03-0{day}")
     home_page.hero_title = "Испытайте технологию в группе"
-    home_page.steps = [{"type": "step", "value": {"title": "Зарегистрируйтесь", "text": ""}}]
+    home_page.steps = [
+        {"type": "step", "value": {"title": "Зарегистрируйтесь", "text": ""}}
+    ]
     home_page.news_index = news
     home_page.news_count = 3
     home_page.cta_label = "Подать заявку"
@@ -190,7 +205,9 @@ def test_public_pages_use_a_fixed_number_of_queries(
 
     def add_siblings(start, stop):
         for n in range(start, stop):
-            home_page.add_child(instance=InfoPage(title=f"Страница {n}", slug=f"page-{n}"))
+            home_page.add_child(
+                instance=InfoPage(title=f"Страница {n}", slug=f"page-{n}")
+            )
 
     add_siblings(0, 3)
     client.get("/")  # fill per-process caches (site root paths, content types)

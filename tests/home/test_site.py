@@ -24,7 +24,9 @@ def about(home_page):
 
 @pytest.fixture
 def english(home_page, about):
-    translate(home_page, "en", title="OPI Center", hero_title="Pilot testing of innovations")
+    translate(
+        home_page, "en", title="OPI Center", hero_title="Pilot testing of innovations"
+    )
     return translate(about, "en", title="About pilot testing", intro="What OPI is.")
 
 
@@ -67,10 +69,16 @@ class TestLanguages:
 
 
 class TestMenus:
-    def test_main_menu_shows_pages_in_the_visitors_language(self, client, home_page, english):
-        portal_settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    def test_main_menu_shows_pages_in_the_visitors_language(
+        self, client, home_page, english
+    ):
+        portal_settings = PortalSettings.for_site(
+            Site.objects.get(is_default_site=True)
+        )
         about_ru = english.get_translation(home_page.locale)
-        MainMenuItem.objects.create(settings=portal_settings, page=about_ru, sort_order=0)
+        MainMenuItem.objects.create(
+            settings=portal_settings, page=about_ru, sort_order=0
+        )
 
         ru = client.get("/").content.decode()
         en = client.get("/en/").content.decode()
@@ -78,13 +86,17 @@ class TestMenus:
         assert '<a href="/en/about/">About pilot testing</a>' in en
 
     def test_current_page_is_marked_in_the_menu(self, client, about):
-        portal_settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+        portal_settings = PortalSettings.for_site(
+            Site.objects.get(is_default_site=True)
+        )
         MainMenuItem.objects.create(settings=portal_settings, page=about, sort_order=0)
         html = client.get("/about/").content.decode()
         assert '<a href="/about/" aria-current="page">Об ОПИ</a>' in html
 
     def test_footer_shows_contacts_in_the_visitors_language(self, client, english):
-        portal_settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+        portal_settings = PortalSettings.for_site(
+            Site.objects.get(is_default_site=True)
+        )
         portal_settings.phone = "+7 7172 00 00 00"
         portal_settings.organization_ru = "ТОО «Инженерная компания»"
         portal_settings.organization_en = "Engineering Company LLP"
@@ -117,17 +129,25 @@ class TestSearch:
         assert 'id="search-query"' in html and "search-results" not in html
 
     def test_query_is_escaped(self, client, home_page):
-        html = client.get(reverse("search"), {"q": "<script>x</script>"}).content.decode()
+        html = client.get(
+            reverse("search"), {"q": "<script>x</script>"}
+        ).content.decode()
         assert "<script>x</script>" not in html
 
-    def test_results_are_paginated_and_keep_the_query(self, client, home_page, settings):
+    def test_results_are_paginated_and_keep_the_query(
+        self, client, home_page, settings
+    ):
         settings.SEARCH_RESULTS_PER_PAGE = 2
         for number in range(5):
-            add_info_page(home_page, title=f"Испытание {number}", intro="Стенд испытаний")
+            add_info_page(
+                home_page, title=f"Испытание {number}", intro="Стенд испытаний"
+            )
         first = client.get(reverse("search"), {"q": "стенд"}).content.decode()
         assert first.count('class="search-result"') == 2
         assert "q=%D1%81%D1%82%D0%B5%D0%BD%D0%B4&amp;page=2" in first
-        third = client.get(reverse("search"), {"q": "стенд", "page": 3}).content.decode()
+        third = client.get(
+            reverse("search"), {"q": "стенд", "page": 3}
+        ).content.decode()
         assert third.count('class="search-result"') == 1
 
 
