@@ -230,3 +230,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }
+
+# No Gravatar: it would send a hash of every staff e-mail to a third party, and the portal
+# has no internet at run time anyway.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
