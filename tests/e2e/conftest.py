@@ -1,0 +1,120 @@
+"""Browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
+
+No browser is ever downloaded. Without Chromium (or Playwright, or axe-core) the tests are
+skipped with the reason; under ``CI=true`` that absence is a failure instead.
+"""
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+from wagtail.models import Site
+
+# Playwright's sync API runs an event loop in this thread; Django refuses database access
+# from a thread with a running loop unless told that this is deliberate.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+DEMO_PASSWORD = "e2e-demo-password"
+CHROMIUM_ARGS = [
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def missing_requirement():
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed"
+    if not CHROMIUM.exists():
+        return f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
+    if not AXE.exists():
+        return f"axe-core is not installed at {AXE} (npm ci)"
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    reason = missing_requirement()
+    if reason is not None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"browser tests cannot run under CI: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    args = list(CHROMIUM_ARGS)
+    if os.geteuid() == 0:
+        args.append("--no-sandbox")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=args
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def demo_site(django_db_serialized_rollback, transactional_db, live_server):
+    """The demo content, served by the live server. Serialized rollback brings back what
+    the migrations created (home page, site, groups) after each test's flush."""
+    with override_settings(WAGTAILADMIN_BASE_URL=live_server.url):
+        call_command("load_demo", password=DEMO_PASSWORD, stdout=io.StringIO())
+    assert Site.objects.filter(is_default_site=True).exists()
+    return live_server
+
+
+class ConsoleWatch:
+    """Console messages and page errors of one browser page, to catch CSP violations."""
+
+    def __init__(self, page):
+        self.messages = []
+        page.on("console", lambda message: self.messages.append(message.text))
+        page.on("pageerror", lambda error: self.messages.append(str(error)))
+
+    def csp_violations(self):
+        return [
+            text
+            for text in self.messages
+            if "Content Security Policy" in text or "Refused to" in text
+        ]
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="ru-RU"
+    )
+    browser_page = context.new_page()
+    browser_page.console_watch = ConsoleWatch(browser_page)
+    yield browser_page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="ru-RU"
+    )
+    browser_page = context.new_page()
+    browser_page.console_watch = ConsoleWatch(browser_page)
+    yield browser_page
+    context.close()
+
+
+def screenshot(page, name):
+    """Saved only with E2E_SCREENSHOTS=1, for a person to look at."""
+    if os.environ.get("E2E_SCREENSHOTS") == "1":
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
