@@ -10,12 +10,9 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
 from wagtail.models import Site
-
-# Playwright's sync API runs an event loop in this thread; Django refuses database access
-# from a thread with a running loop unless told that this is deliberate.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -54,6 +51,9 @@ def browser():
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an event loop in this thread; Django refuses database
+    # access from a thread with a running loop unless told that this is deliberate.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     args = list(CHROMIUM_ARGS)
     if os.geteuid() == 0:
         args.append("--no-sandbox")
@@ -63,15 +63,29 @@ def browser():
         )
         yield browser
         browser.close()
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture(scope="session")
+def migrated_data(django_db_setup, django_db_blocker):
+    """What the migrations put in the database (root page, home page, site, locales, staff
+    groups), taken before any browser test's flush empties the tables."""
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture
-def demo_site(django_db_serialized_rollback, transactional_db, live_server):
-    """The demo content, served by the live server. Serialized rollback brings back what
-    the migrations created (home page, site, groups) after each test's flush."""
+def demo_site(migrated_data, live_server):
+    """The demo content, served by the live server. Browser tests need a transactional
+    database (the live server reads it from another thread), which Django flushes after
+    each test; the migrated data is put back first."""
+    if not Site.objects.exists():
+        # The flush re-created content types and permissions under new keys; start from
+        # empty tables so the migrated rows come back exactly as they were.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(migrated_data)
     with override_settings(WAGTAILADMIN_BASE_URL=live_server.url):
         call_command("load_demo", password=DEMO_PASSWORD, stdout=io.StringIO())
-    assert Site.objects.filter(is_default_site=True).exists()
     return live_server
 
 

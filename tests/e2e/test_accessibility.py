@@ -5,7 +5,10 @@ import pytest
 
 from .conftest import AXE, screenshot
 
-pytestmark = pytest.mark.e2e
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True),
+]
 
 PUBLIC_PAGES = [
     "/",

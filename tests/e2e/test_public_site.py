@@ -6,7 +6,10 @@ import pytest
 
 from .conftest import DEMO_PASSWORD, screenshot
 
-pytestmark = pytest.mark.e2e
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def test_home_page_in_russian_then_english(page, demo_site):
