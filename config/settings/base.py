@@ -24,6 +24,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 WAGTAILADMIN_BASE_URL = env_str(
     "WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 ).rstrip("/")
+if not env_str("DATABASE_URL"):
+    VAR_DIR.mkdir(parents=True, exist_ok=True)  # the default SQLite file lives there
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
