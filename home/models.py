@@ -234,7 +234,7 @@ class LocalizedTextMixin:
     field per language; Russian is the fallback when a translation is empty.
     """
 
-    def localized(self, name):
+    def in_current_language(self, name):
         language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
         value = getattr(self, f"{name}_{language}", "")
         return value or getattr(self, f"{name}_{settings.LANGUAGE_CODE}", "")
@@ -310,19 +310,19 @@ class PortalSettings(LocalizedTextMixin, ClusterableModel, BaseSiteSetting):
 
     @property
     def organization(self):
-        return self.localized("organization")
+        return self.in_current_language("organization")
 
     @property
     def address(self):
-        return self.localized("address")
+        return self.in_current_language("address")
 
     @property
     def hours(self):
-        return self.localized("hours")
+        return self.in_current_language("hours")
 
     @property
     def footer_text(self):
-        return self.localized("footer_text")
+        return self.in_current_language("footer_text")
 
 
 class SocialLink(Orderable):

@@ -53,7 +53,11 @@ def health(request):
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     private_paths = ["/account/", "/accounts/", "/apply/", "/consent/", "/search/"]
-    language_prefixes = [""] + [f"/{code}" for code, _name in settings.LANGUAGES[1:]]
+    language_prefixes = [""] + [
+        f"/{code}"
+        for code, _name in settings.LANGUAGES
+        if code != settings.LANGUAGE_CODE
+    ]
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /documents/"]
     for prefix in language_prefixes:
         lines += [f"Disallow: {prefix}{path}" for path in private_paths]
