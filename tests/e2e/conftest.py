@@ -12,7 +12,6 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
-from wagtail.models import Site
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -66,24 +65,24 @@ def browser():
     del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
-@pytest.fixture(scope="session")
-def migrated_data(django_db_setup, django_db_blocker):
-    """What the migrations put in the database (root page, home page, site, locales, staff
-    groups), taken before any browser test's flush empties the tables."""
+@pytest.fixture(scope="session", autouse=True)
+def migrated_data(browser, django_db_setup, django_db_blocker):
+    """Lets Django's serialized rollback put back what the migrations created (root and
+    home page, site, locales, staff groups) after each browser test's flush.
+
+    Playwright's sync API runs the tests in a greenlet of its own, where Django hands out
+    a fresh connection object that lacks the snapshot taken at database set-up; this takes
+    the snapshot again on that connection (the data is the same database's)."""
     with django_db_blocker.unblock():
-        return connection.creation.serialize_db_to_string()
+        if not hasattr(connection, "_test_serialized_contents"):
+            connection._test_serialized_contents = (
+                connection.creation.serialize_db_to_string()
+            )
 
 
 @pytest.fixture
-def demo_site(migrated_data, live_server):
-    """The demo content, served by the live server. Browser tests need a transactional
-    database (the live server reads it from another thread), which Django flushes after
-    each test; the migrated data is put back first."""
-    if not Site.objects.exists():
-        # The flush re-created content types and permissions under new keys; start from
-        # empty tables so the migrated rows come back exactly as they were.
-        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-        connection.creation.deserialize_db_from_string(migrated_data)
+def demo_site(live_server):
+    """The demo content, served by the live server."""
     with override_settings(WAGTAILADMIN_BASE_URL=live_server.url):
         call_command("load_demo", password=DEMO_PASSWORD, stdout=io.StringIO())
     return live_server

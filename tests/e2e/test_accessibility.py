@@ -7,7 +7,7 @@ from .conftest import AXE, screenshot
 
 pytestmark = [
     pytest.mark.e2e,
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 PUBLIC_PAGES = [

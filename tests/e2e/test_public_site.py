@@ -10,7 +10,7 @@ from .conftest import DEMO_PASSWORD, screenshot
 
 pytestmark = [
     pytest.mark.e2e,
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 
