@@ -1,12 +1,17 @@
 """The demo site's texts: a believable OPI Center in Russian, with Kazakh and English
-translations of the home page and of every page in the main menu.
+translations of the home page, of every page in the main menu and of the news items.
 
-Each page is a dict of field values per language; ``body`` values are StreamField data
-(lists of ``{"type": …, "value": …}``) built from the blocks of ``home/blocks.py``.
+Each page is a dict of field values per language (``ru``, ``kk``, ``en``); ``body``
+values are StreamField data (lists of ``{"type": …, "value": …}``) built from the blocks
+of ``home/blocks.py``. Contact details are deliberately fictitious (``example.kz``,
+``00-00-00``, house number 00).
 """
+
+import datetime
 
 
 def p(*paragraphs):
+    """A rich-text block of one or more paragraphs."""
     return {
         "type": "paragraph",
         "value": "".join(f"<p>{text}</p>" for text in paragraphs),
@@ -14,6 +19,7 @@ def p(*paragraphs):
 
 
 def bullets(*items, intro=""):
+    """A rich-text block holding a bulleted list, optionally led by a paragraph."""
     head = f"<p>{intro}</p>" if intro else ""
     return {
         "type": "paragraph",
@@ -22,10 +28,12 @@ def bullets(*items, intro=""):
 
 
 def heading(text, level="h2"):
+    """A section heading block."""
     return {"type": "heading", "value": {"text": text, "level": level}}
 
 
 def callout(title, text, tone="info"):
+    """A boxed note: ``tone`` is info, important or warning."""
     return {
         "type": "callout",
         "value": {"tone": tone, "title": title, "text": f"<p>{text}</p>"},
@@ -33,6 +41,7 @@ def callout(title, text, tone="info"):
 
 
 def steps(title, *items):
+    """Numbered steps from ``(title, description)`` pairs."""
     return {
         "type": "steps",
         "value": {"title": title, "steps": [{"title": t, "text": d} for t, d in items]},
@@ -40,6 +49,7 @@ def steps(title, *items):
 
 
 def table(caption, rows):
+    """A table whose first row holds the column headings."""
     return {
         "type": "table",
         "value": {
@@ -55,6 +65,7 @@ def table(caption, rows):
 
 
 def faq(title, *pairs):
+    """An accordion of ``(question, answer)`` pairs; answers are single paragraphs."""
     return {
         "type": "faq",
         "value": {
@@ -64,28 +75,48 @@ def faq(title, *pairs):
     }
 
 
+PHONE = "+7 (7172) 00-00-00"
+EMAIL = "opi@example.kz"
+EMAIL_LINK = f'<a href="mailto:{EMAIL}">{EMAIL}</a>'
+
+# --- Home page --------------------------------------------------------------------------
+
 HOME = {
     "ru": {
         "title": "Центр ОПИ",
         "hero_title": "Испытайте вашу технологию на реальных объектах группы",
         "hero_lead": (
-            "Центр опытно-промышленных испытаний принимает предложения компаний и "
-            "изобретателей, которые готовы доказать пользу своей разработки на "
-            "производстве: на месторождениях, в трубопроводном транспорте, "
-            "переработке и сервисе."
+            "Центр опытно-промышленных испытаний — единое окно для компаний и "
+            "разработчиков, готовых доказать пользу своего решения на производстве: "
+            "на месторождениях, в трубопроводном транспорте, нефтепереработке и "
+            "сервисе."
         ),
         "cta_label": "Подать заявку",
         "secondary_cta_label": "Что такое ОПИ",
         "steps_title": "Как это работает",
         "steps": [
-            ("Регистрация", "Создайте учётную запись компании или физического лица."),
-            ("Заявка", "Опишите предложение и приложите документы по разделам."),
-            ("Экспертиза", "Специалисты группы оценивают применимость и ценность."),
+            (
+                "Регистрация",
+                "Создайте учётную запись организации или физического лица; "
+                "сотрудники центра проверят указанные сведения.",
+            ),
+            (
+                "Заявка",
+                "Опишите предложение, ожидаемый эффект и приложите документы "
+                "по разделам.",
+            ),
+            (
+                "Экспертиза",
+                "Специалисты группы оценивают применимость и ценность решения.",
+            ),
             (
                 "Испытания",
-                "Одобренное решение проверяется на объекте дочерней организации.",
+                "Одобренное предложение проверяется на объекте дочерней организации.",
             ),
-            ("Заключение", "По итогам испытаний вы получаете официальное заключение."),
+            (
+                "Заключение",
+                "По итогам испытаний вы получаете официальное заключение.",
+            ),
         ],
         "news_title": "Новости и объявления",
     },
@@ -93,43 +124,81 @@ HOME = {
         "title": "ТӨС орталығы",
         "hero_title": "Технологияңызды топтың нақты нысандарында сынап көріңіз",
         "hero_lead": (
-            "Тәжірибелік-өнеркәсіптік сынақтар орталығы өз әзірлемесінің пайдасын "
-            "өндірісте — кен орындарында, құбыр көлігінде, өңдеуде және сервисте "
-            "дәлелдеуге дайын компаниялар мен өнертапқыштардың ұсыныстарын қабылдайды."
+            "Тәжірибелік-өнеркәсіптік сынақтар орталығы — өз шешімінің пайдасын "
+            "өндірісте: кен орындарында, құбыр көлігінде, мұнай өңдеуде және "
+            "сервисте дәлелдеуге дайын компаниялар мен әзірлеушілерге арналған "
+            "бірыңғай терезе."
         ),
         "cta_label": "Өтінім беру",
         "secondary_cta_label": "ТӨС деген не",
         "steps_title": "Бұл қалай жұмыс істейді",
         "steps": [
-            ("Тіркелу", "Компанияның немесе жеке тұлғаның есептік жазбасын ашыңыз."),
-            ("Өтінім", "Ұсынысты сипаттап, құжаттарды бөлімдер бойынша тіркеңіз."),
-            ("Сараптама", "Топ мамандары қолданылуы мен құндылығын бағалайды."),
-            ("Сынақтар", "Мақұлданған шешім еншілес ұйымның нысанында тексеріледі."),
-            ("Қорытынды", "Сынақ нәтижесі бойынша ресми қорытынды беріледі."),
+            (
+                "Тіркелу",
+                "Ұйымның немесе жеке тұлғаның есептік жазбасын ашыңыз; орталық "
+                "қызметкерлері көрсетілген мәліметтерді тексереді.",
+            ),
+            (
+                "Өтінім",
+                "Ұсынысты және күтілетін нәтижені сипаттап, құжаттарды бөлімдер "
+                "бойынша тіркеңіз.",
+            ),
+            (
+                "Сараптама",
+                "Топ мамандары шешімнің қолданылу мүмкіндігі мен құндылығын бағалайды.",
+            ),
+            (
+                "Сынақтар",
+                "Мақұлданған ұсыныс еншілес ұйымның нысанында тексеріледі.",
+            ),
+            (
+                "Қорытынды",
+                "Сынақтардың нәтижесі бойынша ресми қорытынды аласыз.",
+            ),
         ],
         "news_title": "Жаңалықтар мен хабарландырулар",
     },
     "en": {
         "title": "OPI Center",
-        "hero_title": "Test your technology at the group's real sites",
+        "hero_title": "Test your technology at the group's operating sites",
         "hero_lead": (
-            "The Pilot Industrial Testing Center takes proposals from companies and "
-            "inventors who are ready to prove the value of their solution in "
-            "production: in upstream fields, pipeline transport, refining and services."
+            "The Pilot Industrial Testing Center is a single window for companies and "
+            "developers ready to prove the value of their solution in production: in "
+            "oil fields, pipeline transport, refining and oilfield services."
         ),
         "cta_label": "Apply",
         "secondary_cta_label": "What pilot testing is",
         "steps_title": "How it works",
         "steps": [
-            ("Register", "Open an account for your company or for yourself."),
-            ("Apply", "Describe the proposal and attach documents section by section."),
-            ("Assessment", "The group's specialists assess applicability and value."),
-            ("Testing", "An approved solution is tested at a subsidiary's site."),
-            ("Conclusion", "After the tests you receive an official conclusion."),
+            (
+                "Register",
+                "Open an account for your organisation or for yourself; the center's "
+                "staff will verify the details you give.",
+            ),
+            (
+                "Apply",
+                "Describe the proposal and its expected benefit, and attach the "
+                "documents section by section.",
+            ),
+            (
+                "Assessment",
+                "The group's specialists assess how applicable and valuable the "
+                "solution is.",
+            ),
+            (
+                "Testing",
+                "An approved proposal is tested at a site of one of the subsidiaries.",
+            ),
+            (
+                "Conclusion",
+                "When testing is over, you receive an official conclusion.",
+            ),
         ],
         "news_title": "News and announcements",
     },
 }
+
+# --- About ------------------------------------------------------------------------------
 
 ABOUT = {
     "ru": {
@@ -141,24 +210,30 @@ ABOUT = {
         "body": [
             heading("Зачем группе испытания"),
             p(
-                "Новая технология может отлично работать в лаборатории и вести себя "
-                "иначе на действующем объекте. Испытания на площадке дочерней "
+                "Технология, которая уверенно работает в лаборатории, на действующем "
+                "объекте может повести себя иначе. Испытания на площадке дочерней "
                 "организации показывают, как решение справляется с настоящими "
-                "нагрузками, климатом и режимами работы.",
-                "Центр ОПИ — единое окно для таких предложений: он принимает заявки, "
+                "нагрузками, климатом, составом сырья и режимами эксплуатации.",
+                "Для группы это способ снизить риск внедрения и быстрее находить "
+                "решения, которые повышают безопасность, сокращают затраты и "
+                "уменьшают воздействие на окружающую среду. Для заявителя — "
+                "возможность получить независимое подтверждение эффективности своей "
+                "разработки.",
+                "Центр ОПИ работает по принципу единого окна: принимает заявки, "
                 "организует экспертизу, подбирает площадку и сопровождает испытания "
                 "до выдачи заключения.",
             ),
             heading("Кто может подать заявку"),
             bullets(
                 "юридические лица — резиденты и нерезиденты Республики Казахстан;",
-                "физические лица, в том числе авторы изобретений;",
-                "представители заявителя, действующие по доверенности.",
+                "физические лица, в том числе авторы изобретений и разработчики;",
+                "представители заявителя, действующие на основании доверенности.",
             ),
             callout(
-                "Резидентам Казахстана",
-                "При регистрации укажите БИН организации или ИИН физического лица. "
-                "Нерезиденты указывают страну регистрации.",
+                "Резидентам и нерезидентам",
+                "Резиденты Казахстана при регистрации указывают БИН организации или "
+                "ИИН физического лица. Нерезиденты указывают страну регистрации и "
+                "прикладывают документы о регистрации компании.",
                 tone="important",
             ),
             heading("Что можно предложить"),
@@ -176,28 +251,54 @@ ABOUT = {
                     ["Услуга", "Диагностика, инжиниринговые и сервисные работы"],
                 ],
             ),
-            heading("Уровень готовности"),
+            heading("Уровень технологической готовности"),
             p(
                 "Испытания имеют смысл для решений, которые уже прошли стендовую или "
-                "пилотную проверку: как правило, это уровень технологической "
-                "готовности (TRL) от 6 до 8."
+                "пилотную проверку. Уровень готовности (TRL) заявитель указывает в "
+                "заявке, а эксперты его подтверждают."
+            ),
+            table(
+                "Уровни технологической готовности и ОПИ",
+                [
+                    ["Уровень", "Что достигнуто", "Готовность к ОПИ"],
+                    ["TRL 1–3", "Исследования и проверка идеи", "Слишком рано"],
+                    [
+                        "TRL 4–5",
+                        "Лабораторный или стендовый образец",
+                        "Возможна консультация центра",
+                    ],
+                    [
+                        "TRL 6–7",
+                        "Опытный образец в условиях, близких к реальным",
+                        "Основной уровень для ОПИ",
+                    ],
+                    [
+                        "TRL 8–9",
+                        "Серийное решение, применяемое в отрасли",
+                        "ОПИ для адаптации к условиям группы",
+                    ],
+                ],
             ),
         ],
     },
     "kk": {
         "title": "ТӨС туралы",
         "intro": (
-            "Тәжірибелік-өнеркәсіптік сынақтар — топ енгізу туралы шешім қабылдамас "
-            "бұрын жаңа шешімді нақты өндіріс жағдайында тексеру."
+            "Тәжірибелік-өнеркәсіптік сынақтар (ТӨС) — топ енгізу туралы шешім "
+            "қабылдағанға дейін жаңа шешімді нақты өндіріс жағдайында тексеру."
         ),
         "body": [
             heading("Сынақтар топқа не үшін қажет"),
             p(
-                "Жаңа технология зертханада жақсы жұмыс істеп, жұмыс істеп тұрған "
+                "Зертханада сенімді жұмыс істейтін технология жұмыс істеп тұрған "
                 "нысанда басқаша көрінуі мүмкін. Еншілес ұйымның алаңындағы сынақ "
-                "шешімнің нақты жүктемеге, климатқа және жұмыс режимдеріне қалай "
-                "төтеп беретінін көрсетеді.",
-                "ТӨС орталығы — мұндай ұсыныстарға арналған бірыңғай терезе: ол "
+                "шешімнің нақты жүктемеге, климатқа, шикізат құрамына және пайдалану "
+                "режимдеріне қалай төтеп беретінін көрсетеді.",
+                "Топ үшін бұл — енгізу тәуекелін азайтудың және қауіпсіздікті "
+                "арттыратын, шығынды қысқартатын, қоршаған ортаға әсерді төмендететін "
+                "шешімдерді жылдам табудың жолы. Өтініш беруші үшін — әзірлемесінің "
+                "тиімділігін тәуелсіз растау мүмкіндігі.",
+                "ТӨС орталығы бірыңғай терезе қағидаты бойынша жұмыс істейді: "
                 "өтінімдерді қабылдайды, сараптама ұйымдастырады, алаң таңдайды және "
                 "қорытынды берілгенге дейін сынақтарды сүйемелдейді.",
             ),
@@ -205,14 +306,65 @@ ABOUT = {
             bullets(
                 "Қазақстан Республикасының резиденттері мен бейрезиденттері болып "
                 "табылатын заңды тұлғалар;",
-                "жеке тұлғалар, соның ішінде өнертабыстардың авторлары;",
-                "сенімхат бойынша әрекет ететін өтініш берушінің өкілдері.",
+                "жеке тұлғалар, соның ішінде өнертабыстардың авторлары мен "
+                "әзірлеушілер;",
+                "сенімхат негізінде әрекет ететін өтініш берушінің өкілдері.",
             ),
             callout(
-                "Қазақстан резиденттеріне",
-                "Тіркелу кезінде ұйымның БСН-ін немесе жеке тұлғаның ЖСН-ін "
-                "көрсетіңіз. Бейрезиденттер тіркелген елін көрсетеді.",
+                "Резиденттер мен бейрезиденттерге",
+                "Қазақстан резиденттері тіркелу кезінде ұйымның БСН-ін немесе жеке "
+                "тұлғаның ЖСН-ін көрсетеді. Бейрезиденттер тіркелген елін көрсетіп, "
+                "компанияның тіркелгені туралы құжаттарды тіркейді.",
                 tone="important",
+            ),
+            heading("Нені ұсынуға болады"),
+            table(
+                "Ұсыныстардың түрлері",
+                [
+                    ["Түрі", "Мысалдар"],
+                    [
+                        "Технология",
+                        "Өндіруді қарқындату, ілеспе суларды тазарту әдістері",
+                    ],
+                    [
+                        "Жабдық",
+                        "Сорғылар, датчиктер, мұнай дайындау қондырғылары",
+                    ],
+                    ["Материал", "Коррозия ингибиторлары, жабындар, реагенттер"],
+                    [
+                        "Бағдарламалық қамтамасыз ету",
+                        "Мониторинг, болжамды талдау",
+                    ],
+                    ["Қызмет", "Диагностика, инжинирингтік және сервистік жұмыстар"],
+                ],
+            ),
+            heading("Технологиялық дайындық деңгейі"),
+            p(
+                "Сынақтар стендтік немесе пилоттық тексеруден өткен шешімдер үшін "
+                "мағыналы. Дайындық деңгейін (TRL) өтініш беруші өтінімде көрсетеді, "
+                "ал сарапшылар оны растайды."
+            ),
+            table(
+                "Технологиялық дайындық деңгейлері және ТӨС",
+                [
+                    ["Деңгей", "Не қол жеткізілді", "ТӨС-ке дайындық"],
+                    ["TRL 1–3", "Зерттеулер және идеяны тексеру", "Әлі ерте"],
+                    [
+                        "TRL 4–5",
+                        "Зертханалық немесе стендтік үлгі",
+                        "Орталықтың кеңесі алуға болады",
+                    ],
+                    [
+                        "TRL 6–7",
+                        "Нақтыға жақын жағдайдағы тәжірибелік үлгі",
+                        "ТӨС үшін негізгі деңгей",
+                    ],
+                    [
+                        "TRL 8–9",
+                        "Салада қолданылатын сериялық шешім",
+                        "Топтың жағдайына бейімдеуге арналған ТӨС",
+                    ],
+                ],
             ),
         ],
     },
@@ -225,28 +377,79 @@ ABOUT = {
         "body": [
             heading("Why the group runs pilot tests"),
             p(
-                "A new technology may work perfectly in a laboratory and behave "
+                "A technology that performs reliably in the laboratory may behave "
                 "differently at an operating site. A test at a subsidiary shows how "
-                "the solution copes with real loads, climate and operating modes.",
-                "The OPI Center is a single window for such proposals: it takes "
-                "applications, organises the expert assessment, finds a test site and "
-                "follows the test through to the conclusion.",
+                "the solution copes with real loads, climate, feedstock and operating "
+                "modes.",
+                "For the group, pilot testing lowers the risk of adoption and speeds "
+                "up the search for solutions that improve safety, cut costs and "
+                "reduce environmental impact. For the applicant, it is a chance to "
+                "have the performance of their solution independently confirmed.",
+                "The OPI Center works as a single window: it takes applications, "
+                "organises the expert assessment, finds a test site and follows the "
+                "test through to the conclusion.",
             ),
             heading("Who may apply"),
             bullets(
-                "legal entities, residents and non-residents of Kazakhstan;",
-                "individuals, including inventors;",
+                "legal entities, both residents and non-residents of Kazakhstan;",
+                "individuals, including inventors and developers;",
                 "representatives of an applicant acting under a power of attorney.",
             ),
             callout(
-                "Residents of Kazakhstan",
-                "When you register, give the company's BIN or the individual's IIN. "
-                "Non-residents give their country of registration.",
+                "Residents and non-residents",
+                "Residents of Kazakhstan give the company's BIN or the individual's "
+                "IIN when they register. Non-residents give their country of "
+                "registration and attach the company's registration documents.",
                 tone="important",
+            ),
+            heading("What you can propose"),
+            table(
+                "Kinds of proposals",
+                [
+                    ["Kind", "Examples"],
+                    [
+                        "Technology",
+                        "Production enhancement methods, produced-water treatment",
+                    ],
+                    ["Equipment", "Pumps, sensors, oil treatment units"],
+                    ["Material", "Corrosion inhibitors, coatings, chemicals"],
+                    ["Software", "Monitoring, predictive analytics"],
+                    ["Service", "Diagnostics, engineering and field services"],
+                ],
+            ),
+            heading("Technology readiness level"),
+            p(
+                "Pilot tests make sense for solutions that have already passed bench "
+                "or pilot-scale trials. Applicants state the technology readiness "
+                "level (TRL) in the application, and the experts confirm it."
+            ),
+            table(
+                "Technology readiness levels and pilot testing",
+                [
+                    ["Level", "What has been achieved", "Ready for a pilot test?"],
+                    ["TRL 1–3", "Research and proof of concept", "Too early"],
+                    [
+                        "TRL 4–5",
+                        "Laboratory or bench prototype",
+                        "The center can advise",
+                    ],
+                    [
+                        "TRL 6–7",
+                        "Prototype in a near-operational environment",
+                        "The usual level for a pilot test",
+                    ],
+                    [
+                        "TRL 8–9",
+                        "Commercial solution in use in the industry",
+                        "A pilot test adapts it to the group's conditions",
+                    ],
+                ],
             ),
         ],
     },
 }
+
+# --- How to apply -----------------------------------------------------------------------
 
 HOW_TO_APPLY = {
     "ru": {
@@ -257,17 +460,20 @@ HOW_TO_APPLY = {
                 "Порядок подачи",
                 (
                     "Зарегистрируйтесь на портале",
-                    "Укажите тип лица, контактные данные, БИН или ИИН и дайте согласие "
-                    "на обработку персональных данных.",
+                    "Укажите тип лица, ФИО, адрес электронной почты, БИН или ИИН и "
+                    "дайте согласие на обработку персональных данных. Входить на "
+                    "портал вы будете по адресу электронной почты и паролю.",
                 ),
                 (
                     "Дождитесь проверки регистрации",
-                    "Сотрудники центра сверяют сведения с регистрационными документами.",
+                    "Сотрудники центра сверяют сведения с регистрационными "
+                    "документами и при необходимости уточняют их у вас.",
                 ),
                 (
                     "Заполните заявку",
-                    "Опишите предложение, проблему, которую оно решает, и ожидаемый "
-                    "эффект. Черновик сохраняется на каждом шаге.",
+                    "Опишите предложение, проблему, которую оно решает, критерии "
+                    "применимости и ожидаемый эффект для группы. Черновик сохраняется "
+                    "на каждом шаге.",
                 ),
                 (
                     "Приложите материалы",
@@ -283,18 +489,21 @@ HOW_TO_APPLY = {
             heading("Какие материалы понадобятся"),
             bullets(
                 "техническая документация на решение;",
-                "результаты ранее проведённых испытаний;",
-                "отзывы заказчиков и публикации;",
-                "разрешительные документы и сертификаты;",
-                "протокол испытаний или заключение лаборатории;",
-                "документы об охране интеллектуальной собственности;",
-                "презентация предложения;",
+                "результаты ранее проведённых опытных и промышленных испытаний;",
+                "отзывы заказчиков, статьи и другие открытые материалы;",
+                "разрешительные документы на проведение испытаний в Казахстане;",
+                "отчёт лаборатории или протокол испытаний;",
+                "копии охранных документов на объекты интеллектуальной собственности;",
+                "краткая презентация предложения;",
                 "доверенность, если заявку подаёт представитель.",
+                intro="Подготовьте файлы заранее — так заявка пройдёт проверку "
+                "быстрее:",
             ),
             callout(
                 "Конфиденциальность",
                 "Загруженные материалы видят только сотрудники центра и эксперты, "
-                "которым поручена оценка вашей заявки.",
+                "которым поручена оценка вашей заявки. Каждый просмотр файлов "
+                "фиксируется в журнале.",
             ),
             heading("Что происходит после подачи"),
             table(
@@ -304,13 +513,20 @@ HOW_TO_APPLY = {
                     [
                         "Первичная проверка",
                         "Центр ОПИ",
-                        "Заявка принята или возвращена",
+                        "Заявка принята или возвращена на доработку",
                     ],
                     ["Экспертиза", "Эксперты группы", "Оценки и рекомендации"],
                     ["Решение", "Комиссия", "Допуск к испытаниям или отказ"],
                     ["Испытания", "Дочерняя организация", "Протокол испытаний"],
                     ["Заключение", "Центр ОПИ", "Официальное заключение"],
                 ],
+            ),
+            callout(
+                "Если нужны изменения",
+                "Когда эксперты просят уточнить сведения или добавить документы, "
+                "заявка возвращается к вам с комментарием. После исправления "
+                "отправьте её повторно — рассмотрение продолжится с того же этапа.",
+                tone="important",
             ),
         ],
     },
@@ -322,26 +538,75 @@ HOW_TO_APPLY = {
                 "Беру тәртібі",
                 (
                     "Порталда тіркеліңіз",
-                    "Тұлға түрін, байланыс деректерін, БСН немесе ЖСН көрсетіңіз.",
+                    "Тұлға түрін, аты-жөніңізді, электрондық пошта мекенжайын, БСН "
+                    "немесе ЖСН көрсетіп, дербес деректерді өңдеуге келісім беріңіз. "
+                    "Порталға электрондық пошта мекенжайы мен құпиясөз арқылы "
+                    "кіресіз.",
                 ),
                 (
                     "Тіркеудің тексерілуін күтіңіз",
-                    "Орталық қызметкерлері мәліметтерді құжаттармен салыстырады.",
+                    "Орталық қызметкерлері мәліметтерді тіркеу құжаттарымен "
+                    "салыстырып, қажет болса сізден нақтылайды.",
                 ),
                 (
                     "Өтінімді толтырыңыз",
-                    "Ұсынысты, шешетін мәселені және күтілетін әсерді сипаттаңыз.",
+                    "Ұсынысты, ол шешетін мәселені, қолданылу өлшемдерін және топ "
+                    "үшін күтілетін нәтижені сипаттаңыз. Жоба әр қадамда сақталады.",
                 ),
-                ("Материалдарды тіркеңіз", "Құжаттарды санаттар бойынша жүктеңіз."),
+                (
+                    "Материалдарды тіркеңіз",
+                    "Құжаттарды санаттар бойынша жүктеңіз; жетіспейтін материалдарды "
+                    "сарапшылар кейін сұрата алады.",
+                ),
                 (
                     "Мәртебені қадағалаңыз",
-                    "Жеке кабинетте өтінімнің қай кезеңде екені көрінеді.",
+                    "Жеке кабинетте өтінімнің қай кезеңде екені және сізден не "
+                    "талап етілетіні көрінеді.",
                 ),
+            ),
+            heading("Қандай материалдар қажет"),
+            bullets(
+                "шешімге арналған техникалық құжаттама;",
+                "бұрын өткізілген тәжірибелік және өнеркәсіптік сынақтардың "
+                "нәтижелері;",
+                "тапсырыс берушілердің пікірлері, мақалалар және басқа ашық "
+                "материалдар;",
+                "Қазақстанда сынақ өткізуге арналған рұқсат беру құжаттары;",
+                "зертхананың есебі немесе сынақ хаттамасы;",
+                "зияткерлік меншік объектілеріне қорғау құжаттарының көшірмелері;",
+                "ұсыныстың қысқаша таныстырылымы;",
+                "өтінімді өкіл берсе — сенімхат.",
+                intro="Файлдарды алдын ала дайындаңыз — сонда өтінім тексеруден "
+                "тезірек өтеді:",
             ),
             callout(
                 "Құпиялылық",
                 "Жүктелген материалдарды орталық қызметкерлері мен өтініміңізді "
-                "бағалау тапсырылған сарапшылар ғана көреді.",
+                "бағалау тапсырылған сарапшылар ғана көреді. Файлдардың әр қаралуы "
+                "журналға жазылады.",
+            ),
+            heading("Өтінім берілгеннен кейін не болады"),
+            table(
+                "Қарау кезеңдері",
+                [
+                    ["Кезең", "Кім орындайды", "Нәтиже"],
+                    [
+                        "Алғашқы тексеру",
+                        "ТӨС орталығы",
+                        "Өтінім қабылданады немесе пысықтауға қайтарылады",
+                    ],
+                    ["Сараптама", "Топтың сарапшылары", "Бағалар мен ұсынымдар"],
+                    ["Шешім", "Комиссия", "Сынаққа жіберу немесе бас тарту"],
+                    ["Сынақтар", "Еншілес ұйым", "Сынақ хаттамасы"],
+                    ["Қорытынды", "ТӨС орталығы", "Ресми қорытынды"],
+                ],
+            ),
+            callout(
+                "Өзгерістер қажет болса",
+                "Сарапшылар мәліметтерді нақтылауды немесе құжат қосуды сұраса, "
+                "өтінім түсініктемемен бірге сізге қайтарылады. Түзеткеннен кейін "
+                "оны қайта жіберіңіз — қарау сол кезеңнен жалғасады.",
+                tone="important",
             ),
         ],
     },
@@ -353,33 +618,82 @@ HOW_TO_APPLY = {
                 "The procedure",
                 (
                     "Register on the portal",
-                    "Give the person type, contacts, BIN or IIN, and consent to the processing of personal data.",
+                    "Give the person type, your full name, e-mail address and BIN or "
+                    "IIN, and consent to the processing of your personal data. You "
+                    "will sign in with your e-mail address and a password.",
                 ),
                 (
                     "Wait for the registration check",
-                    "The center's staff check the details against the registration documents.",
+                    "The center's staff check your details against the registration "
+                    "documents and contact you if anything needs clarifying.",
                 ),
                 (
                     "Fill in the application",
-                    "Describe the proposal, the problem it solves and the expected benefit. A draft is saved at every step.",
+                    "Describe the proposal, the problem it solves, where it applies "
+                    "and the benefit you expect for the group. Your draft is saved "
+                    "at every step.",
                 ),
                 (
                     "Attach the materials",
-                    "Upload documents by category; the experts may ask for more later.",
+                    "Upload the documents by category; the experts may ask for "
+                    "anything missing later.",
                 ),
                 (
                     "Follow the status",
-                    "Your account shows the stage of the application and what is expected of you.",
+                    "Your account shows the stage your application has reached and "
+                    "what is expected of you.",
                 ),
+            ),
+            heading("What you will need"),
+            bullets(
+                "technical documentation for the solution;",
+                "results of earlier pilot and industrial tests;",
+                "customer references, articles and other public materials;",
+                "permits required to run the test in Kazakhstan;",
+                "a laboratory report or test protocol;",
+                "copies of intellectual property protection documents;",
+                "a short presentation of the proposal;",
+                "a power of attorney if a representative applies on your behalf.",
+                intro="Prepare the files in advance and your application will pass "
+                "the check sooner:",
             ),
             callout(
                 "Confidentiality",
                 "Only the center's staff and the experts assigned to your application "
-                "see the materials you upload.",
+                "see the materials you upload. Every view of a file is logged.",
+            ),
+            heading("What happens after you apply"),
+            table(
+                "Stages of the review",
+                [
+                    ["Stage", "Who", "Outcome"],
+                    [
+                        "Screening",
+                        "OPI Center",
+                        "Application accepted or returned for revision",
+                    ],
+                    [
+                        "Expert assessment",
+                        "The group's experts",
+                        "Scores and recommendations",
+                    ],
+                    ["Decision", "Committee", "Approved for testing or declined"],
+                    ["Testing", "Subsidiary", "Test protocol"],
+                    ["Conclusion", "OPI Center", "Official conclusion"],
+                ],
+            ),
+            callout(
+                "When changes are needed",
+                "If the experts ask for more detail or further documents, the "
+                "application comes back to you with a comment. Once you have made the "
+                "changes, resubmit it and the review continues from the same stage.",
+                tone="important",
             ),
         ],
     },
 }
+
+# --- Questions and answers --------------------------------------------------------------
 
 FAQ = {
     "ru": {
@@ -389,40 +703,53 @@ FAQ = {
             faq(
                 "Частые вопросы",
                 (
-                    "Может ли подать заявку физическое лицо?",
-                    "Да. Физические лица регистрируются так же, как организации, и "
-                    "указывают ИИН, если являются резидентами Казахстана.",
+                    "Как зарегистрироваться на портале?",
+                    "Выберите, кого вы регистрируете — организацию или физическое "
+                    "лицо, заполните форму и подтвердите адрес электронной почты. "
+                    "Логином служит этот адрес, пароль вы задаёте сами. Подать "
+                    "заявку можно после того, как сотрудник центра проверит "
+                    "регистрацию.",
+                ),
+                (
+                    "Зачем указывать БИН или ИИН?",
+                    "По БИН или ИИН центр сверяет сведения о заявителе с "
+                    "регистрационными документами. Портал проверяет номер по "
+                    "контрольной цифре, чтобы опечатка не задержала проверку.",
                 ),
                 (
                     "Мы зарегистрированы за рубежом. Можно ли участвовать?",
-                    "Да, нерезиденты подают заявки на общих условиях и при регистрации "
-                    "указывают страну вместо БИН.",
+                    "Да. Нерезиденты подают заявки на общих условиях: вместо БИН "
+                    "указывается страна регистрации, а к анкете прикладываются "
+                    "документы о регистрации компании.",
                 ),
                 (
-                    "Зачем портал проверяет БИН и ИИН?",
-                    "Номер проверяется по контрольной цифре, чтобы опечатка не "
-                    "задержала проверку регистрации.",
+                    "Можно ли подать заявку через представителя?",
+                    "Да. Представитель регистрируется сам и прикладывает доверенность, "
+                    "подтверждающую его полномочия действовать от имени заявителя.",
                 ),
                 (
                     "Кто увидит наши технические материалы?",
                     "Только сотрудники центра и эксперты, которым поручена оценка "
-                    "конкретной заявки. Каждый просмотр файлов записывается в журнал.",
+                    "конкретной заявки. Каждый просмотр и скачивание файлов "
+                    "записывается в журнал.",
                 ),
                 (
                     "Сколько длится рассмотрение?",
-                    "Первичная проверка занимает до 10 рабочих дней, экспертиза — "
-                    "обычно до 30 рабочих дней в зависимости от сложности предложения.",
+                    "Первичная проверка обычно занимает до 10 рабочих дней, "
+                    "экспертиза — до 30 рабочих дней в зависимости от сложности "
+                    "предложения. Текущий этап всегда виден в личном кабинете.",
                 ),
                 (
                     "Как отозвать согласие или удалить свои данные?",
                     "В личном кабинете есть раздел запросов по персональным данным: "
-                    "там можно отозвать согласие, исправить сведения или запросить "
-                    "их удаление.",
+                    "там можно отозвать согласие, исправить сведения, выгрузить их "
+                    "или запросить удаление. Обращение можно направить и по "
+                    f"адресу {EMAIL_LINK}.",
                 ),
                 (
                     "На каком языке подавать документы?",
-                    "На казахском, русском или английском языке. Документы на других "
-                    "языках прилагаются с переводом.",
+                    "На казахском, русском или английском. Документы на других "
+                    "языках прикладываются вместе с переводом.",
                 ),
             )
         ],
@@ -434,23 +761,54 @@ FAQ = {
             faq(
                 "Жиі қойылатын сұрақтар",
                 (
-                    "Жеке тұлға өтінім бере ала ма?",
-                    "Иә. Жеке тұлғалар ұйымдар сияқты тіркеледі және Қазақстан "
-                    "резиденті болса, ЖСН көрсетеді.",
+                    "Порталда қалай тіркелуге болады?",
+                    "Кімді тіркейтініңізді — ұйымды немесе жеке тұлғаны таңдап, "
+                    "нысанды толтырыңыз да, электрондық пошта мекенжайыңызды "
+                    "растаңыз. Логин — осы мекенжай, құпиясөзді өзіңіз белгілейсіз. "
+                    "Орталық қызметкері тіркеуді тексергеннен кейін өтінім бере "
+                    "аласыз.",
+                ),
+                (
+                    "БСН немесе ЖСН не үшін көрсетіледі?",
+                    "БСН немесе ЖСН бойынша орталық өтініш беруші туралы мәліметтерді "
+                    "тіркеу құжаттарымен салыстырады. Қате тексеруді кешіктірмеуі "
+                    "үшін портал нөмірді бақылау цифры бойынша тексереді.",
                 ),
                 (
                     "Біз шетелде тіркелгенбіз. Қатысуға бола ма?",
-                    "Иә, бейрезиденттер жалпы шарттармен өтінім береді және БСН "
-                    "орнына елді көрсетеді.",
+                    "Иә. Бейрезиденттер өтінімді жалпы шарттармен береді: БСН "
+                    "орнына тіркелген елі көрсетіліп, компанияның тіркелгені туралы "
+                    "құжаттар тіркеледі.",
+                ),
+                (
+                    "Өтінімді өкіл арқылы беруге бола ма?",
+                    "Иә. Өкіл өзі тіркеліп, өтініш берушінің атынан әрекет ету "
+                    "өкілеттігін растайтын сенімхатты тіркейді.",
                 ),
                 (
                     "Техникалық материалдарымызды кім көреді?",
                     "Тек орталық қызметкерлері мен нақты өтінімді бағалау тапсырылған "
-                    "сарапшылар.",
+                    "сарапшылар. Файлдардың әр қаралуы мен жүктелуі журналға "
+                    "жазылады.",
+                ),
+                (
+                    "Қарау қанша уақытқа созылады?",
+                    "Алғашқы тексеру әдетте 10 жұмыс күніне дейін, сараптама "
+                    "ұсыныстың күрделілігіне қарай 30 жұмыс күніне дейін созылады. "
+                    "Ағымдағы кезең жеке кабинетте әрдайым көрінеді.",
+                ),
+                (
+                    "Келісімді қалай кері қайтарып алуға немесе деректерді жоюға "
+                    "болады?",
+                    "Жеке кабинетте дербес деректер бойынша сұраулар бөлімі бар: онда "
+                    "келісімді кері қайтарып алуға, мәліметтерді түзетуге, оларды "
+                    "жүктеп алуға немесе жоюды сұрауға болады. Өтінішті "
+                    f"{EMAIL_LINK} мекенжайына да жіберуге болады.",
                 ),
                 (
                     "Құжаттарды қай тілде беру керек?",
-                    "Қазақ, орыс немесе ағылшын тілінде.",
+                    "Қазақ, орыс немесе ағылшын тілінде. Басқа тілдердегі құжаттар "
+                    "аудармасымен бірге тіркеледі.",
                 ),
             )
         ],
@@ -462,29 +820,59 @@ FAQ = {
             faq(
                 "Frequently asked questions",
                 (
-                    "Can an individual apply?",
-                    "Yes. Individuals register the same way as companies and give "
-                    "their IIN if they are residents of Kazakhstan.",
+                    "How do I register on the portal?",
+                    "Choose whether you are registering an organisation or an "
+                    "individual, fill in the form and confirm your e-mail address. "
+                    "That address is your login, and you choose the password. You can "
+                    "apply once a member of the center's staff has verified the "
+                    "registration.",
                 ),
                 (
-                    "We are registered abroad. Can we take part?",
-                    "Yes. Non-residents apply on the same terms and give their country "
-                    "instead of a BIN.",
+                    "Why do you need a BIN or IIN?",
+                    "The center uses the BIN or IIN to check the applicant's details "
+                    "against the registration documents. The portal validates the "
+                    "check digit so that a typo does not hold up the verification.",
+                ),
+                (
+                    "We are registered outside Kazakhstan. Can we take part?",
+                    "Yes. Non-residents apply on the same terms: instead of a BIN they "
+                    "give their country of registration and attach the company's "
+                    "registration documents.",
+                ),
+                (
+                    "Can a representative apply on our behalf?",
+                    "Yes. The representative registers in their own name and attaches "
+                    "a power of attorney confirming their authority to act for the "
+                    "applicant.",
                 ),
                 (
                     "Who will see our technical materials?",
                     "Only the center's staff and the experts assigned to assess that "
-                    "application. Every view of a file is logged.",
+                    "application. Every view and download of a file is logged.",
                 ),
                 (
-                    "In which language should documents be?",
-                    "Kazakh, Russian or English. Documents in other languages come "
-                    "with a translation.",
+                    "How long does the review take?",
+                    "Screening usually takes up to 10 working days and the expert "
+                    "assessment up to 30 working days, depending on how complex the "
+                    "proposal is. Your account always shows the current stage.",
+                ),
+                (
+                    "How do I withdraw my consent or have my data deleted?",
+                    "Your account has a section for personal data requests, where you "
+                    "can withdraw consent, correct your details, export them or ask "
+                    f"for them to be erased. You can also write to {EMAIL_LINK}.",
+                ),
+                (
+                    "In which language should documents be submitted?",
+                    "Kazakh, Russian or English. Documents in any other language must "
+                    "come with a translation.",
                 ),
             )
         ],
     },
 }
+
+# --- Contacts ---------------------------------------------------------------------------
 
 CONTACTS = {
     "ru": {
@@ -493,10 +881,15 @@ CONTACTS = {
         "body": [
             heading("Центр ОПИ"),
             bullets(
-                "Адрес: 010000, г. Астана, пр. Кабанбай батыра, 00 (демонстрационный)",
-                "Телефон: +7 (7172) 00-00-00",
-                "Электронная почта: opi@example.kz",
-                "Часы работы: понедельник — пятница, 9:00–18:00",
+                "Адрес: 010000, г. Астана, пр. Кабанбай батыра, 00",
+                f"Телефон: {PHONE}",
+                f"Электронная почта: {EMAIL_LINK}",
+                "Часы работы: понедельник — пятница, 9:00–18:00 (время Астаны)",
+            ),
+            p(
+                "По вопросам регистрации, подготовки заявки и хода её рассмотрения "
+                "пишите на электронную почту центра: укажите номер заявки, если он "
+                "уже есть. Мы отвечаем в течение двух рабочих дней."
             ),
             callout(
                 "Вопросы о персональных данных",
@@ -512,10 +905,21 @@ CONTACTS = {
         "body": [
             heading("ТӨС орталығы"),
             bullets(
-                "Мекенжай: 010000, Астана қ., Қабанбай батыр даңғ., 00 (демонстрациялық)",
-                "Телефон: +7 (7172) 00-00-00",
-                "Электрондық пошта: opi@example.kz",
-                "Жұмыс уақыты: дүйсенбі — жұма, 9:00–18:00",
+                "Мекенжай: 010000, Астана қ., Қабанбай батыр даңғылы, 00",
+                f"Телефон: {PHONE}",
+                f"Электрондық пошта: {EMAIL_LINK}",
+                "Жұмыс уақыты: дүйсенбі — жұма, 9:00–18:00 (Астана уақыты)",
+            ),
+            p(
+                "Тіркелу, өтінім дайындау және оның қаралу барысы туралы сұрақтарды "
+                "орталықтың электрондық поштасына жазыңыз: өтінім нөмірі болса, оны "
+                "көрсетіңіз. Біз екі жұмыс күні ішінде жауап береміз."
+            ),
+            callout(
+                "Дербес деректер туралы сұрақтар",
+                "Келісімді кері қайтарып алу, деректерді түзету немесе жою туралы "
+                "сұрауларды жеке кабинеттен жіберген ыңғайлы: солай олардың қаралуын "
+                "қадағалауға болады.",
             ),
         ],
     },
@@ -525,14 +929,26 @@ CONTACTS = {
         "body": [
             heading("OPI Center"),
             bullets(
-                "Address: 00 Kabanbay Batyr Ave, Astana 010000 (demo)",
-                "Phone: +7 (7172) 00-00-00",
-                "E-mail: opi@example.kz",
-                "Office hours: Monday to Friday, 9:00–18:00",
+                "Address: 00 Kabanbay Batyr Avenue, Astana 010000, Kazakhstan",
+                f"Phone: {PHONE}",
+                f"E-mail: {EMAIL_LINK}",
+                "Office hours: Monday to Friday, 9:00–18:00 (Astana time)",
+            ),
+            p(
+                "For questions about registration, preparing an application or its "
+                "progress, e-mail the center and quote your application number if you "
+                "have one. We reply within two working days."
+            ),
+            callout(
+                "Questions about personal data",
+                "Requests to withdraw consent, correct or erase your data are best "
+                "made from your account, where you can follow how they are handled.",
             ),
         ],
     },
 }
+
+# --- News -------------------------------------------------------------------------------
 
 NEWS_INDEX = {
     "ru": {
@@ -541,74 +957,213 @@ NEWS_INDEX = {
     },
     "kk": {
         "title": "Жаңалықтар",
-        "intro": "Орталық оқиғалары, өтінім қабылдау туралы хабарландырулар.",
+        "intro": (
+            "Орталық оқиғалары, өтінім қабылдау туралы хабарландырулар және "
+            "сынақтардың нәтижелері."
+        ),
     },
     "en": {
         "title": "News",
-        "intro": "Center news, calls for proposals and test results.",
+        "intro": "News of the center, calls for proposals and test results.",
     },
 }
 
+# Oldest first: they are created in this order.
 NEWS_ITEMS = [
     {
         "slug": "portal-launch",
-        "date": "2026-09-01",
-        "title": "Открыт портал Центра ОПИ",
-        "intro": "Заявки на опытно-промышленные испытания теперь принимаются онлайн.",
-        "body": [
-            p(
-                "Центр опытно-промышленных испытаний запустил портал «одного окна». "
-                "Заявителю больше не нужно направлять документы по электронной почте: "
-                "регистрация, заявка и переписка с экспертами ведутся в личном "
-                "кабинете.",
-                "Портал работает на казахском, русском и английском языках.",
-            )
-        ],
+        "date": datetime.date(2026, 9, 1),
+        "ru": {
+            "title": "Открыт портал Центра ОПИ",
+            "intro": (
+                "Заявки на опытно-промышленные испытания теперь принимаются онлайн."
+            ),
+            "body": [
+                p(
+                    "Центр опытно-промышленных испытаний запустил портал «одного "
+                    "окна». Заявителю больше не нужно направлять документы по "
+                    "электронной почте: регистрация, заявка и переписка с экспертами "
+                    "ведутся в личном кабинете.",
+                    "На портале можно сохранить черновик заявки, приложить материалы "
+                    "по категориям и в любой момент увидеть, на каком этапе "
+                    "рассмотрение. Портал работает на казахском, русском и английском "
+                    "языках.",
+                )
+            ],
+        },
+        "kk": {
+            "title": "ТӨС орталығының порталы іске қосылды",
+            "intro": (
+                "Тәжірибелік-өнеркәсіптік сынақтарға өтінімдер енді онлайн қабылданады."
+            ),
+            "body": [
+                p(
+                    "Тәжірибелік-өнеркәсіптік сынақтар орталығы «бір терезе» "
+                    "порталын іске қосты. Өтініш берушіге құжаттарды электрондық "
+                    "пошта арқылы жіберудің қажеті жоқ: тіркелу, өтінім және "
+                    "сарапшылармен хат алмасу жеке кабинетте жүргізіледі.",
+                    "Порталда өтінімнің жобасын сақтауға, материалдарды санаттар "
+                    "бойынша тіркеуге және қарау қай кезеңде екенін кез келген сәтте "
+                    "көруге болады. Портал қазақ, орыс және ағылшын тілдерінде "
+                    "жұмыс істейді.",
+                )
+            ],
+        },
+        "en": {
+            "title": "The OPI Center portal is open",
+            "intro": "Applications for pilot industrial testing are now accepted online.",
+            "body": [
+                p(
+                    "The Pilot Industrial Testing Center has launched its "
+                    "single-window portal. Applicants no longer need to send "
+                    "documents by e-mail: registration, the application and "
+                    "correspondence with the experts all happen in their account.",
+                    "On the portal you can save a draft application, attach "
+                    "materials by category and see at any time which stage the "
+                    "review has reached. The portal is available in Kazakh, Russian "
+                    "and English.",
+                )
+            ],
+        },
     },
     {
         "slug": "call-produced-water",
-        "date": "2026-10-06",
-        "title": "Приём предложений: очистка попутно добываемых вод",
-        "intro": "Группа ищет решения для подготовки попутных вод к закачке в пласт.",
-        "body": [
-            p(
-                "Дочерние организации группы ищут технологии, снижающие содержание "
-                "нефтепродуктов и механических примесей в попутно добываемой воде.",
-                "Приоритет получат решения с уровнем готовности не ниже TRL 6. Заявки "
-                "принимаются до 30 декабря 2026 года.",
+        "date": datetime.date(2026, 10, 6),
+        "ru": {
+            "title": "Приём предложений: очистка попутно добываемых вод",
+            "intro": (
+                "Группа ищет решения для подготовки попутных вод к закачке в пласт."
             ),
-            callout(
-                "Площадки испытаний",
-                "Испытания пройдут на двух месторождениях Западного Казахстана.",
-                tone="important",
+            "body": [
+                p(
+                    "Дочерние организации группы ищут технологии, снижающие "
+                    "содержание нефтепродуктов и механических примесей в попутно "
+                    "добываемой воде перед её закачкой в пласт.",
+                    "Приоритет получат решения с уровнем готовности не ниже TRL 6 и "
+                    "подтверждённым опытом применения на промысловых водах с высокой "
+                    "минерализацией. Заявки принимаются до 30 декабря 2026 года.",
+                ),
+                callout(
+                    "Площадки испытаний",
+                    "Испытания пройдут на двух месторождениях Западного Казахстана.",
+                    tone="important",
+                ),
+            ],
+        },
+        "kk": {
+            "title": "Ұсыныстар қабылдау: ілеспе өндірілетін суларды тазарту",
+            "intro": (
+                "Топ ілеспе суларды қабатқа айдауға дайындайтын шешімдерді іздейді."
             ),
-        ],
+            "body": [
+                p(
+                    "Топтың еншілес ұйымдары ілеспе өндірілетін суды қабатқа айдар "
+                    "алдында ондағы мұнай өнімдері мен механикалық қоспалардың "
+                    "мөлшерін азайтатын технологияларды іздейді.",
+                    "Дайындық деңгейі TRL 6-дан төмен емес және минералдануы жоғары "
+                    "кәсіпшілік суларда қолданылу тәжірибесі расталған шешімдерге "
+                    "басымдық беріледі. Өтінімдер 2026 жылғы 30 желтоқсанға дейін "
+                    "қабылданады.",
+                ),
+                callout(
+                    "Сынақ алаңдары",
+                    "Сынақтар Батыс Қазақстандағы екі кен орнында өтеді.",
+                    tone="important",
+                ),
+            ],
+        },
+        "en": {
+            "title": "Call for proposals: produced-water treatment",
+            "intro": (
+                "The group is looking for ways to prepare produced water for "
+                "reinjection."
+            ),
+            "body": [
+                p(
+                    "The group's subsidiaries are looking for technologies that "
+                    "reduce oil and suspended solids in produced water before it is "
+                    "injected back into the reservoir.",
+                    "Priority will go to solutions at TRL 6 or higher with a proven "
+                    "track record on highly mineralised field water. Applications "
+                    "are accepted until 30 December 2026.",
+                ),
+                callout(
+                    "Test sites",
+                    "The tests will take place at two fields in Western Kazakhstan.",
+                    tone="important",
+                ),
+            ],
+        },
     },
     {
         "slug": "corrosion-monitoring-results",
-        "date": "2026-11-10",
-        "title": "Итоги испытаний системы мониторинга коррозии",
-        "intro": "Беспроводные датчики отработали шесть месяцев на промысловом трубопроводе.",
-        "body": [
-            p(
-                "Завершены испытания беспроводной системы мониторинга коррозии на "
-                "участке промыслового трубопровода. Датчики передавали данные каждые "
-                "15 минут, точность измерений подтверждена контрольными замерами.",
-                "Комиссия рекомендовала систему к тиражированию на других объектах.",
-            )
-        ],
+        "date": datetime.date(2026, 11, 10),
+        "ru": {
+            "title": "Итоги испытаний системы мониторинга коррозии",
+            "intro": (
+                "Беспроводные датчики отработали шесть месяцев на промысловом "
+                "трубопроводе."
+            ),
+            "body": [
+                p(
+                    "Завершены испытания беспроводной системы мониторинга коррозии "
+                    "на участке промыслового трубопровода. Датчики передавали данные "
+                    "каждые 15 минут, а точность измерений подтвердили контрольные "
+                    "замеры толщины стенки.",
+                    "За время испытаний система дважды предупредила о росте скорости "
+                    "коррозии, что позволило скорректировать дозировку ингибитора. "
+                    "Комиссия рекомендовала систему к применению на других объектах "
+                    "группы.",
+                )
+            ],
+        },
+        "kk": {
+            "title": "Коррозия мониторингі жүйесін сынау қорытындысы",
+            "intro": ("Сымсыз датчиктер кәсіпшілік құбырда алты ай бойы жұмыс істеді."),
+            "body": [
+                p(
+                    "Кәсіпшілік құбырдың учаскесінде коррозия мониторингінің сымсыз "
+                    "жүйесін сынау аяқталды. Датчиктер деректерді әр 15 минут сайын "
+                    "беріп отырды, ал өлшеу дәлдігін қабырға қалыңдығының бақылау "
+                    "өлшемдері растады.",
+                    "Сынақ барысында жүйе коррозия жылдамдығының артқаны туралы екі "
+                    "рет ескертті, соның арқасында ингибитор мөлшері түзетілді. "
+                    "Комиссия жүйені топтың басқа нысандарында қолдануға ұсынды.",
+                )
+            ],
+        },
+        "en": {
+            "title": "Corrosion monitoring system: test results",
+            "intro": (
+                "Wireless sensors completed six months of service on a field pipeline."
+            ),
+            "body": [
+                p(
+                    "Testing of a wireless corrosion monitoring system on a section "
+                    "of a field pipeline is complete. The sensors reported every 15 "
+                    "minutes, and their accuracy was confirmed by reference "
+                    "wall-thickness measurements.",
+                    "During the test the system twice warned of a rising corrosion "
+                    "rate, which allowed the inhibitor dosage to be adjusted. The "
+                    "committee recommended the system for use at other sites of the "
+                    "group.",
+                )
+            ],
+        },
     },
 ]
 
+# --- Portal settings --------------------------------------------------------------------
+
 PORTAL_SETTINGS = {
-    "phone": "+7 (7172) 00-00-00",
-    "email": "opi@example.kz",
+    "phone": PHONE,
+    "email": EMAIL,
     "organization_ru": "Центр опытно-промышленных испытаний",
     "organization_kk": "Тәжірибелік-өнеркәсіптік сынақтар орталығы",
     "organization_en": "Pilot Industrial Testing Center",
     "address_ru": "010000, г. Астана, пр. Кабанбай батыра, 00",
-    "address_kk": "010000, Астана қ., Қабанбай батыр даңғ., 00",
-    "address_en": "00 Kabanbay Batyr Ave, Astana 010000, Kazakhstan",
+    "address_kk": "010000, Астана қ., Қабанбай батыр даңғылы, 00",
+    "address_en": "00 Kabanbay Batyr Avenue, Astana 010000, Kazakhstan",
     "hours_ru": "Пн–Пт, 9:00–18:00",
     "hours_kk": "Дс–Жм, 9:00–18:00",
     "hours_en": "Mon–Fri, 9:00–18:00",
@@ -620,7 +1175,8 @@ PORTAL_SETTINGS = {
         "Демонстрациялық портал. Дербес деректер құпиялылық саясатына сәйкес өңделеді."
     ),
     "footer_text_en": (
-        "Demonstration portal. Personal data is processed under the privacy policy."
+        "Demonstration portal. Personal data is processed in line with the privacy "
+        "policy."
     ),
 }
 
@@ -629,12 +1185,16 @@ SOCIAL_LINKS = [
     ("telegram", "https://t.me/example"),
 ]
 
+# Slugs of the Russian pages in each menu, in menu order.
+MAIN_MENU = ["about", "how-to-apply", "faq", "news", "contacts"]
+FOOTER_MENU = ["how-to-apply", "faq", "contacts"]
+
 DEMO_USERS = [
     # (e-mail, full name, group or None, superuser)
     ("admin@example.kz", "Администратор портала", None, True),
-    ("editor@example.kz", "Ахметова Дана", "Editors", False),
-    ("approver@example.kz", "Сергеев Павел", "Policy approvers", False),
-    ("reviewer@example.kz", "Жумабаев Ерлан", "Reviewers", False),
-    ("expert@example.kz", "Ким Виктория", "Experts", False),
-    ("applicant@example.kz", "Исаев Тимур", None, False),
+    ("editor@example.kz", "Ахметова Дана Ерлановна", "Editors", False),
+    ("approver@example.kz", "Сергеев Павел Андреевич", "Policy approvers", False),
+    ("reviewer@example.kz", "Жумабаев Ерлан Серикович", "Reviewers", False),
+    ("expert@example.kz", "Ким Виктория Олеговна", "Experts", False),
+    ("applicant@example.kz", "Исаев Тимур Маратович", None, False),
 ]

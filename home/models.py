@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import F
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -211,7 +212,10 @@ class IndexPage(Page):
     def children_queryset(self):
         children = self.get_children().live().public().specific()
         if self.ordering == self.ORDER_NEWEST:
-            return children.order_by("-first_published_at", "-pk")
+            # News carry the date an editor gives them; other pages their publication.
+            return children.order_by(
+                F("infopage__date").desc(nulls_last=True), "-first_published_at", "-pk"
+            )
         return children.order_by("path")
 
     def get_context(self, request, *args, **kwargs):

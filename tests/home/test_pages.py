@@ -218,3 +218,15 @@ def test_public_pages_use_a_fixed_number_of_queries(
             assert client.get(path).status_code == 200
     with_three_hundred = {path: count_queries(client, path) for path in paths}
     assert with_three == with_three_hundred
+
+
+def test_newest_first_follows_the_dates_editors_give(client, home_page):
+    news = IndexPage(title="Новости", slug="news", ordering=IndexPage.ORDER_NEWEST)
+    home_page.add_child(instance=news)
+    publish(news)
+    add_info_page(news, title="Осенняя новость", date="2026-10-01")
+    add_info_page(news, title="Летняя новость", date="2026-07-01")
+    add_info_page(news, title="Зимняя новость", date="2026-12-01")
+    html = client.get("/news/").content.decode()
+    positions = [html.index(t) for t in ("Зимняя", "Осенняя", "Летняя")]
+    assert positions == sorted(positions)

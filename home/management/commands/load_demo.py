@@ -1,43 +1,76 @@
-"""``python manage.py load_demo [--password P]``: the demo OPI Center site and one user per role.
+"""``python manage.py load_demo [--password P]``: the demo OPI Center site and one user
+per role.
 
-Safe to run again: what exists is kept as editors may have changed it, what is missing is
-created, and the demo users get the given password so the printed logins always work.
+Safe to run again. Everything is found by slug, translation key, title or e-mail and
+brought back to the demo content: what is missing is created, what differs is updated
+(pages get a new published revision), what already matches is left alone, so a second
+run changes nothing. The demo users always get the given password, so the printed
+logins work.
 """
 
 import io
+from collections import Counter
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import translation
 from PIL import Image as PILImage
 from PIL import ImageDraw
+from wagtail.blocks import StreamValue
+from wagtail.fields import StreamField
 from wagtail.images.models import Image
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 
 from accounts.models import User
 from home import demo_content as content
-from home.models import IndexPage, InfoPage, PortalSettings
+from home.models import HomePage, IndexPage, InfoPage, PortalSettings
 
 DEFAULT_PASSWORD = "opi-demo-2026"
 HERO_IMAGE_TITLE = "Центр ОПИ — обложка"
 
+# The sections under the home page, in tree order: slug, page model, texts.
+SECTIONS = [
+    ("about", InfoPage, content.ABOUT),
+    ("how-to-apply", InfoPage, content.HOW_TO_APPLY),
+    ("faq", InfoPage, content.FAQ),
+    ("news", IndexPage, content.NEWS_INDEX),
+    ("contacts", InfoPage, content.CONTACTS),
+]
 
-def steps_value(pairs):
-    return [{"type": "step", "value": {"title": t, "text": d}} for t, d in pairs]
+
+def without_ids(data):
+    """StreamField data with the generated block ids removed, for comparison."""
+    if isinstance(data, dict):
+        return {key: without_ids(value) for key, value in data.items() if key != "id"}
+    if isinstance(data, list):
+        return [without_ids(item) for item in data]
+    return data
 
 
-def home_fields(language):
-    texts = dict(content.HOME[language])
-    texts["steps"] = steps_value(texts["steps"])
-    return texts
+def stream_data(field, value):
+    """The stored form of a StreamField value given as a StreamValue or raw list."""
+    block = field.stream_block
+    if not isinstance(value, StreamValue):
+        value = block.to_python(value)
+    return without_ids(block.get_prep_value(value))
+
+
+def same_value(page, name, value):
+    """Whether the field ``name`` of ``page`` already holds ``value``."""
+    field = page._meta.get_field(name)
+    if isinstance(field, StreamField):
+        return stream_data(field, getattr(page, name)) == stream_data(field, value)
+    if isinstance(field, models.ForeignKey):
+        return getattr(page, field.attname) == (value.pk if value else None)
+    return getattr(page, name) == value
 
 
 def draw_hero_image():
-    """An abstract picture of pipelines at dusk, drawn here so nothing is downloaded."""
+    """An abstract picture of pipelines and tanks at dusk, drawn here (no downloads)."""
     width, height = 1280, 840
     picture = PILImage.new("RGB", (width, height))
     draw = ImageDraw.Draw(picture)
@@ -47,12 +80,13 @@ def draw_hero_image():
             [(0, y), (width, y)],
             fill=(int(11 + 30 * shade), int(58 + 40 * shade), int(91 + 60 * shade)),
         )
-    for index, offset in enumerate(range(420, 840, 70)):
-        colour = (242, 169, 0) if index % 2 == 0 else (230, 237, 243)
-        draw.line([(0, offset), (width, offset - 260)], fill=colour, width=14)
+    draw.ellipse([930, 90, 1110, 270], fill=(242, 169, 0))
     for x in range(120, width, 260):
         draw.rectangle([x, 250, x + 40, 620], fill=(7, 42, 66))
         draw.ellipse([x - 30, 210, x + 70, 270], fill=(7, 42, 66))
+    for index, offset in enumerate(range(420, 840, 70)):
+        colour = (242, 169, 0) if index % 2 == 0 else (230, 237, 243)
+        draw.line([(0, offset), (width, offset - 260)], fill=colour, width=14)
     buffer = io.BytesIO()
     picture.save(buffer, "PNG")
     return buffer
@@ -69,162 +103,258 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, password, **options):
-        self.created = []
+        self.verbosity = options["verbosity"]
+        self.counts = Counter()
         with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
             self.locales = {
-                code: Locale.objects.get_or_create(language_code=code)[0]
-                for code, _name in settings.LANGUAGES
+                code: self.ensure_locale(code) for code, _name in settings.LANGUAGES
             }
             site = self.configure_site()
+            self.image = self.hero_image()
             home = site.root_page.specific
-            pages = self.load_pages(home)
-            self.translate_pages(home, pages)
+            pages = self.load_russian_tree(home)
+            self.load_translations(home, pages)
             self.load_portal_settings(site, pages)
             self.load_users(password)
         self.report(password)
 
-    # --- site and pages ---------------------------------------------------------------
+    def note(self, action, kind, label):
+        """Count a change (``created`` or ``updated``) and list it with -v 2."""
+        self.counts[action] += 1
+        self.counts[f"{kind} {action}"] += 1
+        if self.verbosity >= 2:
+            self.stdout.write(f"  {action:<8} {kind:<8} {label}")
+
+    # --- locales and site -------------------------------------------------------------
+
+    def ensure_locale(self, code):
+        locale, created = Locale.objects.get_or_create(language_code=code)
+        if created:
+            self.note("created", "locale", code)
+        return locale
 
     def configure_site(self):
+        """The default site answers at WAGTAILADMIN_BASE_URL and is named Центр ОПИ."""
         address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        wanted = {
+            "hostname": address.hostname or "localhost",
+            "port": address.port or (443 if address.scheme == "https" else 80),
+            "site_name": content.HOME["ru"]["title"],
+        }
         site = Site.objects.select_related("root_page").get(is_default_site=True)
-        site.hostname = address.hostname or "localhost"
-        site.port = address.port or (443 if address.scheme == "https" else 80)
-        site.site_name = content.HOME["ru"]["title"]
-        site.save()
+        if any(getattr(site, name) != value for name, value in wanted.items()):
+            for name, value in wanted.items():
+                setattr(site, name, value)
+            site.save()
+            self.note("updated", "site", f"{site.hostname}:{site.port}")
         return site
 
-    def child(self, parent, model, slug, fields):
-        """The child page ``slug`` of ``parent``; created and published if missing."""
-        page = model.objects.child_of(parent).filter(slug=slug).first()
-        if page is not None:
-            return page
-        page = model(slug=slug, locale=parent.locale, **fields)
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        self.created.append(page.url_path)
+    # --- pages ------------------------------------------------------------------------
+
+    def publish(self, page, fields, action):
+        """Give ``page`` the ``fields`` and publish them as a new revision, unless the
+        live page already shows exactly that (a page just created is always published).
+        """
+        changed = {
+            name: value
+            for name, value in fields.items()
+            if not same_value(page, name, value)
+        }
+        stale = not page.live or page.has_unpublished_changes
+        if action == "created" or changed or stale:
+            for name, value in changed.items():
+                setattr(page, name, value)
+            page.save_revision().publish()
+            page.refresh_from_db()
+            self.note(action, "page", f"{page.locale.language_code} {page.url_path}")
         return page
 
-    def load_pages(self, home):
-        pages = {
-            "about": self.child(home, InfoPage, "about", content.ABOUT["ru"]),
-            "how-to-apply": self.child(
-                home, InfoPage, "how-to-apply", content.HOW_TO_APPLY["ru"]
-            ),
-            "faq": self.child(home, InfoPage, "faq", content.FAQ["ru"]),
-            "news": self.child(
-                home,
-                IndexPage,
-                "news",
-                {**content.NEWS_INDEX["ru"], "ordering": IndexPage.ORDER_NEWEST},
-            ),
-            "contacts": self.child(home, InfoPage, "contacts", content.CONTACTS["ru"]),
-        }
-        for item in content.NEWS_ITEMS:
-            fields = {key: value for key, value in item.items() if key != "slug"}
-            self.child(pages["news"], InfoPage, item["slug"], fields)
+    def child(self, parent, model, slug, fields):
+        """The Russian page ``slug`` under ``parent``, created or brought up to date."""
+        page = model.objects.child_of(parent).filter(slug=slug).first()
+        if page is not None:
+            return self.publish(page, fields, "updated")
+        page = model(slug=slug, locale=parent.locale, **fields)
+        parent.add_child(instance=page)
+        return self.publish(page, {}, "created")
 
-        if not home.steps:  # the home page still holds what the migration put there
-            for name, value in home_fields("ru").items():
-                setattr(home, name, value)
-            home.hero_image = self.hero_image()
-            home.cta_page = pages["how-to-apply"]
-            home.secondary_cta_page = pages["about"]
-            home.news_index = pages["news"]
-            home.news_count = 3
-            home.save_revision().publish()
-            self.created.append("/ (home page content)")
-        return pages
+    def translation_of(self, source, language, fields):
+        """The ``language`` translation of ``source``, created or brought up to date."""
+        locale = self.locales[language]
+        page = source.get_translation_or_none(locale)
+        if page is not None:
+            return self.publish(page.specific, fields, "updated")
+        page = source.copy_for_translation(locale).specific
+        return self.publish(page, fields, "created")
 
     def hero_image(self):
+        """The demo cover picture, drawn once and found again by its title."""
         image = Image.objects.filter(title=HERO_IMAGE_TITLE).first()
         if image is None:
             image = Image(title=HERO_IMAGE_TITLE)
             image.file = ImageFile(draw_hero_image(), name="opi-hero.png")
             image.save()
+            self.note("created", "image", HERO_IMAGE_TITLE)
         return image
 
-    def translate(self, page, language, fields):
-        """The ``language`` translation of ``page``; made and published if missing."""
-        locale = self.locales[language]
-        existing = page.get_translation_or_none(locale)
-        if existing is not None:
-            return existing.specific
-        translation_page = page.copy_for_translation(locale)
-        for name, value in fields.items():
-            setattr(translation_page, name, value)
-        translation_page.save()
-        translation_page.save_revision().publish()
-        self.created.append(f"/{language}{page.url_path[len('/home') :]}")
-        return translation_page
-
-    def translate_pages(self, home, pages):
-        texts = {
-            "about": content.ABOUT,
-            "how-to-apply": content.HOW_TO_APPLY,
-            "faq": content.FAQ,
-            "news": content.NEWS_INDEX,
-            "contacts": content.CONTACTS,
+    def home_fields(self, language, pages):
+        """The home page's fields in ``language``; the links point to Russian pages,
+        which the template replaces by their translation."""
+        texts = dict(content.HOME[language])
+        texts["steps"] = [
+            {"type": "step", "value": {"title": title, "text": text}}
+            for title, text in texts["steps"]
+        ]
+        return {
+            **texts,
+            "hero_image": self.image,
+            "cta_page": pages["how-to-apply"],
+            "secondary_cta_page": pages["about"],
+            "news_index": pages["news"],
+            "news_count": 3,
         }
-        for code, _name in settings.LANGUAGES:
-            if code == settings.LANGUAGE_CODE:
+
+    def section_fields(self, model, texts, language):
+        """The fields of a section page in ``language``."""
+        fields = dict(texts[language])
+        if model is IndexPage:
+            fields["ordering"] = IndexPage.ORDER_NEWEST
+        return fields
+
+    def load_russian_tree(self, home):
+        """The Russian sections and news under the home page, then the home page."""
+        pages = {
+            slug: self.child(home, model, slug, self.section_fields(model, texts, "ru"))
+            for slug, model, texts in SECTIONS
+        }
+        self.news = [
+            self.child(
+                pages["news"],
+                InfoPage,
+                item["slug"],
+                {"date": item["date"], **item["ru"]},
+            )
+            for item in content.NEWS_ITEMS
+        ]
+        self.publish(home, self.home_fields("ru", pages), "updated")
+        return pages
+
+    def load_translations(self, home, pages):
+        """Kazakh and English versions of the home page, the sections and the news
+        (the home page first: a translation needs its parent translated)."""
+        for language, _name in settings.LANGUAGES:
+            if language == settings.LANGUAGE_CODE:
                 continue
-            self.translate(home, code, home_fields(code))
-            for slug, page in pages.items():
-                self.translate(page, code, texts[slug][code])
+            self.translation_of(home, language, self.home_fields(language, pages))
+            for slug, model, texts in SECTIONS:
+                fields = self.section_fields(model, texts, language)
+                self.translation_of(pages[slug], language, fields)
+            for item, source in zip(content.NEWS_ITEMS, self.news, strict=True):
+                self.translation_of(
+                    source,
+                    language,
+                    {"date": item["date"], **item[language]},
+                )
 
     # --- settings and users -----------------------------------------------------------
 
     def load_portal_settings(self, site, pages):
+        """Contacts, footer texts, social links and both menus of the default site."""
         portal_settings = PortalSettings.for_site(site)
+        changed = False
         for name, value in content.PORTAL_SETTINGS.items():
-            if not getattr(portal_settings, name):
+            if getattr(portal_settings, name) != value:
                 setattr(portal_settings, name, value)
-        if not portal_settings.social_links.exists():
-            portal_settings.social_links.set(
-                [
-                    portal_settings.social_links.model(network=n, url=u)
-                    for n, u in content.SOCIAL_LINKS
-                ]
-            )
-        if not portal_settings.main_menu_items.exists():
-            portal_settings.main_menu_items.set(
-                [
-                    portal_settings.main_menu_items.model(page=pages[slug])
-                    for slug in ("about", "how-to-apply", "faq", "news", "contacts")
-                ]
-            )
-        if not portal_settings.footer_menu_items.exists():
-            portal_settings.footer_menu_items.set(
-                [
-                    portal_settings.footer_menu_items.model(page=pages[slug])
-                    for slug in ("how-to-apply", "faq", "contacts")
-                ]
-            )
-        portal_settings.save()
+                changed = True
+
+        links = portal_settings.social_links
+        if [(link.network, link.url) for link in links.all()] != content.SOCIAL_LINKS:
+            links.set([links.model(network=n, url=u) for n, u in content.SOCIAL_LINKS])
+            changed = True
+
+        # The menus are replaced as a whole, so that their order is the demo's order.
+        for relation, slugs in [
+            ("main_menu_items", content.MAIN_MENU),
+            ("footer_menu_items", content.FOOTER_MENU),
+        ]:
+            items = getattr(portal_settings, relation)
+            wanted = [pages[slug] for slug in slugs]
+            if [item.page_id for item in items.all()] != [page.pk for page in wanted]:
+                items.set([items.model(page=page) for page in wanted])
+                changed = True
+
+        if changed:
+            portal_settings.save()
+            self.note("updated", "settings", site.site_name)
 
     def load_users(self, password):
+        """One active user per role; each gets exactly its demo group and ``password``.
+
+        A changed password is counted apart from the content: resetting it is what
+        makes the printed logins work, not a change of the demo.
+        """
         for email, full_name, group_name, superuser in content.DEMO_USERS:
             user = User.objects.filter(email__iexact=email).first()
-            if user is None:
-                user = User(email=email, full_name=full_name)
-                self.created.append(email)
-            user.is_active = True
-            user.is_superuser = user.is_staff = superuser
-            user.set_password(password)
-            user.save()
-            if group_name:
-                user.groups.add(Group.objects.get(name=group_name))
+            created = user is None
+            if created:
+                user = User(email=email)
+            wanted = {
+                "full_name": full_name,
+                "is_active": True,
+                "is_staff": superuser,
+                "is_superuser": superuser,
+            }
+            changed = created or any(
+                getattr(user, name) != value for name, value in wanted.items()
+            )
+            for name, value in wanted.items():
+                setattr(user, name, value)
+            new_password = created or not user.check_password(password)
+            if new_password:
+                user.set_password(password)
+            if changed or new_password:
+                user.save()
+            if not created and new_password:
+                self.counts["password reset"] += 1
+            groups = [Group.objects.get(name=group_name)] if group_name else []
+            if set(user.groups.all()) != set(groups):
+                user.groups.set(groups)
+                changed = True
+            if changed:
+                self.note("created" if created else "updated", "user", email)
+
+    # --- output -----------------------------------------------------------------------
 
     def report(self, password):
-        if self.created:
-            self.stdout.write(f"Created {len(self.created)} items:")
-            for item in self.created:
-                self.stdout.write(f"  {item}")
+        kinds = {
+            "locale": "languages",
+            "site": "site",
+            "image": "images",
+            "page": "pages",
+            "settings": "portal settings",
+            "user": "users",
+        }
+        parts = [
+            f"{label} {self.counts[f'{kind} created']} created, "
+            f"{self.counts[f'{kind} updated']} updated"
+            for kind, label in kinds.items()
+            if self.counts[f"{kind} created"] or self.counts[f"{kind} updated"]
+        ]
+        if parts:
+            self.stdout.write("Demo content loaded: " + "; ".join(parts) + ".")
         else:
             self.stdout.write(
-                "The demo content is already in place; nothing to create."
+                "The demo content is already in place: nothing to create or update."
             )
+        if self.counts["password reset"]:
+            count = self.counts["password reset"]
+            self.stdout.write(f"Demo users whose password was reset: {count}.")
+        pages = Page.objects.type(HomePage, InfoPage, IndexPage).live()
+        per_locale = ", ".join(
+            f"{code} {pages.filter(locale=locale).count()}"
+            for code, locale in self.locales.items()
+        )
+        self.stdout.write(f"Live pages per language: {per_locale}.")
         self.stdout.write(self.style.SUCCESS(f"\nDemo logins (password: {password})"))
         for email, _full_name, group_name, superuser in content.DEMO_USERS:
             role = "administrator" if superuser else (group_name or "applicant")
