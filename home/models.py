@@ -1,7 +1,7 @@
 """The informational pages of the portal and the site-wide settings editors maintain."""
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F
 from django.utils.translation import get_language
@@ -220,14 +220,9 @@ class IndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # get_page() turns a missing, malformed or too large number into a real page.
         paginator = Paginator(self.children_queryset(), settings.INDEX_ITEMS_PER_PAGE)
-        try:
-            items = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            items = paginator.page(1)
-        except EmptyPage:
-            items = paginator.page(paginator.num_pages)
-        context["items"] = items
+        context["items"] = paginator.get_page(request.GET.get("page"))
         return context
 
 

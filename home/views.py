@@ -1,7 +1,7 @@
 """Site-wide views: search, health check, robots.txt, public media, error pages."""
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
@@ -25,12 +25,7 @@ def search(request):
             Page.objects.live().public().filter(locale=Locale.get_active()).specific()
         )
         paginator = Paginator(pages.search(query), settings.SEARCH_RESULTS_PER_PAGE)
-        try:
-            results = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results = paginator.page(1)
-        except EmptyPage:
-            results = paginator.page(paginator.num_pages)
+        results = paginator.get_page(request.GET.get("page"))
     return render(
         request, "home/search.html", {"search_query": query, "results": results}
     )

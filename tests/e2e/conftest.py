@@ -104,24 +104,25 @@ class ConsoleWatch:
         ]
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, locale="ru-RU"
-    )
+def open_page(browser, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
     browser_page = context.new_page()
     browser_page.console_watch = ConsoleWatch(browser_page)
+    return context, browser_page
+
+
+@pytest.fixture
+def page(browser):
+    """A desktop-width browser tab."""
+    context, browser_page = open_page(browser, 1280, 900)
     yield browser_page
     context.close()
 
 
 @pytest.fixture
 def phone_page(browser):
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, locale="ru-RU"
-    )
-    browser_page = context.new_page()
-    browser_page.console_watch = ConsoleWatch(browser_page)
+    """A phone-width browser tab (390 px)."""
+    context, browser_page = open_page(browser, 390, 844)
     yield browser_page
     context.close()
 
