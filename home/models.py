@@ -121,7 +121,7 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = CONTENT_PAGE_TYPES
+    subpage_types = [*CONTENT_PAGE_TYPES, "policy.PolicyPage"]
     max_count = 1
 
     class Meta:
