@@ -3,8 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PolicyConfig(AppConfig):
-    """The privacy policy, its frozen editions and the consent ledger (built in issue 3)."""
+    """The privacy policy, its frozen editions and the consent ledger."""
 
     name = "policy"
     verbose_name = _("Privacy policy")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import editions  # noqa: F401  (connects the page_published receiver)

@@ -100,3 +100,91 @@ class PolicyPage(Page):
                 )
             )
         return numbered
+
+
+class FrozenEditionError(Exception):
+    """A published edition of the policy is a record of what people agreed to: it never
+    changes and is never deleted."""
+
+
+class PolicyEdition(models.Model):
+    """The text of the policy exactly as it went live, frozen: people consent to an edition,
+    and every edition stays readable at its own address for as long as the portal exists."""
+
+    FROZEN_FIELDS = (
+        "page_id",
+        "number",
+        "revision_id",
+        "published_at",
+        "effective_from",
+        "title",
+        "document_code",
+        "text_html",
+        "text_sha256",
+        "consent_statement_html",
+        "consent_statement_sha256",
+        "change_summary",
+        "requires_renewed_consent",
+    )
+
+    page = models.ForeignKey(
+        PolicyPage,
+        verbose_name=_("policy page"),
+        on_delete=models.PROTECT,
+        related_name="editions",
+    )
+    number = models.PositiveIntegerField(_("edition number"))
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("revision"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    published_at = models.DateTimeField(_("published at"))
+    effective_from = models.DateField(_("in force from"))
+    title = models.CharField(_("title"), max_length=255)
+    document_code = models.CharField(_("document code"), max_length=64)
+    text_html = models.TextField(_("text"))
+    text_sha256 = models.CharField(_("SHA-256 of the text"), max_length=64)
+    consent_statement_html = models.TextField(_("consent statement"))
+    consent_statement_sha256 = models.CharField(
+        _("SHA-256 of the consent statement"), max_length=64
+    )
+    change_summary = models.TextField(_("what changed"), blank=True)
+    requires_renewed_consent = models.BooleanField(
+        _("requires renewed consent"), default=False
+    )
+
+    class Meta:
+        verbose_name = _("policy edition")
+        verbose_name_plural = _("policy editions")
+        ordering = ["page", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "number"], name="policy_edition_number_unique"
+            )
+        ]
+
+    def __str__(self):
+        return _("Edition %(number)s of %(date)s") % {
+            "number": self.number,
+            "date": self.effective_from,
+        }
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            stored = PolicyEdition.objects.filter(pk=self.pk).values(
+                *self.FROZEN_FIELDS
+            )
+            stored = stored.first()
+            if stored is None or any(
+                stored[name] != getattr(self, name) for name in self.FROZEN_FIELDS
+            ):
+                raise FrozenEditionError(
+                    f"Policy edition {self.number} is frozen and cannot be changed."
+                )
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise FrozenEditionError(f"Policy edition {self.number} cannot be deleted.")

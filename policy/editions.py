@@ -1,0 +1,68 @@
+"""How a live policy becomes a frozen PolicyEdition: one edition per go-live.
+
+Wagtail sends ``page_published`` once for every revision that goes live, whether an
+approver approved it in the "Policy approval" workflow or the scheduled go-live date came
+(``publish_scheduled``), so the edition is made there and nowhere else.
+"""
+
+import hashlib
+
+from django.db import transaction
+from django.db.models import Max
+from django.dispatch import receiver
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from wagtail.rich_text import expand_db_html
+from wagtail.signals import page_published
+
+from .models import PolicyEdition, PolicyPage
+
+
+def sha256(text):
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def render_policy_text(policy):
+    """The policy's sections and consent statement as HTML, in the policy's language."""
+    with translation.override(policy.locale.language_code):
+        return render_to_string(
+            "policy/includes/policy_text.html", {"policy": policy}
+        ).strip()
+
+
+@transaction.atomic
+def freeze_edition(policy, revision=None):
+    """Record ``policy`` as it is now live as the next edition of that page."""
+    last = (
+        PolicyEdition.objects.select_for_update()
+        .filter(page=policy)
+        .aggregate(number=Max("number"))["number"]
+    )
+    text_html = render_policy_text(policy)
+    consent_html = expand_db_html(policy.consent_statement)
+    return PolicyEdition.objects.create(
+        page=policy,
+        number=(last or 0) + 1,
+        revision=revision,
+        published_at=policy.last_published_at or timezone.now(),
+        effective_from=policy.effective_date,
+        title=policy.title,
+        document_code=policy.document_code,
+        text_html=text_html,
+        text_sha256=sha256(text_html),
+        consent_statement_html=consent_html,
+        consent_statement_sha256=sha256(consent_html),
+        change_summary=policy.change_summary,
+        requires_renewed_consent=policy.requires_renewed_consent,
+    )
+
+
+@receiver(page_published, sender=PolicyPage)
+def policy_went_live(sender, instance, revision=None, **kwargs):
+    # Wagtail also sends page_published when it only *schedules* a page that was never
+    # live (go-live date in the future): no edition until the revision is really live.
+    if not instance.live:
+        return
+    if revision is not None and instance.live_revision_id != revision.pk:
+        return
+    freeze_edition(instance, revision)

@@ -1,0 +1,54 @@
+"""Admin registers of the policy app: frozen editions, read-only."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+
+from .models import PolicyEdition
+
+
+class ReadOnlyPermissionHelper(PermissionHelper):
+    """Records that are evidence: staff may look, nobody may add, change or delete."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+@modeladmin_register
+class PolicyEditionAdmin(ModelAdmin):
+    model = PolicyEdition
+    menu_label = _("Policy editions")
+    menu_icon = "doc-full"
+    menu_order = 250
+    add_to_settings_menu = False
+    permission_helper_class = ReadOnlyPermissionHelper
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "number",
+        "page",
+        "title",
+        "document_code",
+        "effective_from",
+        "published_at",
+        "requires_renewed_consent",
+        "change_summary",
+        "text_sha256",
+        "consent_statement_sha256",
+        "revision",
+    ]
+    list_display = (
+        "number",
+        "title",
+        "effective_from",
+        "published_at",
+        "requires_renewed_consent",
+        "text_sha256",
+    )
+    list_filter = ("requires_renewed_consent", "effective_from")
+    search_fields = ("title", "document_code", "change_summary")
