@@ -1,6 +1,8 @@
 """The portal's privacy policy page (issue 3 adds its frozen editions and the consent ledger)."""
 
 from django.db import models
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -169,7 +171,7 @@ class PolicyEdition(models.Model):
     def __str__(self):
         return _("Edition %(number)s of %(date)s") % {
             "number": self.number,
-            "date": self.effective_from,
+            "date": date_format(self.effective_from),
         }
 
     def save(self, *args, **kwargs):
@@ -188,3 +190,6 @@ class PolicyEdition(models.Model):
 
     def delete(self, *args, **kwargs):
         raise FrozenEditionError(f"Policy edition {self.number} cannot be deleted.")
+
+    def get_requires_renewed_consent_display(self):
+        return gettext("Yes") if self.requires_renewed_consent else gettext("No")

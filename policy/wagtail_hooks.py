@@ -7,6 +7,16 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from .models import PolicyEdition
 
 
+def admin_column(label):
+    """Names a computed column of a register (wagtail-modeladmin reads short_description)."""
+
+    def name(method):
+        method.short_description = label
+        return method
+
+    return name
+
+
 class ReadOnlyPermissionHelper(PermissionHelper):
     """Records that are evidence: staff may look, nobody may add, change or delete."""
 
@@ -46,9 +56,17 @@ class PolicyEditionAdmin(ModelAdmin):
         "number",
         "title",
         "effective_from",
-        "published_at",
-        "requires_renewed_consent",
-        "text_sha256",
+        "renewed_consent",
+        "text_hash",
     )
     list_filter = ("requires_renewed_consent", "effective_from")
     search_fields = ("title", "document_code", "change_summary")
+
+    @admin_column(_("requires renewed consent"))
+    def renewed_consent(self, edition):
+        return edition.get_requires_renewed_consent_display()
+
+    @admin_column(_("SHA-256 of the text"))
+    def text_hash(self, edition):
+        # The first 12 hex digits identify an edition; the inspect view shows all 64.
+        return f"{edition.text_sha256[:12]}…"
