@@ -10,4 +10,5 @@ class PolicyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import editions  # noqa: F401  (connects the page_published receiver)
+        # connect the signal receivers: editions on go-live, workflow on creation
+        from . import approval, editions  # noqa: F401

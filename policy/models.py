@@ -85,6 +85,11 @@ class PolicyPage(Page):
     class Meta:
         verbose_name = _("privacy policy")
 
+    def permissions_for_user(self, user):
+        from .approval import PolicyPermissionTester
+
+        return PolicyPermissionTester(user, self)
+
     def sections(self):
         """(number, anchor, heading, [(number, anchor, clause)]) for each section."""
         numbered = []
