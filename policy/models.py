@@ -1,10 +1,13 @@
-"""The portal's privacy policy page (issue 3 adds its frozen editions and the consent ledger)."""
+"""The privacy policy: the page editors write, and the frozen editions people consent to."""
 
 from django.db import models
+from django.http import Http404
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -12,7 +15,7 @@ from wagtail.search import index
 from .blocks import PolicyBodyBlock
 
 
-class PolicyPage(Page):
+class PolicyPage(RoutablePageMixin, Page):
     """The one privacy policy of the site: its approval details, numbered sections and
     the consent statement a person agrees to."""
 
@@ -84,6 +87,45 @@ class PolicyPage(Page):
 
     class Meta:
         verbose_name = _("privacy policy")
+
+    def edition_in_force(self):
+        """The newest edition whose effective date has come (or the first one, if none has)."""
+        editions = self.editions.order_by("-number")
+        today = timezone.localdate()
+        return editions.filter(effective_from__lte=today).first() or editions.last()
+
+    @path("")
+    def current_edition(self, request):
+        """/policy/: the frozen text of the edition in force. A preview shows the draft."""
+        if getattr(request, "is_preview", False):
+            return self.render(request)
+        in_force = self.edition_in_force()
+        return self.render(
+            request, context_overrides={"edition": in_force, "in_force": in_force}
+        )
+
+    @path("editions/", name="editions")
+    def edition_list(self, request):
+        """/policy/editions/: every edition, newest first."""
+        return self.render(
+            request,
+            template="policy/policy_editions.html",
+            context_overrides={
+                "editions": list(self.editions.order_by("-number")),
+                "in_force": self.edition_in_force(),
+            },
+        )
+
+    @path("editions/<int:number>/", name="edition")
+    def edition_detail(self, request, number):
+        """/policy/editions/<n>/: edition n, frozen, marked if it is not in force."""
+        edition = self.editions.filter(number=number).first()
+        if edition is None:
+            raise Http404
+        return self.render(
+            request,
+            context_overrides={"edition": edition, "in_force": self.edition_in_force()},
+        )
 
     def permissions_for_user(self, user):
         from .approval import PolicyPermissionTester

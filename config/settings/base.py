@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.table_block",
+    "wagtail.contrib.routable_page",
     "wagtail_modeladmin",
     "wagtail.locales",
     "wagtail.embeds",
