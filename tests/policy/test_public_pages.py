@@ -74,3 +74,11 @@ def test_the_archive_in_english(client, home_page, two_editions):
     assert '<html lang="en">' in html
     assert "Edition 1" in html and 'href="/en/policy/editions/1/"' in html
     assert "Privacy policy" in client.get("/en/policy/editions/1/").content.decode()
+
+
+def test_breadcrumbs_lead_back_to_the_policy(client, two_editions):
+    html = client.get("/policy/editions/").content.decode()
+    assert '<a href="/policy/">Политика конфиденциальности</a>' in html
+    assert '<span aria-current="page">Редакции политики</span>' in html
+    html = client.get("/policy/editions/1/").content.decode()
+    assert '<span aria-current="page">Редакция 1</span>' in html
