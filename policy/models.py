@@ -151,9 +151,9 @@ class PolicyPage(RoutablePageMixin, Page):
         return numbered
 
 
-class FrozenEditionError(Exception):
-    """A published edition of the policy is a record of what people agreed to: it never
-    changes and is never deleted."""
+class ImmutableRecordError(Exception):
+    """Raised on an attempt to change or delete evidence: a published policy edition or a
+    consent record (other than marking its withdrawal)."""
 
 
 class PolicyEdition(models.Model):
@@ -230,13 +230,87 @@ class PolicyEdition(models.Model):
             if stored is None or any(
                 stored[name] != getattr(self, name) for name in self.FROZEN_FIELDS
             ):
-                raise FrozenEditionError(
+                raise ImmutableRecordError(
                     f"Policy edition {self.number} is frozen and cannot be changed."
                 )
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise FrozenEditionError(f"Policy edition {self.number} cannot be deleted.")
+        raise ImmutableRecordError(f"Policy edition {self.number} cannot be deleted.")
 
     def get_requires_renewed_consent_display(self):
         return gettext("Yes") if self.requires_renewed_consent else gettext("No")
+
+
+class ConsentRecord(models.Model):
+    """One consent a person gave, against the exact edition and text they were shown.
+
+    Append-only evidence: made only by ``policy.consent.record_consent``, changed only to
+    mark a withdrawal, never deleted. If the account goes, the record stays (user is set
+    to null; the e-mail given at the time remains)."""
+
+    POLICY_ACCEPTANCE = "policy_acceptance"
+    PERSONAL_DATA_PROCESSING = "personal_data_processing"
+    PURPOSES = [
+        (POLICY_ACCEPTANCE, _("acceptance of the privacy policy")),
+        (PERSONAL_DATA_PROCESSING, _("consent to the processing of personal data")),
+    ]
+    WITHDRAWAL_FIELDS = ("withdrawn_at", "withdrawal_reason")
+
+    user = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="consents",
+    )
+    email = models.EmailField(_("e-mail given"))
+    edition = models.ForeignKey(
+        PolicyEdition,
+        verbose_name=_("policy edition"),
+        on_delete=models.PROTECT,
+        related_name="consents",
+    )
+    text_sha256 = models.CharField(_("SHA-256 of the text shown"), max_length=64)
+    purpose = models.CharField(_("purpose"), max_length=32, choices=PURPOSES)
+    given_at = models.DateTimeField(_("given at"), default=timezone.now)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.TextField(_("browser (user agent)"), blank=True)
+    form_name = models.CharField(_("form"), max_length=100)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
+
+    class Meta:
+        verbose_name = _("consent record")
+        verbose_name_plural = _("consent records")
+        ordering = ["-given_at", "-pk"]
+        indexes = [models.Index(fields=["email", "purpose"])]
+
+    def __str__(self):
+        return f"{self.email} — {self.get_purpose_display()} ({self.edition})"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            stored = ConsentRecord.objects.filter(pk=self.pk).values().first()
+            changed = {
+                name
+                for name, value in (stored or {}).items()
+                if getattr(self, name) != value
+            }
+            if (
+                stored is None
+                or not changed <= set(self.WITHDRAWAL_FIELDS)
+                or (stored["withdrawn_at"] is not None and changed)
+            ):
+                raise ImmutableRecordError(
+                    "A consent record is evidence: only a withdrawal may be added to it."
+                )
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableRecordError("A consent record is evidence and is never deleted.")
+
+    @property
+    def is_withdrawn(self):
+        return self.withdrawn_at is not None

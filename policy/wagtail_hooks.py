@@ -1,10 +1,11 @@
 """Admin registers of the policy app: frozen editions, read-only."""
 
+from django.contrib.admin import SimpleListFilter
 from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from .models import PolicyEdition
+from .models import ConsentRecord, PolicyEdition
 
 
 def admin_column(label):
@@ -70,3 +71,58 @@ class PolicyEditionAdmin(ModelAdmin):
     def text_hash(self, edition):
         # The first 12 hex digits identify an edition; the inspect view shows all 64.
         return f"{edition.text_sha256[:12]}…"
+
+
+class EditionFilter(SimpleListFilter):
+    """Filter consents by the edition they were given to (newest editions first)."""
+
+    title = _("policy edition")
+    parameter_name = "edition"
+
+    def lookups(self, request, model_admin):
+        editions = PolicyEdition.objects.select_related("page__locale").order_by(
+            "page__locale__language_code", "-number"
+        )
+        return [
+            (str(edition.pk), f"{edition} [{edition.page.locale.language_code}]")
+            for edition in editions
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(edition_id=self.value())
+        return queryset
+
+
+@modeladmin_register
+class ConsentRecordAdmin(ModelAdmin):
+    """The consent ledger: searchable, filterable, exportable, never editable."""
+
+    model = ConsentRecord
+    menu_label = _("Consent records")
+    menu_icon = "tick-inverse"
+    menu_order = 260
+    permission_helper_class = ReadOnlyPermissionHelper
+    inspect_view_enabled = True
+    list_display = ("email", "purpose", "edition", "given_at", "withdrawn")
+    list_filter = ("purpose", EditionFilter, "withdrawn_at", "given_at")
+    search_fields = ("email",)
+    list_export = (
+        "email",
+        "user",
+        "purpose",
+        "edition",
+        "text_sha256",
+        "given_at",
+        "ip_address",
+        "user_agent",
+        "form_name",
+        "withdrawn_at",
+        "withdrawal_reason",
+    )
+    export_filename = "consent-records"
+    inspect_view_fields = list_export
+
+    @admin_column(_("withdrawn"))
+    def withdrawn(self, record):
+        return record.withdrawn_at or "—"

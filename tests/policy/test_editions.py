@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page
 
-from policy.models import FrozenEditionError, PolicyEdition, PolicyPage
+from policy.models import ImmutableRecordError, PolicyEdition, PolicyPage
 from tests.factories import UserFactory
 
 from .test_policy_page import policy_fields
@@ -93,9 +93,9 @@ def test_an_edition_cannot_be_changed_or_deleted(draft_policy):
     go_live(draft_policy)
     edition = PolicyEdition.objects.get()
     edition.text_html = "<p>подмена</p>"
-    with pytest.raises(FrozenEditionError):
+    with pytest.raises(ImmutableRecordError):
         edition.save()
-    with pytest.raises(FrozenEditionError):
+    with pytest.raises(ImmutableRecordError):
         PolicyEdition.objects.get().delete()
     assert PolicyEdition.objects.get().text_html != "<p>подмена</p>"
 
