@@ -1,8 +1,10 @@
 """People who use the portal: applicants, reviewers, experts, editors, administrators."""
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +15,25 @@ def normalize_email(email):
     return (email or "").strip().lower()
 
 
-class UserManager(BaseUserManager):
+class UserQuerySet(models.QuerySet):
+    def staff(self):
+        """People who may enter the Wagtail admin: superusers and anyone given the
+        "access admin" permission directly or through a group."""
+        access = Q(
+            user_permissions__codename="access_admin",
+            user_permissions__content_type__app_label="wagtailadmin",
+        ) | Q(
+            groups__permissions__codename="access_admin",
+            groups__permissions__content_type__app_label="wagtailadmin",
+        )
+        return self.filter(Q(is_superuser=True) | access).distinct()
+
+    def applicants(self):
+        """Active people of the public site: everyone with a login who is not staff."""
+        return self.filter(is_active=True).exclude(pk__in=self.staff().values("pk"))
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
 
     def get_by_natural_key(self, email):
@@ -59,6 +79,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Inactive users cannot log in."),
     )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    language = models.CharField(
+        _("language of e-mails"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The portal writes to this person in this language."),
+    )
 
     objects = UserManager()
 

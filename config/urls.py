@@ -42,6 +42,8 @@ urlpatterns.append(
 
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    path("", include("accounts.urls")),
+    path("", include("policy.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

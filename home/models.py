@@ -273,6 +273,16 @@ class PortalSettings(LocalizedTextMixin, ClusterableModel, BaseSiteSetting):
     footer_text_ru = models.TextField(_("footer text (Russian)"), blank=True)
     footer_text_kk = models.TextField(_("footer text (Kazakh)"), blank=True)
     footer_text_en = models.TextField(_("footer text (English)"), blank=True)
+    cookie_notice_ru = models.TextField(
+        _("cookie notice (Russian)"),
+        blank=True,
+        help_text=_(
+            "Shown once to every visitor until they close it, with a link to the "
+            "privacy policy. Leave empty for the standard text."
+        ),
+    )
+    cookie_notice_kk = models.TextField(_("cookie notice (Kazakh)"), blank=True)
+    cookie_notice_en = models.TextField(_("cookie notice (English)"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
 
@@ -285,6 +295,7 @@ class PortalSettings(LocalizedTextMixin, ClusterableModel, BaseSiteSetting):
     footer_panels = [
         language_panels("footer_text", _("Footer text")),
         InlinePanel("social_links", label=_("Social links")),
+        language_panels("cookie_notice", _("Cookie notice")),
     ]
     navigation_panels = [
         HelpPanel(
@@ -322,6 +333,10 @@ class PortalSettings(LocalizedTextMixin, ClusterableModel, BaseSiteSetting):
     @property
     def footer_text(self):
         return self.in_current_language("footer_text")
+
+    @property
+    def cookie_notice(self):
+        return self.in_current_language("cookie_notice")
 
 
 class SocialLink(Orderable):

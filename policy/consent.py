@@ -1,8 +1,11 @@
 """Consents: the one way a ConsentRecord is made, and the one way it is withdrawn."""
 
+from typing import NamedTuple
+
+from django.conf import settings
 from django.utils import timezone
 
-from .models import ConsentRecord
+from .models import ConsentRecord, PolicyEdition
 
 USER_AGENT_MAX_LENGTH = 1000
 
@@ -47,3 +50,67 @@ def withdraw_consent(record, reason=""):
         record.withdrawal_reason = reason
         record.save(update_fields=["withdrawn_at", "withdrawal_reason"])
     return record
+
+
+def policy_editions_in_force(language):
+    """Editions of the live policy in ``language`` (or in the default language when the
+    policy is not translated) whose date has come, newest first, as light rows."""
+    today = timezone.localdate()
+    for code in dict.fromkeys([language, settings.LANGUAGE_CODE]):
+        rows = list(
+            PolicyEdition.objects.filter(
+                page__live=True,
+                page__locale__language_code=code,
+                effective_from__lte=today,
+            )
+            .order_by("-number")
+            .values(
+                "pk",
+                "number",
+                "published_at",
+                "requires_renewed_consent",
+                "page__translation_key",
+            )
+        )
+        if rows:
+            return rows
+    return []
+
+
+def has_accepted_since(user, translation_key, published_at):
+    """Whether ``user`` accepted, in any language, an edition of the policy published at
+    or after ``published_at`` and has not withdrawn that acceptance."""
+    return ConsentRecord.objects.filter(
+        user=user,
+        purpose=ConsentRecord.POLICY_ACCEPTANCE,
+        withdrawn_at__isnull=True,
+        edition__page__translation_key=translation_key,
+        edition__published_at__gte=published_at,
+    ).exists()
+
+
+class RenewalCheck(NamedTuple):
+    """``required_pk``: the newest edition in force that requires renewed consent, if any;
+    ``awaiting``: the edition the person must accept now, or None if nothing is due."""
+
+    required_pk: int | None
+    awaiting: PolicyEdition | None
+
+
+def renewed_consent_due(user, language, settled_pk=None):
+    """Whether ``user`` must accept the edition in force before going on.
+
+    The newest edition, up to the one in force, that requires renewed consent decides: a
+    person whose last acceptance is older than it is asked to accept the edition in
+    force. ``settled_pk`` is a requiring edition already found accepted (the middleware
+    keeps it in the session), which spares the ledger query on every request.
+    """
+    editions = policy_editions_in_force(language)
+    required = next((e for e in editions if e["requires_renewed_consent"]), None)
+    if required is None:
+        return RenewalCheck(None, None)
+    if required["pk"] == settled_pk or has_accepted_since(
+        user, required["page__translation_key"], required["published_at"]
+    ):
+        return RenewalCheck(required["pk"], None)
+    return RenewalCheck(required["pk"], PolicyEdition.objects.get(pk=editions[0]["pk"]))

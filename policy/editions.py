@@ -7,6 +7,7 @@ approver approved it in the "Policy approval" workflow or the scheduled go-live 
 
 import hashlib
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 from django.dispatch import receiver
@@ -65,4 +66,9 @@ def policy_went_live(sender, instance, revision=None, **kwargs):
         return
     if revision is not None and instance.live_revision_id != revision.pk:
         return
-    freeze_edition(instance, revision)
+    edition = freeze_edition(instance, revision)
+    if edition.number > 1 and instance.locale.language_code == settings.LANGUAGE_CODE:
+        # Applicants hear about new editions of the original; its translations follow it.
+        from .tasks import announce_edition
+
+        transaction.on_commit(lambda: announce_edition.enqueue(edition.pk))

@@ -127,6 +127,26 @@ class PolicyPage(RoutablePageMixin, Page):
             context_overrides={"edition": edition, "in_force": self.edition_in_force()},
         )
 
+    @path("editions/<int:number>/changes/", name="changes")
+    def edition_changes(self, request, number):
+        """/policy/editions/<n>/changes/: what edition n changed against edition n-1."""
+        from .comparison import compare_editions
+
+        editions = {
+            e.number: e for e in self.editions.filter(number__in=[number - 1, number])
+        }
+        if number not in editions or number - 1 not in editions:
+            raise Http404
+        return self.render(
+            request,
+            template="policy/policy_changes.html",
+            context_overrides={
+                "edition": editions[number],
+                "comparison": compare_editions(editions[number - 1], editions[number]),
+                "in_force": self.edition_in_force(),
+            },
+        )
+
     def permissions_for_user(self, user):
         from .approval import PolicyPermissionTester
 
@@ -314,3 +334,49 @@ class ConsentRecord(models.Model):
     @property
     def is_withdrawn(self):
         return self.withdrawn_at is not None
+
+
+class EditionNotice(models.Model):
+    """One e-mail telling an applicant about a new edition of the policy: queued when the
+    edition goes live, then sent or failed. One per edition and address, so a retried
+    announcement never writes to anyone twice."""
+
+    QUEUED = "queued"
+    SENT = "sent"
+    FAILED = "failed"
+    STATUSES = [(QUEUED, _("queued")), (SENT, _("sent")), (FAILED, _("failed"))]
+
+    edition = models.ForeignKey(
+        PolicyEdition,
+        verbose_name=_("policy edition"),
+        on_delete=models.PROTECT,
+        related_name="notices",
+    )
+    user = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="edition_notices",
+    )
+    email = models.EmailField(_("e-mail"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=STATUSES, default=QUEUED
+    )
+    error = models.TextField(_("error"), blank=True)
+    queued_at = models.DateTimeField(_("queued at"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notice of a new edition")
+        verbose_name_plural = _("notices of new editions")
+        ordering = ["-queued_at", "email"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "email"], name="policy_edition_notice_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.email} — {self.edition}"

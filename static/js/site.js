@@ -35,3 +35,39 @@
   narrow.addEventListener("change", sync);
   sync();
 })();
+
+// A form sent back with errors: take keyboard and screen-reader users to the list of errors.
+(function () {
+  "use strict";
+  var summary = document.querySelector(".error-summary");
+  if (summary) {
+    summary.focus();
+  }
+})();
+
+// The cookie notice closes in place; without JavaScript its form does the same by a reload.
+(function () {
+  "use strict";
+  var notice = document.querySelector("[data-cookie-notice]");
+  if (!notice || !window.fetch) {
+    return;
+  }
+  var form = notice.querySelector("form");
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error("not saved");
+        }
+        notice.remove();
+        var main = document.getElementById("main");
+        if (main) {
+          main.focus({ preventScroll: true });
+        }
+      })
+      .catch(function () {
+        form.submit();
+      });
+  });
+})();

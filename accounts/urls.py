@@ -1,0 +1,6 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+urlpatterns = [
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+]

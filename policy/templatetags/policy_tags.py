@@ -1,0 +1,33 @@
+"""``{% policy_url %}``: the address of the privacy policy in the visitor's language."""
+
+from django import template
+from django.conf import settings
+from django.utils.translation import get_language
+
+from policy.models import PolicyPage
+
+register = template.Library()
+
+
+def policy_url_for(request):
+    """The live policy in the current language, or in the default one when it is not
+    translated; looked up once per request."""
+    if request is not None and hasattr(request, "_policy_url"):
+        return request._policy_url
+    languages = list(dict.fromkeys([get_language(), settings.LANGUAGE_CODE]))
+    pages = {
+        page.locale.language_code: page
+        for page in PolicyPage.objects.live()
+        .filter(locale__language_code__in=languages)
+        .select_related("locale")
+    }
+    page = next((pages[code] for code in languages if code in pages), None)
+    url = page.get_url(request) if page is not None else ""
+    if request is not None:
+        request._policy_url = url
+    return url
+
+
+@register.simple_tag(takes_context=True)
+def policy_url(context):
+    return policy_url_for(context.get("request"))

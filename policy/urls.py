@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("account/consent/", views.renewed_consent, name="renewed_consent"),
+    path("cookies/dismiss/", views.dismiss_cookie_notice, name="dismiss_cookie_notice"),
+]
