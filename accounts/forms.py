@@ -29,7 +29,7 @@ class PortalUserCreationForm(PortalUserFormMixin, UserCreationForm):
     full_name = forms.CharField(required=True, label=_("Full name"), max_length=255)
 
     class Meta(UserCreationForm.Meta):
-        fields = {"email", "full_name", "is_superuser", "groups"}
+        fields = {"email", "full_name", "language", "is_superuser", "groups"}
 
 
 class PortalUserEditForm(PortalUserFormMixin, UserEditForm):
@@ -38,4 +38,11 @@ class PortalUserEditForm(PortalUserFormMixin, UserEditForm):
     full_name = forms.CharField(required=True, label=_("Full name"), max_length=255)
 
     class Meta(UserEditForm.Meta):
-        fields = {"email", "full_name", "is_active", "is_superuser", "groups"}
+        fields = {
+            "email",
+            "full_name",
+            "language",
+            "is_active",
+            "is_superuser",
+            "groups",
+        }

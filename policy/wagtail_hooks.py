@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from .models import ConsentRecord, PolicyEdition
+from .models import ConsentRecord, EditionNotice, PolicyEdition
 
 
 def admin_column(label):
@@ -126,3 +126,29 @@ class ConsentRecordAdmin(ModelAdmin):
     @admin_column(_("withdrawn"))
     def withdrawn(self, record):
         return record.withdrawn_at or "—"
+
+
+@modeladmin_register
+class EditionNoticeAdmin(ModelAdmin):
+    """Who was told about which edition, and whether the e-mail went out."""
+
+    model = EditionNotice
+    menu_label = _("Edition notices")
+    menu_icon = "mail"
+    menu_order = 270
+    permission_helper_class = ReadOnlyPermissionHelper
+    inspect_view_enabled = True
+    list_display = ("email", "edition", "status", "queued_at", "sent_at")
+    list_filter = ("status", EditionFilter, "queued_at")
+    search_fields = ("email",)
+    list_export = (
+        "email",
+        "user",
+        "edition",
+        "status",
+        "error",
+        "queued_at",
+        "sent_at",
+    )
+    export_filename = "edition-notices"
+    inspect_view_fields = list_export

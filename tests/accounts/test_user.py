@@ -59,6 +59,7 @@ class TestWagtailUserAdmin:
             {
                 "email": "New.Expert@Example.kz",
                 "full_name": "Сапарова Айгерим",
+                "language": "kk",
                 "password1": "a-long-and-fine-password",
                 "password2": "a-long-and-fine-password",
             },
@@ -66,6 +67,7 @@ class TestWagtailUserAdmin:
         assert response.status_code == 302, response.content.decode()[:2000]
         user = User.objects.get(email="new.expert@example.kz")
         assert user.full_name == "Сапарова Айгерим"
+        assert user.language == "kk"  # the portal writes to her in Kazakh
         assert user.check_password("a-long-and-fine-password")
 
     def test_admin_form_rejects_a_duplicate_email_and_keeps_the_input(

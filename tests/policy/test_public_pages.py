@@ -82,3 +82,27 @@ def test_breadcrumbs_lead_back_to_the_policy(client, two_editions):
     assert '<span aria-current="page">Редакции политики</span>' in html
     html = client.get("/policy/editions/1/").content.decode()
     assert '<span aria-current="page">Редакция 1</span>' in html
+
+
+POLICY_QUERY_BUDGET = 16  # measured: 15 for /policy/, 16 for the others
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/policy/",
+        "/policy/editions/",
+        "/policy/editions/1/",
+        "/policy/editions/2/changes/",
+    ],
+)
+def test_policy_pages_take_a_bounded_number_of_queries(
+    client, two_editions, path, django_assert_max_num_queries
+):
+    client.get(path)  # warm the per-process caches (site root paths, locales)
+    with django_assert_max_num_queries(POLICY_QUERY_BUDGET):
+        assert client.get(path).status_code == 200
+    for number in range(10):
+        go_live(two_editions, change_summary=f"Правка {number}.")
+    with django_assert_max_num_queries(POLICY_QUERY_BUDGET):
+        assert client.get(path).status_code == 200  # twelve editions cost the same
