@@ -74,7 +74,7 @@ def send_edition_notice(notice_id):
     """Write one applicant about a new edition; record whether it was sent."""
     with transaction.atomic():
         notice = (
-            EditionNotice.objects.select_for_update()
+            EditionNotice.objects.select_for_update(of=("self",))
             .select_related("edition__page", "user")
             .get(pk=notice_id)
         )
