@@ -22,6 +22,11 @@ PUBLIC_PAGES = [
     "/contacts/",
     "/search/?q=%D0%B8%D1%81%D0%BF%D1%8B%D1%82%D0%B0%D0%BD%D0%B8%D1%8F",
     "/no-such-page/",
+    "/policy/",
+    "/policy/editions/",
+    "/policy/editions/1/",
+    "/policy/editions/2/changes/",
+    "/en/policy/editions/2/changes/",
 ]
 BLOCKING_IMPACTS = {"serious", "critical"}
 

@@ -85,3 +85,38 @@ def test_one_user_per_role(client):
     assert client.get("/admin/").status_code == 200
     client.force_login(User.objects.get(email="applicant@example.kz"))
     assert client.get("/admin/").status_code == 302
+
+
+def test_demo_policy_has_two_editions_and_asks_the_applicant_to_renew(
+    client, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from policy.models import ConsentRecord, PolicyEdition
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", password="first-password-1")
+    russian = PolicyEdition.objects.filter(page__locale__language_code="ru")
+    assert list(russian.order_by("number").values_list("number", flat=True)) == [1, 2]
+    second = russian.get(number=2)
+    assert second.requires_renewed_consent and second.change_summary
+    assert second.document_code == "KMGE-GD-471.1-21/14"
+    # 13 numbered sections and the consent statement as the 14th, as in the source
+    assert second.text_html.count('class="policy__section"') == 13
+    assert '<span class="policy__number">14.</span> Текст согласия' in second.text_html
+    english = PolicyEdition.objects.filter(page__locale__language_code="en")
+    assert english.count() == 2
+
+    html = client.get("/policy/editions/2/changes/").content.decode()
+    assert "<ins>" in html and "<del" in html
+    assert "Исключён" in html and "Добавлен" in html and "Изменён" in html
+    assert client.get("/en/policy/").status_code == 200
+
+    applicant = User.objects.get(email="applicant@example.kz")
+    assert ConsentRecord.objects.filter(user=applicant, edition__number=1).count() == 2
+    assert [message.to for message in mail.outbox] == [["applicant@example.kz"]]
+    client.force_login(applicant)
+    assert client.get("/")["Location"].startswith("/account/consent/")
+
+    call_command("load_demo", password="first-password-1")
+    assert PolicyEdition.objects.count() == 4  # history is not rewritten on a re-run

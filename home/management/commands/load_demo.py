@@ -28,6 +28,9 @@ from wagtail.models import Locale, Page, Site
 from accounts.models import User
 from home import demo_content as content
 from home.models import HomePage, IndexPage, InfoPage, PortalSettings
+from policy import demo_policy
+from policy.consent import record_consent
+from policy.models import ConsentRecord, PolicyPage
 
 DEFAULT_PASSWORD = "opi-demo-2026"
 HERO_IMAGE_TITLE = "Центр ОПИ — обложка"
@@ -116,6 +119,7 @@ class Command(BaseCommand):
             self.load_translations(home, pages)
             self.load_portal_settings(site, pages)
             self.load_users(password)
+            self.load_policy(home)
         self.report(password)
 
     def note(self, action, kind, label):
@@ -323,6 +327,83 @@ class Command(BaseCommand):
             if changed:
                 self.note("created" if created else "updated", "user", email)
 
+    # --- the privacy policy -------------------------------------------------------------
+
+    def policy_fields(self, texts, renewed):
+        """The PolicyPage fields of one demo edition (a dict of ``demo_policy``)."""
+        fields = {
+            name: texts[name]
+            for name in (
+                "title",
+                "approved_by",
+                "approval_order_number",
+                "approval_order_date",
+                "effective_date",
+                "introduction",
+                "consent_statement",
+                "change_summary",
+            )
+        }
+        fields["document_code"] = demo_policy.DOCUMENT_CODE
+        fields["requires_renewed_consent"] = renewed
+        fields["body"] = [
+            {"type": "section", "value": section} for section in texts["sections"]
+        ]
+        return fields
+
+    def go_live(self, policy, fields):
+        """Publish ``fields`` as the next edition of ``policy`` (which freezes it)."""
+        for name, value in fields.items():
+            setattr(policy, name, value)
+        policy.save_revision().publish()
+        policy.refresh_from_db()
+        self.note(
+            "created",
+            "edition",
+            f"{policy.locale.language_code} "
+            f"{policy.editions.order_by('-number').first()}",
+        )
+
+    def load_policy(self, home):
+        """The privacy policy in Russian and English with its two demo editions; the
+        demo applicant accepted edition 1 when registering, so edition 2 asks them to
+        renew their consent. Editions are history that cannot be rewritten: once the
+        policy exists, it is left as it is."""
+        policy = PolicyPage.objects.child_of(home).filter(slug="policy").first()
+        if policy is not None:
+            return
+        first = demo_policy.EDITION_1
+        policy = PolicyPage(
+            slug="policy",
+            locale=home.locale,
+            live=False,
+            **self.policy_fields(first["ru"], renewed=False),
+        )
+        home.add_child(instance=policy)
+        self.go_live(policy, {})
+        english = policy.copy_for_translation(self.locales["en"]).specific
+        self.go_live(english, self.policy_fields(first["en"], renewed=False))
+        self.accept_first_edition(policy.editions.get(number=1))
+        for language, page in (("ru", policy), ("en", english)):
+            second = demo_policy.edition_2(language)
+            self.go_live(page, self.policy_fields(second, renewed=True))
+
+    def accept_first_edition(self, edition):
+        """The demo applicant's consents from their registration, to edition 1."""
+        for email, _full_name, group_name, superuser in content.DEMO_USERS:
+            if group_name or superuser:
+                continue
+            user = User.objects.get(email=email)
+            for purpose, _label in ConsentRecord.PURPOSES:
+                record_consent(
+                    edition=edition,
+                    purpose=purpose,
+                    email=email,
+                    form_name="registration",
+                    user=user,
+                )
+            self.note("created", "consent", email)
+
     # --- output -----------------------------------------------------------------------
 
     def report(self, password):
@@ -333,6 +414,8 @@ class Command(BaseCommand):
             "page": "pages",
             "settings": "portal settings",
             "user": "users",
+            "edition": "policy editions",
+            "consent": "consents of demo applicants",
         }
         parts = [
             f"{label} {self.counts[f'{kind} created']} created, "
