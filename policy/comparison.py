@@ -253,6 +253,8 @@ def word_diff(old_text, new_text):
         if removed.strip():
             parts.append(f"<del>{escape(removed.strip())}</del>")
         if added.strip():
+            if removed.strip():
+                parts.append(" ")  # so "old new" never reads as one glued word
             parts.append(f"<ins>{escape(added.strip())}</ins>")
         parts.append(escape(around[len(around.rstrip()) :]))
     return mark_safe("".join(parts).replace("\n", "<br>"))
