@@ -2,10 +2,15 @@
 
 from django.contrib.admin import SimpleListFilter
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from .models import ConsentRecord, EditionNotice, PolicyEdition
+
+# The heading of each filter in wagtail-modeladmin's lists; its own catalogue has no
+# Russian or Kazakh for it, so the portal's catalogue carries it.
+FILTER_HEADING = gettext_noop("By %(filter_title)s")
 
 
 def admin_column(label):
