@@ -4,7 +4,7 @@ Run with ``make bench`` (never by the tests). It builds a throwaway copy of the 
 (SQLite, production settings with the HTTPS redirect switched off by its variable, DEBUG
 off, collected and hashed static files), serves it with gunicorn (2 workers) on a free
 loopback port, warms up, then requests round-robin a hashed static CSS file, the home page,
-an info page and the search page, and prints a Markdown table: median and p90 latency in
+an info page, the search page, the policy and its changes page, and prints a Markdown table: median and p90 latency in
 milliseconds and each median as a multiple of the static file's (static = 1.00). Then it
 counts the SQL queries of each page in-process with Django's test client.
 
@@ -34,6 +34,8 @@ PAGES = [
     ("home page", "/"),
     ("info page", "/about/"),
     ("search page", "/search/?q=" + urllib.request.quote(SEARCH_WORD)),
+    ("policy in force", "/policy/"),
+    ("policy changes", "/policy/editions/2/changes/"),
 ]
 
 
