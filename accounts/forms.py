@@ -1,6 +1,7 @@
 """Forms of the accounts app: the Wagtail admin's user forms for the portal's User."""
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
@@ -46,3 +47,36 @@ class PortalUserEditForm(PortalUserFormMixin, UserEditForm):
             "is_superuser",
             "groups",
         }
+
+
+class EmailLoginForm(AuthenticationForm):
+    """Login by e-mail and password; a person who has not confirmed their address yet is
+    told so (and where to get a new link) instead of a generic refusal."""
+
+    username = forms.EmailField(
+        label=_("E-mail"),
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
+    )
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "The e-mail or the password is wrong. Note that the password is "
+            "case-sensitive."
+        ),
+        "unconfirmed": _(
+            "Your e-mail address is not confirmed yet. Open the link we sent you, or ask "
+            "for a new one below."
+        ),
+        "inactive": _(
+            "This account is closed. Write to us if you think it is a mistake."
+        ),
+    }
+
+    def confirm_login_allowed(self, user):
+        if not user.is_active:
+            code = "unconfirmed" if user.email_verified_at is None else "inactive"
+            raise forms.ValidationError(self.error_messages[code], code=code)
+
+
+class ResendVerificationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail"))

@@ -79,6 +79,14 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Inactive users cannot log in."),
     )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    email_verified_at = models.DateTimeField(
+        _("e-mail confirmed at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the person opened the confirmation link sent to this address."
+        ),
+    )
     language = models.CharField(
         _("language of e-mails"),
         max_length=8,

@@ -60,7 +60,25 @@ ROLES = {
         ],
     },
     POLICY_APPROVERS: {"permissions": [ACCESS_ADMIN]},
-    REVIEWERS: {"permissions": [ACCESS_ADMIN]},
+    REVIEWERS: {
+        "permissions": [
+            ACCESS_ADMIN,
+            (
+                "submissions",
+                "registrationrequest",
+                "view_registrationrequest",
+                "Can view registration",
+            ),
+            # "change" lets a reviewer open a registration and act in its workflow; its
+            # panels are read-only, so nothing the applicant sent can be altered.
+            (
+                "submissions",
+                "registrationrequest",
+                "change_registrationrequest",
+                "Can change registration",
+            ),
+        ]
+    },
     EXPERTS: {"permissions": [ACCESS_ADMIN]},
 }
 

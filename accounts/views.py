@@ -1,8 +1,24 @@
-"""Views of the accounts app. The applicant dashboard arrives with the registration issue."""
+"""Views of the accounts app: Wagtail's user admin for the portal's User, and the public
+login, logout, e-mail confirmation and password views."""
 
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.core import signing
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
 from wagtail.users.views.users import UserViewSet
 
-from .forms import PortalUserCreationForm, PortalUserEditForm
+from .forms import (
+    EmailLoginForm,
+    PortalUserCreationForm,
+    PortalUserEditForm,
+    ResendVerificationForm,
+)
+from .models import User
+from .verification import confirm_email, send_verification_email, user_for_token
 
 
 class PortalUserViewSet(UserViewSet):
@@ -13,3 +29,120 @@ class PortalUserViewSet(UserViewSet):
 
     def get_form_class(self, for_update=False):
         return PortalUserEditForm if for_update else PortalUserCreationForm
+
+
+class LoginView(auth_views.LoginView):
+    form_class = EmailLoginForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+def locked_out(request, credentials=None, *args, **kwargs):
+    """django-axes: too many failed logins for this account from this address."""
+    return render(request, "accounts/locked_out.html", status=429)
+
+
+def verify_email(request, token):
+    """/accounts/verify/<token>/: the link from the confirmation e-mail."""
+    try:
+        user = user_for_token(token)
+    except signing.SignatureExpired:
+        return render(
+            request, "accounts/verify_failed.html", {"expired": True}, status=410
+        )
+    except signing.BadSignature:
+        return render(request, "accounts/verify_failed.html", status=400)
+    confirm_email(user)
+    messages.success(
+        request, _("Your e-mail address is confirmed. You can log in now.")
+    )
+    return redirect("login")
+
+
+@require_http_methods(["GET", "POST"])
+def resend_verification(request):
+    """Send the confirmation link again; the answer is the same for any address."""
+    form = ResendVerificationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = User.objects.filter(
+            email__iexact=form.cleaned_data["email"], email_verified_at__isnull=True
+        ).first()
+        if user is not None:
+            send_verification_email.enqueue(user.pk)
+        messages.success(
+            request,
+            _(
+                "If this address is registered and not yet confirmed, a new link is on "
+                "its way. It works for 3 days."
+            ),
+        )
+        return redirect("login")
+    return render(
+        request,
+        "accounts/form_page.html",
+        {
+            "form": form,
+            "title": _("Send the confirmation link again"),
+            "lead": _("Enter the e-mail you registered with."),
+            "submit": _("Send the link"),
+        },
+    )
+
+
+FORM_PAGE = "accounts/form_page.html"
+
+password_reset = auth_views.PasswordResetView.as_view(
+    template_name=FORM_PAGE,
+    email_template_name="accounts/emails/password_reset.txt",
+    subject_template_name="accounts/emails/password_reset_subject.txt",
+    success_url=reverse_lazy("password_reset_done"),
+    extra_context={
+        "title": gettext_lazy("Reset your password"),
+        "lead": gettext_lazy(
+            "Enter the e-mail of your account: we send a link to choose a new password."
+        ),
+        "submit": gettext_lazy("Send the link"),
+    },
+)
+password_reset_done = auth_views.PasswordResetDoneView.as_view(
+    template_name="accounts/message_page.html",
+    extra_context={
+        "title": gettext_lazy("Check your e-mail"),
+        "lead": gettext_lazy(
+            "If an account has this address, a link to choose a new password is on its "
+            "way. It works for 3 days."
+        ),
+    },
+)
+password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+    template_name=FORM_PAGE,
+    success_url=reverse_lazy("password_reset_complete"),
+    extra_context={
+        "title": gettext_lazy("Choose a new password"),
+        "submit": gettext_lazy("Save the password"),
+        "invalid_link": gettext_lazy(
+            "This link is not valid any more: it was used already or has expired. Ask "
+            "for a new one."
+        ),
+    },
+)
+password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
+    template_name="accounts/message_page.html",
+    extra_context={
+        "title": gettext_lazy("Your password is changed"),
+        "lead": gettext_lazy("You can log in with the new password."),
+        "login_link": True,
+    },
+)
+password_change = auth_views.PasswordChangeView.as_view(
+    template_name=FORM_PAGE,
+    success_url=reverse_lazy("password_change_done"),
+    extra_context={
+        "title": gettext_lazy("Change your password"),
+        "submit": gettext_lazy("Change the password"),
+    },
+)
+password_change_done = auth_views.PasswordChangeDoneView.as_view(
+    template_name="accounts/message_page.html",
+    extra_context={"title": gettext_lazy("Your password is changed")},
+)

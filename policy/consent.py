@@ -114,3 +114,17 @@ def renewed_consent_due(user, language, settled_pk=None):
     ):
         return RenewalCheck(required["pk"], None)
     return RenewalCheck(required["pk"], PolicyEdition.objects.get(pk=editions[0]["pk"]))
+
+
+def edition_in_force(language):
+    """The PolicyEdition a person consents to now: the edition in force of the live
+    policy in ``language``, or in the default language when it is not translated."""
+    from .models import PolicyPage
+
+    for code in dict.fromkeys([language, settings.LANGUAGE_CODE]):
+        page = PolicyPage.objects.live().filter(locale__language_code=code).first()
+        if page is not None:
+            edition = page.edition_in_force()
+            if edition is not None:
+                return edition
+    return None

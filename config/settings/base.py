@@ -4,6 +4,8 @@ All configuration that comes from the environment is read here (see the README's
 ``dev``, ``test`` and ``production`` only choose defaults and switch features on or off.
 """
 
+import datetime
+import shutil
 from pathlib import Path
 
 import dj_database_url
@@ -39,6 +41,7 @@ DEFAULT_FROM_EMAIL = env_str(
 )
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
@@ -75,6 +78,7 @@ INSTALLED_APPS = [
     "django_filters",
     "captcha",
     "csp",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -97,6 +101,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.PortalCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -131,8 +136,32 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "wagtailadmin_login"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "/account/"
 LOGOUT_REDIRECT_URL = "/"
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",  # hashes made before Argon2
+]
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: 5 failed logins for one account from one address lock both out
+    # for 30 minutes. Inactive users are let through to the login form, which tells an
+    # applicant who has not yet confirmed their e-mail what to do.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.AllowAllUsersModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = (
+    "username"  # the login forms (ours and the admin's) call it so
+)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_VERBOSE = False
+# Applicants confirm their e-mail address within this many days of registering.
+EMAIL_VERIFICATION_DAYS = 3
+REGISTRATION_FILE_MAX_BYTES = 10 * 1024 * 1024
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -162,6 +191,11 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Applicants' files: outside MEDIA_ROOT, no URL, served only by permission-checked views.
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
@@ -224,6 +258,9 @@ PORTAL_NAME = _("OPI Center")
 SEARCH_RESULTS_PER_PAGE = 10
 INDEX_ITEMS_PER_PAGE = 10
 
+# The spoken alternative of the captcha needs flite (Debian package "flite"); without it
+# the audio link is simply not offered.
+CAPTCHA_FLITE_PATH = shutil.which("flite")
 CAPTCHA_IMAGE_SIZE = (140, 48)
 CAPTCHA_FONT_SIZE = 32
 

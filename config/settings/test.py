@@ -14,3 +14,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"  # noqa: F405
+STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
+CAPTCHA_TEST_MODE = (
+    True  # the captcha accepts "PASSED"; an empty answer is still refused
+)

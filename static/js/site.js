@@ -71,3 +71,44 @@
       });
   });
 })();
+
+// Forms with fields that depend on an earlier answer: without JavaScript every field is
+// shown with a note saying when it applies; with it, only the fields that apply are.
+(function () {
+  "use strict";
+  var form = document.querySelector("[data-conditional-form]");
+  if (!form) {
+    return;
+  }
+  var blocks = form.querySelectorAll("[data-show-when]");
+
+  function valueOf(name) {
+    var inputs = form.querySelectorAll('[name="' + name + '"]');
+    for (var i = 0; i < inputs.length; i += 1) {
+      var input = inputs[i];
+      if (input.type === "radio" || input.type === "checkbox") {
+        if (input.checked) {
+          return input.type === "checkbox" ? "on" : input.value;
+        }
+      } else {
+        return input.value;
+      }
+    }
+    return "";
+  }
+
+  function update() {
+    blocks.forEach(function (block) {
+      var rule = block.getAttribute("data-show-when").split("=");
+      var shown = valueOf(rule[0]) === rule[1];
+      block.hidden = !shown;
+      var note = block.querySelector(".field__note");
+      if (note) {
+        note.hidden = true; // the note is for readers without JavaScript
+      }
+    });
+  }
+
+  form.addEventListener("change", update);
+  update();
+})();

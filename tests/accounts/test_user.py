@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.test import RequestFactory
 
 from accounts.models import User
 from tests.factories import DEFAULT_PASSWORD, UserFactory
@@ -38,9 +39,21 @@ def test_validation_reports_a_duplicate_email_in_another_case():
 def test_login_with_email_in_any_case():
     UserFactory(email="petrova@example.kz")
     assert (
-        authenticate(email="PETROVA@example.kz", password=DEFAULT_PASSWORD) is not None
+        authenticate(
+            RequestFactory().post("/accounts/login/"),
+            email="PETROVA@example.kz",
+            password=DEFAULT_PASSWORD,
+        )
+        is not None
     )
-    assert authenticate(email="petrova@example.kz", password="wrong") is None
+    assert (
+        authenticate(
+            RequestFactory().post("/accounts/login/"),
+            email="petrova@example.kz",
+            password="wrong",
+        )
+        is None
+    )
 
 
 def test_superuser_command_path():

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.test import RequestFactory
 from wagtail.models import Page
 
 from accounts.models import User
@@ -38,8 +39,16 @@ def test_load_demo_twice_creates_nothing_the_second_time(client, capsys):
     assert "nothing to create" in output
     assert "second-password-2" in output
     # the printed password is the one that works now
-    assert authenticate(email="editor@example.kz", password="second-password-2")
-    assert not authenticate(email="editor@example.kz", password="first-password-1")
+    assert authenticate(
+        RequestFactory().post("/accounts/login/"),
+        email="editor@example.kz",
+        password="second-password-2",
+    )
+    assert not authenticate(
+        RequestFactory().post("/accounts/login/"),
+        email="editor@example.kz",
+        password="first-password-1",
+    )
 
 
 def test_demo_site_in_three_languages(client):
@@ -73,7 +82,11 @@ def test_main_menu_follows_the_language(client):
 def test_one_user_per_role(client):
     call_command("load_demo", password="demo-password-1")
     for email in DEMO_EMAILS:
-        assert authenticate(email=email, password="demo-password-1"), email
+        assert authenticate(
+            RequestFactory().post("/accounts/login/"),
+            email=email,
+            password="demo-password-1",
+        ), email
     assert User.objects.get(email="admin@example.kz").is_superuser
     assert (
         User.objects.get(email="expert@example.kz")

@@ -31,8 +31,31 @@ from home.models import HomePage, IndexPage, InfoPage, PortalSettings
 from policy import demo_policy
 from policy.consent import record_consent
 from policy.models import ConsentRecord, PolicyPage
+from submissions.models import RegistrationFormPage
 
 DEFAULT_PASSWORD = "opi-demo-2026"
+REGISTRATION = {
+    "ru": {
+        "title": "Регистрация",
+        "intro": "<p>Зарегистрируйтесь, чтобы подавать заявки на ОПИ и следить за ними.</p>",
+        "help_text": "<p>Подготовьте БИН или ИИН, свидетельство о регистрации (для "
+        "юридических лиц) и доверенность, если подаёт представитель.</p>",
+        "thank_you_text": "<p>Спасибо! Регистрация принята.</p>",
+    },
+    "kk": {
+        "title": "Тіркелу",
+        "intro": "<p>ТӨС өтінімдерін беру үшін тіркеліңіз.</p>",
+        "help_text": "<p>БСН немесе ЖСН, тіркеу куәлігін және сенімхатты дайындаңыз.</p>",
+        "thank_you_text": "<p>Рақмет! Тіркелу қабылданды.</p>",
+    },
+    "en": {
+        "title": "Registration",
+        "intro": "<p>Register to file applications for pilot testing and follow them.</p>",
+        "help_text": "<p>Have your BIN or IIN ready, the registration certificate (legal "
+        "entities) and a power of attorney if a representative files.</p>",
+        "thank_you_text": "<p>Thank you! Your registration is received.</p>",
+    },
+}
 HERO_IMAGE_TITLE = "Центр ОПИ — обложка"
 
 # The sections under the home page, in tree order: slug, page model, texts.
@@ -120,6 +143,7 @@ class Command(BaseCommand):
             self.load_portal_settings(site, pages)
             self.load_users(password)
             self.load_policy(home)
+            self.load_registration_page(home)
         self.report(password)
 
     def note(self, action, kind, label):
@@ -387,6 +411,12 @@ class Command(BaseCommand):
         for language, page in (("ru", policy), ("en", english)):
             second = demo_policy.edition_2(language)
             self.go_live(page, self.policy_fields(second, renewed=True))
+
+    def load_registration_page(self, home):
+        """/register/ in every language."""
+        page = self.child(home, RegistrationFormPage, "register", REGISTRATION["ru"])
+        for language in ("kk", "en"):
+            self.translation_of(page, language, REGISTRATION[language])
 
     def accept_first_edition(self, edition):
         """The demo applicant's consents from their registration, to edition 1."""

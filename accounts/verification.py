@@ -1,0 +1,52 @@
+"""E-mail confirmation: a signed link that expires, which activates the login."""
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django_tasks import task
+
+from .models import User
+
+SALT = "accounts.email-verification"
+
+
+def make_token(user):
+    # The e-mail is part of the signed value: a link stops working if the address changes.
+    return signing.dumps({"user": user.pk, "email": user.email}, salt=SALT)
+
+
+def user_for_token(token):
+    """The user a valid, unexpired link is for; raises signing.BadSignature (tampered)
+    or signing.SignatureExpired (older than EMAIL_VERIFICATION_DAYS)."""
+    value = signing.loads(
+        token, salt=SALT, max_age=settings.EMAIL_VERIFICATION_DAYS * 24 * 3600
+    )
+    user = User.objects.filter(pk=value.get("user"), email=value.get("email")).first()
+    if user is None:
+        raise signing.BadSignature("no such user")
+    return user
+
+
+def confirm_email(user):
+    """Open the account: the address is proven to be the person's."""
+    if user.email_verified_at is None:
+        user.email_verified_at = timezone.now()
+        user.is_active = True
+        user.save(update_fields=["email_verified_at", "is_active"])
+    return user
+
+
+@task()
+def send_verification_email(user_id):
+    user = User.objects.get(pk=user_id)
+    with translation.override(user.language):
+        link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+            "verify_email", args=[make_token(user)]
+        )
+        context = {"user": user, "link": link, "days": settings.EMAIL_VERIFICATION_DAYS}
+        subject = render_to_string("accounts/emails/verify_subject.txt", context)
+        body = render_to_string("accounts/emails/verify.txt", context)
+    send_mail(" ".join(subject.split()), body, None, [user.email])

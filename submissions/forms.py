@@ -1,0 +1,187 @@
+"""Forms of the public site's submissions: registration."""
+
+from captcha.fields import CaptchaField
+from django import forms
+from django.contrib.auth import password_validation
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import normalize_email
+
+from .models import PersonType
+from .validators import validate_bin_iin, validate_registration_file
+
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+
+class RegistrationForm(forms.Form):
+    """The registration form of policy 3.3–3.4. Conditional fields are checked in
+    ``clean()``: the form gives the same answers with or without JavaScript."""
+
+    person_type = forms.ChoiceField(
+        label=_("I register as"),
+        choices=PersonType.choices,
+        widget=forms.RadioSelect,
+    )
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=255,
+        help_text=_("Your own, or that of the head of the legal entity."),
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        help_text=_("It will be your login; we send a confirmation link to it."),
+    )
+    organization = forms.CharField(
+        label=_("Organization name"), max_length=255, required=False
+    )
+    resident = forms.ChoiceField(
+        label=_("Resident of the Republic of Kazakhstan"),
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+    )
+    country = forms.CharField(
+        label=_("Country of registration or residence"), max_length=100, required=False
+    )
+    bin_iin = forms.CharField(
+        label=_("BIN or IIN"),
+        max_length=12,
+        required=False,
+        help_text=_("BIN for a legal entity, IIN for an individual: 12 digits."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    position = forms.CharField(label=_("Position"), max_length=255)
+    phone = forms.CharField(
+        label=_("Contact phone"),
+        max_length=32,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    via_representative = forms.BooleanField(
+        label=_("I file through a representative"), required=False
+    )
+    representative_name = forms.CharField(
+        label=_("Representative's full name"), max_length=255, required=False
+    )
+    represented_email = forms.EmailField(
+        label=_("E-mail of the person represented"),
+        required=False,
+        help_text=_(
+            "The head of the legal entity, or the individual, you act for: they receive "
+            "a link to give their own consent."
+        ),
+    )
+    power_of_attorney = forms.FileField(
+        label=_("Power of attorney"),
+        required=False,
+        help_text=_("PDF, JPEG or PNG, up to 10 MB."),
+    )
+    registration_certificate = forms.FileField(
+        label=_("Certificate of state registration"),
+        required=False,
+        help_text=_("PDF, JPEG or PNG, up to 10 MB."),
+    )
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 10 characters, not only digits, not a common password."),
+    )
+    password2 = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    accept_policy = forms.BooleanField(
+        error_messages={"required": _("Tick this box to accept the privacy policy.")}
+    )
+    consent_processing = forms.BooleanField(
+        error_messages={
+            "required": _(
+                "Tick this box to consent to the processing of your personal data."
+            )
+        }
+    )
+    captcha = CaptchaField(label=_("Characters in the picture"))
+
+    def __init__(self, *args, edition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.edition = edition
+        self.fields["accept_policy"].label = _(
+            "I accept the privacy policy (edition %(number)s)"
+        ) % {"number": edition.number}
+        self.fields["consent_processing"].label = _(
+            "I consent to the processing of my personal data on the terms of the "
+            "consent statement"
+        )
+
+    def clean_email(self):
+        return normalize_email(self.cleaned_data["email"])
+
+    def clean_power_of_attorney(self):
+        return self.checked_file("power_of_attorney")
+
+    def clean_registration_certificate(self):
+        return self.checked_file("registration_certificate")
+
+    def checked_file(self, name):
+        upload = self.cleaned_data.get(name)
+        if upload:
+            upload.checked_extension = validate_registration_file(upload)
+        return upload
+
+    def require(self, name, message):
+        if not self.cleaned_data.get(name) and name not in self.errors:
+            self.add_error(name, message)
+
+    def clean(self):
+        data = super().clean()
+        legal = data.get("person_type") == PersonType.LEGAL_ENTITY
+        resident = data.get("resident") == "yes"
+        if legal:
+            self.require("organization", _("Enter the name of the organization."))
+            self.require(
+                "registration_certificate",
+                _("Attach the certificate of state registration."),
+            )
+        if data.get("resident") == "no":
+            self.require("country", _("Enter the country, as you are not a resident."))
+        if resident and data.get("person_type"):
+            kind = "bin" if legal else "iin"
+            number = data.get("bin_iin", "").strip()
+            if not number:
+                self.add_error(
+                    "bin_iin",
+                    _("Enter the BIN of the organization.")
+                    if legal
+                    else _("Enter your IIN."),
+                )
+            elif "bin_iin" not in self.errors:
+                try:
+                    data["bin_iin"] = validate_bin_iin(number, kind)
+                except forms.ValidationError as error:
+                    self.add_error("bin_iin", error)
+        if data.get("via_representative"):
+            self.require("representative_name", _("Enter the representative's name."))
+            self.require(
+                "represented_email",
+                _("Enter the e-mail of the person you represent."),
+            )
+            self.require("power_of_attorney", _("Attach the power of attorney."))
+        password = data.get("password1")
+        if password and data.get("password2") and password != data["password2"]:
+            self.add_error("password2", _("The two passwords differ."))
+        elif password:
+            try:
+                password_validation.validate_password(password)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return data
+
+    @property
+    def files_to_choose_again(self):
+        """File fields that were filled in when the form comes back with errors: a
+        browser never keeps a chosen file, so the page asks to choose it again."""
+        return [
+            self[name]
+            for name in ("power_of_attorney", "registration_certificate")
+            if self.files.get(name)
+        ]

@@ -1,0 +1,287 @@
+"""Registration: the form's rules, one transaction, consents, no account enumeration,
+e-mail confirmation and login."""
+
+import io
+import re
+
+import pytest
+from django.core import mail, signing
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from accounts.models import User
+from accounts.verification import make_token
+from policy.models import ConsentRecord, PolicyPage
+from submissions.models import (
+    ApplicantProfile,
+    RegistrationFormPage,
+    RegistrationRequest,
+)
+from submissions.validators import is_valid_bin_iin
+from tests.factories import UserFactory
+from tests.policy.test_editions import go_live
+from tests.policy.test_policy_page import policy_fields
+
+pytestmark = pytest.mark.django_db
+
+VALID_BIN = "940740000911"
+VALID_IIN = "900203000002"
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+def png_bytes():
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def register_page(home_page):
+    policy = PolicyPage(**policy_fields(), live=False)
+    home_page.add_child(instance=policy)
+    go_live(policy)
+    page = RegistrationFormPage(title="Регистрация", slug="register")
+    home_page.add_child(instance=page)
+    return page
+
+
+def answers(**overrides):
+    data = {
+        "person_type": "legal_entity",
+        "full_name": "Сапарова Айгерим Нурлановна",
+        "email": "Aigerim@Example.kz",
+        "organization": "ТОО «Инновация»",
+        "resident": "yes",
+        "bin_iin": VALID_BIN,
+        "position": "Директор",
+        "phone": "+7 701 000 00 00",
+        "password1": "a-long-and-fine-password",
+        "password2": "a-long-and-fine-password",
+        "accept_policy": "on",
+        "consent_processing": "on",
+        "captcha_0": "x",
+        "captcha_1": "PASSED",
+        "registration_certificate": SimpleUploadedFile(
+            "Свидетельство.pdf", PDF, content_type="application/pdf"
+        ),
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+@pytest.mark.parametrize(
+    "number", [VALID_BIN, VALID_IIN, "020240002363", "000740001307", "990340005977"]
+)
+def test_valid_check_digits(number):
+    assert is_valid_bin_iin(number)
+
+
+@pytest.mark.parametrize(
+    "number", ["940740000912", "900203000003", "12345678901", "abcdefghijkl"]
+)
+def test_invalid_check_digits(number):
+    assert not is_valid_bin_iin(number)
+
+
+def test_a_legal_entity_registers(
+    client, register_page, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/register/", answers())
+    assert response.status_code == 302
+    assert response["Location"] == "/register/thanks/"
+    user = User.objects.get(email="aigerim@example.kz")
+    assert not user.is_active and user.email_verified_at is None
+    profile = user.applicant_profile
+    assert profile.bin_iin == VALID_BIN and profile.organization == "ТОО «Инновация»"
+    assert profile.registration_certificate_name == "Свидетельство.pdf"
+    assert profile.registration_certificate.name.startswith("registrations/")
+    assert profile.registration_certificate.name.endswith(".pdf")
+    with profile.registration_certificate.open("rb") as stored:
+        assert stored.read() == PDF
+    consents = ConsentRecord.objects.filter(user=user)
+    assert {c.purpose for c in consents} == {
+        "policy_acceptance",
+        "personal_data_processing",
+    }
+    edition = register_page.get_parent().get_children().type(PolicyPage).first()
+    for record in consents:
+        assert record.edition.number == 1 and record.form_name == "registration"
+        assert record.text_sha256 in (
+            record.edition.text_sha256,
+            record.edition.consent_statement_sha256,
+        )
+    registration = RegistrationRequest.objects.get(profile=profile)
+    assert registration.live is False
+    assert registration.current_workflow_state is not None
+    assert (
+        registration.current_workflow_state.workflow.name == "Registration verification"
+    )
+    assert [m.to for m in mail.outbox] == [["aigerim@example.kz"]]
+    assert "/accounts/verify/" in mail.outbox[0].body
+    assert edition is not None
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"organization": ""}, "organization", "Укажите наименование организации."),
+        (
+            {"registration_certificate": None},
+            "registration_certificate",
+            "Приложите свидетельство",
+        ),
+        ({"bin_iin": ""}, "bin_iin", "Укажите БИН организации."),
+        ({"bin_iin": "940740000912"}, "bin_iin", "контрольная цифра"),
+        ({"resident": "no", "bin_iin": ""}, "country", "Укажите страну"),
+        (
+            {"via_representative": "on"},
+            "representative_name",
+            "Укажите имя представителя",
+        ),
+        ({"via_representative": "on"}, "power_of_attorney", "Приложите доверенность"),
+        (
+            {"via_representative": "on"},
+            "represented_email",
+            "Укажите адрес электронной почты",
+        ),
+        (
+            {"person_type": "individual", "bin_iin": VALID_BIN},
+            "bin_iin",
+            "дата рождения",
+        ),
+        ({"password2": "something-else-entirely"}, "password2", "Пароли не совпадают"),
+        ({"password1": "12345", "password2": "12345"}, "password1", "слишком"),
+        ({"accept_policy": None}, "accept_policy", "принять политику"),
+        ({"captcha_1": ""}, "captcha", "Требуется заполнить это поле."),
+    ],
+)
+def test_each_rule_answers_next_to_its_field_and_keeps_the_rest(
+    client, register_page, changes, field, message
+):
+    response = client.post("/register/", answers(**changes))
+    assert response.status_code == 200
+    html = response.content.decode()
+    errors = re.search(rf'id="id_{field}-errors">(.*?)</div>', html, re.S)
+    assert errors and message in errors.group(1), html[:0]
+    assert 'value="Сапарова Айгерим Нурлановна"' in html  # nothing typed is lost
+    assert 'value="+7 701 000 00 00"' in html
+    assert not User.objects.filter(email="aigerim@example.kz").exists()
+
+
+def test_an_individual_non_resident_needs_no_number(client, register_page):
+    response = client.post(
+        "/register/",
+        answers(
+            person_type="individual",
+            organization="",
+            resident="no",
+            country="Узбекистан",
+            bin_iin="",
+            registration_certificate=None,
+        ),
+    )
+    assert response.status_code == 302
+    profile = ApplicantProfile.objects.get()
+    assert profile.country == "Узбекистан" and profile.bin_iin == ""
+
+
+def test_a_file_that_is_not_what_it_says_is_refused(client, register_page):
+    fake = SimpleUploadedFile("scan.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")
+    response = client.post("/register/", answers(registration_certificate=fake))
+    html = response.content.decode()
+    assert "Принимаются только файлы PDF, JPEG или PNG" in html
+    assert "выберите их заново" in html
+
+
+def test_an_existing_address_gets_the_same_answer(
+    client, register_page, django_capture_on_commit_callbacks
+):
+    UserFactory(email="aigerim@example.kz", full_name="Айгерим")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/register/", answers())
+    assert response.status_code == 302 and response["Location"] == "/register/thanks/"
+    assert User.objects.filter(email="aigerim@example.kz").count() == 1
+    assert not RegistrationRequest.objects.exists()
+    assert len(mail.outbox) == 1
+    assert "пытался зарегистрироваться" in mail.outbox[0].subject
+
+
+def test_a_failing_step_leaves_nothing_half_made(client, register_page, monkeypatch):
+    from submissions import registration
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("workflow refused")
+
+    from django.core.files.storage import storages
+
+    stored = storages["private"]
+
+    def files():
+        return (
+            set(stored.listdir("registrations")[1])
+            if stored.exists("registrations")
+            else set()
+        )
+
+    before = files()
+    monkeypatch.setattr(registration, "submit_for_verification", broken)
+    with pytest.raises(RuntimeError):
+        client.post("/register/", answers())
+    assert not User.objects.filter(email="aigerim@example.kz").exists()
+    assert not ConsentRecord.objects.exists()
+    assert files() == before  # the uploaded certificate was removed again
+
+
+def test_the_confirmation_link_opens_the_login(client, register_page):
+    user = UserFactory(email="new@example.kz", is_active=False)
+    response = client.get(f"/accounts/verify/{make_token(user)}/")
+    assert response.status_code == 302 and response["Location"] == "/accounts/login/"
+    user.refresh_from_db()
+    assert user.is_active and user.email_verified_at is not None
+
+
+def test_a_tampered_or_expired_link_does_nothing(client, register_page, settings):
+    user = UserFactory(email="new@example.kz", is_active=False)
+    token = make_token(user)
+    assert client.get(f"/accounts/verify/{token[:-2]}xx/").status_code == 400
+    settings.EMAIL_VERIFICATION_DAYS = -1
+    response = client.get(f"/accounts/verify/{token}/")
+    assert response.status_code == 410
+    assert "истёк" in response.content.decode() or "3 дня" in response.content.decode()
+    user.refresh_from_db()
+    assert not user.is_active
+    forged = signing.dumps({"user": user.pk, "email": user.email}, salt="other")
+    assert client.get(f"/accounts/verify/{forged}/").status_code == 400
+
+
+def test_login_says_when_the_address_is_not_confirmed(client, register_page):
+    UserFactory(email="new@example.kz", is_active=False)
+    response = client.post(
+        "/accounts/login/",
+        {"username": "new@example.kz", "password": "correct-horse-battery"},
+    )
+    assert "ещё не подтверждён" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_login_and_lockout_after_five_failures(client, register_page):
+    UserFactory(email="user@example.kz", email_verified_at=timezone.now())
+    ok = client.post(
+        "/accounts/login/",
+        {"username": "User@Example.kz", "password": "correct-horse-battery"},
+    )
+    assert ok.status_code == 302
+    client.post("/accounts/logout/")
+    for _attempt in range(5):
+        client.post(
+            "/accounts/login/", {"username": "user@example.kz", "password": "wrong"}
+        )
+    locked = client.post(
+        "/accounts/login/",
+        {"username": "user@example.kz", "password": "correct-horse-battery"},
+    )
+    assert locked.status_code == 429
+    assert "30 минут" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
