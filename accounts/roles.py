@@ -77,6 +77,13 @@ ROLES = {
                 "change_registrationrequest",
                 "Can change registration",
             ),
+            # approving a registration publishes the revision the reviewer saw
+            (
+                "submissions",
+                "registrationrequest",
+                "publish_registrationrequest",
+                "Can publish registration",
+            ),
         ]
     },
     EXPERTS: {"permissions": [ACCESS_ADMIN]},
@@ -135,3 +142,54 @@ def sync_roles(apps, schema_editor=None):
                         collection=root_collection,
                         permission=_permission(apps, app_label, model, codename),
                     )
+
+
+# --- workflows whose tasks belong to a role (for data migrations) ------------------------
+
+
+def group_task(apps, task_model, name, group_names):
+    """The active task called ``name`` of ``task_model`` ("app_label.ModelName", a
+    group approval task or a subclass), approved by the groups ``group_names``."""
+    app_label, model_name = task_model.split(".")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Group = apps.get_model("auth", "Group")
+    TaskModel = apps.get_model(app_label, model_name)
+    task_type, _created = ContentType.objects.get_or_create(
+        app_label=app_label, model=model_name.lower()
+    )
+    task = TaskModel.objects.filter(name=name, active=True).first()
+    if task is None:
+        task = TaskModel.objects.create(name=name, content_type=task_type)
+    for group_name in group_names:
+        task.groups.add(Group.objects.get(name=group_name))
+    return task
+
+
+def workflow_with_tasks(apps, name, tasks):
+    """The workflow ``name`` with exactly ``tasks``, in that order. A task it had before
+    and no longer has is deactivated (Wagtail keeps its history)."""
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    Task = apps.get_model("wagtailcore", "Task")
+    workflow, _created = Workflow.objects.get_or_create(name=name)
+    keep = [task.task_ptr_id for task in tasks]
+    dropped = WorkflowTask.objects.filter(workflow=workflow).exclude(task_id__in=keep)
+    Task.objects.filter(pk__in=dropped.values("task_id")).update(active=False)
+    dropped.delete()
+    for order, task_id in enumerate(keep):
+        WorkflowTask.objects.update_or_create(
+            workflow=workflow, task_id=task_id, defaults={"sort_order": order}
+        )
+    return workflow
+
+
+def assign_workflow_to_model(apps, workflow, app_label, model):
+    """Make ``workflow`` the one for every object of ``app_label.model`` (a snippet)."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
+    content_type, _created = ContentType.objects.get_or_create(
+        app_label=app_label, model=model.lower()
+    )
+    WorkflowContentType.objects.update_or_create(
+        content_type=content_type, defaults={"workflow": workflow}
+    )

@@ -4,6 +4,13 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
+    path("account/", views.account, name="account"),
+    path("account/profile/", views.account_profile, name="account_profile"),
+    path(
+        "account/represented-consent/",
+        views.ask_represented_consent_again,
+        name="ask_represented_consent_again",
+    ),
     path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(

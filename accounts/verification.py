@@ -2,12 +2,11 @@
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from .mail import absolute, send_portal_mail
 from .models import User
 
 SALT = "accounts.email-verification"
@@ -43,10 +42,6 @@ def confirm_email(user):
 def send_verification_email(user_id):
     user = User.objects.get(pk=user_id)
     with translation.override(user.language):
-        link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-            "verify_email", args=[make_token(user)]
-        )
-        context = {"user": user, "link": link, "days": settings.EMAIL_VERIFICATION_DAYS}
-        subject = render_to_string("accounts/emails/verify_subject.txt", context)
-        body = render_to_string("accounts/emails/verify.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [user.email])
+        link = absolute(reverse("verify_email", args=[make_token(user)]))
+    context = {"user": user, "link": link, "days": settings.EMAIL_VERIFICATION_DAYS}
+    send_portal_mail("accounts/emails/verify", context, user.email, user.language)

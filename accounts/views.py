@@ -1,15 +1,24 @@
-"""Views of the accounts app: Wagtail's user admin for the portal's User, and the public
-login, logout, e-mail confirmation and password views."""
+"""Views of the accounts app: Wagtail's user admin for the portal's User, the public
+login, logout, e-mail confirmation and password views, and the applicant's dashboard."""
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.shortcuts import redirect, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.users.views.users import UserViewSet
+
+from policy.models import ConsentRecord
+from submissions.forms import ApplicantProfileForm
+from submissions.models import ApplicantProfile, VerificationStatus
+from submissions.registration import update_profile
+from submissions.represented_consent import ask_represented_person
+from submissions.verification import current_registration
 
 from .forms import (
     EmailLoginForm,
@@ -146,3 +155,88 @@ password_change_done = auth_views.PasswordChangeDoneView.as_view(
     template_name="accounts/message_page.html",
     extra_context={"title": gettext_lazy("Your password is changed")},
 )
+
+
+# --- the applicant's dashboard ---------------------------------------------------------
+
+
+@login_required
+def account(request):
+    """/account/: the applicant's verification status, details and consents."""
+    profile = ApplicantProfile.objects.filter(user=request.user).first()
+    registration = current_registration(profile) if profile else None
+    consents = (
+        ConsentRecord.objects.filter(user=request.user)
+        .select_related("edition__page")
+        .order_by("-given_at", "-pk")
+    )
+    return render(
+        request,
+        "accounts/dashboard.html",
+        {
+            "profile": profile,
+            "registration": registration,
+            "represented_consent": registration.represented_consent
+            if registration
+            else None,
+            "reviewer_comment": registration.latest_reviewer_comment()
+            if profile and profile.status == VerificationStatus.CHANGES_REQUESTED
+            else "",
+            "consents": consents,
+            "is_staff": request.user.has_perm("wagtailadmin.access_admin"),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_profile(request):
+    """/account/profile/: correct the registration details; saving sends them to the
+    reviewers again (the page says so before the applicant saves)."""
+    profile = get_object_or_404(ApplicantProfile, user=request.user)
+    form = ApplicantProfileForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=ApplicantProfileForm.initial_from(profile),
+        existing_files=profile.stored_file_fields(),
+    )
+    if request.method == "POST" and form.is_valid():
+        if (
+            form.changed_details(profile)
+            or profile.status != VerificationStatus.VERIFIED
+        ):
+            update_profile(form, profile, request.user)
+            messages.success(
+                request,
+                _(
+                    "Your details are sent to the reviewers. We will write to you once "
+                    "they are verified."
+                ),
+            )
+        else:
+            messages.info(request, _("Nothing changed: your details stay verified."))
+        return redirect("account")
+    return render(
+        request, "accounts/profile_form.html", {"form": form, "profile": profile}
+    )
+
+
+@login_required
+@require_POST
+def ask_represented_consent_again(request):
+    """Send the person represented a new link (the last one expired or was refused)."""
+    profile = get_object_or_404(ApplicantProfile, user=request.user)
+    registration = current_registration(profile)
+    if registration is None or not registration.via_representative:
+        raise Http404
+    current = registration.represented_consent
+    if current is not None and current.is_given:
+        messages.info(request, _("The person you represent has given consent already."))
+    else:
+        ask_represented_person(registration)
+        messages.success(
+            request,
+            _("A new link is on its way to %(email)s.")
+            % {"email": registration.represented_email},
+        )
+    return redirect("account")

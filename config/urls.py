@@ -27,6 +27,7 @@ urlpatterns = [
         "sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"
     ),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("submissions.urls")),
 ]
 
 # Only public media (page images and their renditions) is served from MEDIA_ROOT; applicants'

@@ -1197,4 +1197,53 @@ DEMO_USERS = [
     ("reviewer@example.kz", "Жумабаев Ерлан Серикович", "Reviewers", False),
     ("expert@example.kz", "Ким Виктория Олеговна", "Experts", False),
     ("applicant@example.kz", "Исаев Тимур Маратович", None, False),
+    ("newcomer@example.kz", "Омарова Айгерим Кайратовна", None, False),
 ]
+
+# The demo applicant who registered under edition 1 of the policy and is asked to renew
+# their consent to edition 2; the other registered under edition 2.
+RENEWING_APPLICANT = "applicant@example.kz"
+
+# The demo applicants' registrations: one verified, one awaiting the reviewers (filed
+# through a representative; the person represented has consented). BINs are made up,
+# with valid check digits.
+APPLICANT_PROFILES = {
+    "applicant@example.kz": {
+        "verified": True,
+        "details": {
+            "person_type": "legal_entity",
+            "full_name": "Исаев Тимур Маратович",
+            "organization": "ТОО «Степь Инжиниринг»",
+            "is_resident": True,
+            "bin_iin": "210340007774",
+            "position": "Директор",
+            "phone": "+7 701 555 01 23",
+        },
+        "certificate_name": "svidetelstvo-step-engineering.pdf",
+    },
+    "newcomer@example.kz": {
+        "verified": False,
+        "details": {
+            "person_type": "legal_entity",
+            "full_name": "Серикбаев Нурлан Асанович",
+            "organization": "ТОО «Каспий Сенсор»",
+            "is_resident": True,
+            "bin_iin": "210640005550",
+            "position": "Руководитель проектов",
+            "phone": "+7 702 555 04 56",
+            "via_representative": True,
+            "representative_name": "Омарова Айгерим Кайратовна",
+            "represented_email": "director@caspian-sensor.example.kz",
+        },
+        "certificate_name": "svidetelstvo-caspian-sensor.pdf",
+        "power_of_attorney_name": "doverennost.pdf",
+    },
+}
+
+# The smallest well-formed PDF: the demo's stand-in for a scanned document.
+DEMO_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)

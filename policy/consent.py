@@ -3,6 +3,7 @@
 from typing import NamedTuple
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 
 from .models import ConsentRecord, PolicyEdition
@@ -77,15 +78,19 @@ def policy_editions_in_force(language):
     return []
 
 
-def has_accepted_since(user, translation_key, published_at):
+def has_accepted_since(user, translation_key, published_at, number=None):
     """Whether ``user`` accepted, in any language, an edition of the policy published at
-    or after ``published_at`` and has not withdrawn that acceptance."""
+    or after ``published_at`` (or numbered ``number`` or later: a translation of the same
+    edition goes live moments apart) and has not withdrawn that acceptance."""
+    same_or_later = Q(edition__published_at__gte=published_at)
+    if number is not None:
+        same_or_later |= Q(edition__number__gte=number)
     return ConsentRecord.objects.filter(
+        same_or_later,
         user=user,
         purpose=ConsentRecord.POLICY_ACCEPTANCE,
         withdrawn_at__isnull=True,
         edition__page__translation_key=translation_key,
-        edition__published_at__gte=published_at,
     ).exists()
 
 
@@ -110,7 +115,10 @@ def renewed_consent_due(user, language, settled_pk=None):
     if required is None:
         return RenewalCheck(None, None)
     if required["pk"] == settled_pk or has_accepted_since(
-        user, required["page__translation_key"], required["published_at"]
+        user,
+        required["page__translation_key"],
+        required["published_at"],
+        required["number"],
     ):
         return RenewalCheck(required["pk"], None)
     return RenewalCheck(required["pk"], PolicyEdition.objects.get(pk=editions[0]["pk"]))

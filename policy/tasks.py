@@ -8,21 +8,16 @@ one bad address fails alone and the rest are still written to.
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 
+from accounts.mail import absolute, send_portal_mail
 from accounts.models import User
 
 from .models import EditionNotice, PolicyEdition, PolicyPage
 
 logger = logging.getLogger(__name__)
-
-
-def absolute(url):
-    return url if "://" in url else settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
 
 
 def policy_links(edition, language):
@@ -89,12 +84,9 @@ def send_edition_notice(notice_id):
             "text_url": text_url,
         }
         try:
-            with translation.override(language):
-                subject = render_to_string(
-                    "policy/emails/edition_notice_subject.txt", context
-                )
-                body = render_to_string("policy/emails/edition_notice.txt", context)
-            send_mail(" ".join(subject.split()), body, None, [notice.email])
+            send_portal_mail(
+                "policy/emails/edition_notice", context, notice.email, language
+            )
         except Exception as error:  # any failure is recorded; the others still go
             logger.warning("Notice of edition to %s failed: %s", notice.email, error)
             notice.status = EditionNotice.FAILED
@@ -115,7 +107,6 @@ def send_consent_receipt(user_id, edition_id):
     edition = PolicyEdition.objects.select_related("page").get(pk=edition_id)
     changes_url, text_url = policy_links(edition, user.language)
     context = {"edition": edition, "user": user, "text_url": text_url}
-    with translation.override(user.language):
-        subject = render_to_string("policy/emails/consent_receipt_subject.txt", context)
-        body = render_to_string("policy/emails/consent_receipt.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [user.email])
+    send_portal_mail(
+        "policy/emails/consent_receipt", context, user.email, user.language
+    )

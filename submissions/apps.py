@@ -8,3 +8,7 @@ class SubmissionsConfig(AppConfig):
     name = "submissions"
     verbose_name = _("Submissions")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # connect the receivers of the registration verification workflow's signals
+        from . import verification  # noqa: F401

@@ -13,9 +13,13 @@ from .validators import validate_bin_iin, validate_registration_file
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
-class RegistrationForm(forms.Form):
-    """The registration form of policy 3.3–3.4. Conditional fields are checked in
-    ``clean()``: the form gives the same answers with or without JavaScript."""
+class RegistrationDetailsForm(forms.Form):
+    """The facts an applicant registers with (policy 3.3–3.4), and the rules between
+    them. Conditional fields are checked in ``clean()``: the form gives the same answers
+    with or without JavaScript. ``existing_files`` names the files already on record,
+    which need not be chosen again."""
+
+    FILE_FIELDS = ("power_of_attorney", "registration_certificate")
 
     person_type = forms.ChoiceField(
         label=_("I register as"),
@@ -26,10 +30,6 @@ class RegistrationForm(forms.Form):
         label=_("Full name"),
         max_length=255,
         help_text=_("Your own, or that of the head of the legal entity."),
-    )
-    email = forms.EmailField(
-        label=_("E-mail"),
-        help_text=_("It will be your login; we send a confirmation link to it."),
     )
     organization = forms.CharField(
         label=_("Organization name"), max_length=255, required=False
@@ -79,6 +79,82 @@ class RegistrationForm(forms.Form):
         required=False,
         help_text=_("PDF, JPEG or PNG, up to 10 MB."),
     )
+
+    def __init__(self, *args, existing_files=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.existing_files = set(existing_files)
+
+    def clean_power_of_attorney(self):
+        return self.checked_file("power_of_attorney")
+
+    def clean_registration_certificate(self):
+        return self.checked_file("registration_certificate")
+
+    def checked_file(self, name):
+        upload = self.cleaned_data.get(name)
+        if upload:
+            upload.checked_extension = validate_registration_file(upload)
+        return upload
+
+    def require(self, name, message):
+        if not self.cleaned_data.get(name) and name not in self.errors:
+            self.add_error(name, message)
+
+    def require_file(self, name, message):
+        if name not in self.existing_files:
+            self.require(name, message)
+
+    def clean(self):
+        data = super().clean()
+        legal = data.get("person_type") == PersonType.LEGAL_ENTITY
+        resident = data.get("resident") == "yes"
+        if legal:
+            self.require("organization", _("Enter the name of the organization."))
+            self.require_file(
+                "registration_certificate",
+                _("Attach the certificate of state registration."),
+            )
+        if data.get("resident") == "no":
+            self.require("country", _("Enter the country, as you are not a resident."))
+        if resident and data.get("person_type"):
+            kind = "bin" if legal else "iin"
+            number = data.get("bin_iin", "").strip()
+            if not number:
+                self.add_error(
+                    "bin_iin",
+                    _("Enter the BIN of the organization.")
+                    if legal
+                    else _("Enter your IIN."),
+                )
+            elif "bin_iin" not in self.errors:
+                try:
+                    data["bin_iin"] = validate_bin_iin(number, kind)
+                except forms.ValidationError as error:
+                    self.add_error("bin_iin", error)
+        if data.get("via_representative"):
+            self.require("representative_name", _("Enter the representative's name."))
+            self.require(
+                "represented_email",
+                _("Enter the e-mail of the person you represent."),
+            )
+            self.require_file("power_of_attorney", _("Attach the power of attorney."))
+        return data
+
+    @property
+    def files_to_choose_again(self):
+        """File fields that were filled in when the form comes back with errors: a
+        browser never keeps a chosen file, so the page asks to choose it again."""
+        return [self[name] for name in self.FILE_FIELDS if self.files.get(name)]
+
+
+class RegistrationForm(RegistrationDetailsForm):
+    """The registration form: the details, the login (e-mail and password), the two
+    consents and the captcha."""
+
+    email = forms.EmailField(
+        label=_("E-mail"),
+        help_text=_("It will be your login; we send a confirmation link to it."),
+    )
     password1 = forms.CharField(
         label=_("Password"),
         strip=False,
@@ -116,56 +192,8 @@ class RegistrationForm(forms.Form):
     def clean_email(self):
         return normalize_email(self.cleaned_data["email"])
 
-    def clean_power_of_attorney(self):
-        return self.checked_file("power_of_attorney")
-
-    def clean_registration_certificate(self):
-        return self.checked_file("registration_certificate")
-
-    def checked_file(self, name):
-        upload = self.cleaned_data.get(name)
-        if upload:
-            upload.checked_extension = validate_registration_file(upload)
-        return upload
-
-    def require(self, name, message):
-        if not self.cleaned_data.get(name) and name not in self.errors:
-            self.add_error(name, message)
-
     def clean(self):
         data = super().clean()
-        legal = data.get("person_type") == PersonType.LEGAL_ENTITY
-        resident = data.get("resident") == "yes"
-        if legal:
-            self.require("organization", _("Enter the name of the organization."))
-            self.require(
-                "registration_certificate",
-                _("Attach the certificate of state registration."),
-            )
-        if data.get("resident") == "no":
-            self.require("country", _("Enter the country, as you are not a resident."))
-        if resident and data.get("person_type"):
-            kind = "bin" if legal else "iin"
-            number = data.get("bin_iin", "").strip()
-            if not number:
-                self.add_error(
-                    "bin_iin",
-                    _("Enter the BIN of the organization.")
-                    if legal
-                    else _("Enter your IIN."),
-                )
-            elif "bin_iin" not in self.errors:
-                try:
-                    data["bin_iin"] = validate_bin_iin(number, kind)
-                except forms.ValidationError as error:
-                    self.add_error("bin_iin", error)
-        if data.get("via_representative"):
-            self.require("representative_name", _("Enter the representative's name."))
-            self.require(
-                "represented_email",
-                _("Enter the e-mail of the person you represent."),
-            )
-            self.require("power_of_attorney", _("Attach the power of attorney."))
         password = data.get("password1")
         if password and data.get("password2") and password != data["password2"]:
             self.add_error("password2", _("The two passwords differ."))
@@ -176,12 +204,58 @@ class RegistrationForm(forms.Form):
                 self.add_error("password1", error)
         return data
 
-    @property
-    def files_to_choose_again(self):
-        """File fields that were filled in when the form comes back with errors: a
-        browser never keeps a chosen file, so the page asks to choose it again."""
-        return [
-            self[name]
-            for name in ("power_of_attorney", "registration_certificate")
-            if self.files.get(name)
+
+class ApplicantProfileForm(RegistrationDetailsForm):
+    """The applicant's details on the dashboard. Saving sends them to the reviewers again;
+    files already on record stay unless a new one is chosen."""
+
+    @classmethod
+    def initial_from(cls, profile):
+        initial = {name: getattr(profile, name) for name in DETAIL_INITIAL_FIELDS}
+        initial["resident"] = "yes" if profile.is_resident else "no"
+        return initial
+
+    def changed_details(self, profile):
+        """Names of the details that differ from ``profile`` (files count when a new
+        one is chosen)."""
+        from .registration import detail_values
+
+        values = detail_values(self.cleaned_data)
+        changed = [
+            name for name, value in values.items() if getattr(profile, name) != value
         ]
+        changed += [name for name in self.FILE_FIELDS if self.cleaned_data.get(name)]
+        return changed
+
+
+DETAIL_INITIAL_FIELDS = (
+    "person_type",
+    "full_name",
+    "organization",
+    "country",
+    "bin_iin",
+    "position",
+    "phone",
+    "via_representative",
+    "representative_name",
+    "represented_email",
+)
+
+
+class RepresentedConsentForm(forms.Form):
+    """The answer of the person represented: give or refuse consent to the statement of
+    the edition shown (its number travels with the form)."""
+
+    GIVE = "give"
+    REFUSE = "refuse"
+
+    answer = forms.ChoiceField(
+        label=_("Your answer"),
+        choices=[
+            (GIVE, _("I consent to the processing of my personal data")),
+            (REFUSE, _("I refuse consent")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose whether you give or refuse consent.")},
+    )
+    edition = forms.IntegerField(widget=forms.HiddenInput)

@@ -12,10 +12,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import (
+    AbstractGroupApprovalTask,
     DraftStateMixin,
     LockableMixin,
     Page,
     RevisionMixin,
+    TaskState,
     WorkflowMixin,
 )
 
@@ -107,6 +109,14 @@ class RegistrationDetails(models.Model):
     def is_legal_entity(self):
         return self.person_type == PersonType.LEGAL_ENTITY
 
+    def stored_file_fields(self):
+        """Names of the file fields that hold a file."""
+        return [
+            name
+            for name in ("power_of_attorney", "registration_certificate")
+            if getattr(self, name)
+        ]
+
     def copy_details_to(self, other):
         for name in self.DETAIL_FIELDS:
             setattr(other, name, getattr(self, name))
@@ -148,7 +158,9 @@ class RegistrationRequest(
     WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, RegistrationDetails
 ):
     """What an applicant registered with, for reviewers to verify in the "Registration
-    verification" workflow. Never live on the site: approval marks the profile verified."""
+    verification" workflow. Nothing of it is shown on the site: approving it publishes
+    the revision reviewers saw ("live" means verified) and marks the profile verified.
+    Each correction the applicant sends is a new revision of the same registration."""
 
     profile = models.ForeignKey(
         ApplicantProfile,
@@ -166,6 +178,119 @@ class RegistrationRequest(
 
     def __str__(self):
         return f"{self.organization or self.full_name} <{self.email}>"
+
+    @property
+    def verification(self):
+        return self.profile.get_status_display()
+
+    @property
+    def represented_consent(self):
+        """The latest request for the consent of the person represented, at the address
+        the registration now gives; None when nobody is represented or none was sent."""
+        if not (self.via_representative and self.represented_email):
+            return None
+        return (
+            self.represented_consents.filter(email__iexact=self.represented_email)
+            .select_related("consent_record__edition")
+            .first()
+        )
+
+    def latest_reviewer_comment(self):
+        """What the reviewer wrote when they last asked for changes ("" if nothing)."""
+        state = (
+            TaskState.objects.filter(
+                workflow_state__base_content_type_id=self.get_base_content_type().pk,
+                workflow_state__object_id=str(self.pk),
+                status=TaskState.STATUS_REJECTED,
+            )
+            .order_by("-finished_at")
+            .first()
+        )
+        return state.comment if state else ""
+
+
+class RepresentedConsent(models.Model):
+    """The consent of the person an applicant represents (the head of the legal entity,
+    or the individual), asked for by an e-mailed link to the consent page. A registration
+    filed through a representative cannot be approved until the answer is "given"."""
+
+    PENDING = "pending"
+    GIVEN = "given"
+    REFUSED = "refused"
+    DECISIONS = [
+        (PENDING, _("awaited")),
+        (GIVEN, _("given")),
+        (REFUSED, _("refused")),
+    ]
+
+    registration = models.ForeignKey(
+        RegistrationRequest,
+        verbose_name=_("registration"),
+        on_delete=models.CASCADE,
+        related_name="represented_consents",
+    )
+    email = models.EmailField(_("e-mail of the person represented"))
+    requested_at = models.DateTimeField(_("asked at"), default=timezone.now)
+    decision = models.CharField(
+        _("answer"), max_length=10, choices=DECISIONS, default=PENDING
+    )
+    decided_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    consent_record = models.ForeignKey(
+        "policy.ConsentRecord",
+        verbose_name=_("consent record"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("consent of the person represented")
+        verbose_name_plural = _("consents of the persons represented")
+        ordering = ["-requested_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.email}: {self.get_decision_display()}"
+
+    @property
+    def is_given(self):
+        return self.decision == self.GIVEN
+
+
+class RegistrationVerificationTask(AbstractGroupApprovalTask):
+    """The reviewers' task in "Registration verification": a group approval that cannot
+    approve a registration still missing what the policy requires (the consent of the
+    person represented). The reason is shown on the registration."""
+
+    def get_actions(self, obj, user):
+        from .verification import approval_blocked_reason
+
+        actions = super().get_actions(obj, user)
+        if approval_blocked_reason(obj):
+            return [action for action in actions if action[0] != "approve"]
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from django.core.exceptions import PermissionDenied
+
+        from .verification import approval_blocked_reason
+
+        if action_name == "approve":
+            reason = approval_blocked_reason(task_state.workflow_state.content_object)
+            if reason:
+                raise PermissionDenied(reason)
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Reviewers verify a registration; approval waits for the consent of the "
+            "person represented."
+        )
+
+    class Meta:
+        verbose_name = _("registration verification task")
+        verbose_name_plural = _("registration verification tasks")
 
 
 class AccessLog(models.Model):
@@ -266,3 +391,44 @@ class RegistrationFormPage(RoutablePageMixin, Page):
             template="submissions/registration_thanks.html",
             context_overrides={"email": request.session.get("registration_email", "")},
         )
+
+
+class ConsentFormPage(Page):
+    """/consent/: where the person an applicant represents reads the consent statement of
+    the edition in force and gives or refuses their own consent. Reached by the link they
+    get by e-mail (/consent/?t=<signed token>); editors word the page and the answers."""
+
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("Above the consent statement: why the person is asked."),
+    )
+    given_text = RichTextField(_("text after consent is given"), blank=True)
+    refused_text = RichTextField(_("text after consent is refused"), blank=True)
+    no_link_text = RichTextField(
+        _("text without a link"),
+        blank=True,
+        help_text=_("Shown to someone who opens the page without the e-mailed link."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("given_text"),
+        FieldPanel("refused_text"),
+        FieldPanel("no_link_text"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("consent page of the person represented")
+
+    def serve(self, request, *args, **kwargs):
+        from .views import consent_answer
+
+        return consent_answer(self, request, request.GET.get("t", ""))
+
+    def get_sitemap_urls(self, request=None):
+        return []  # a page for people who get the link, not for search engines

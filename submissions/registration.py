@@ -9,19 +9,18 @@ that someone tried to register with it.
 import os
 import re
 
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.translation import get_language
 from django_tasks import task
 
+from accounts.mail import send_portal_mail
 from accounts.models import User
 from accounts.verification import send_verification_email
 from policy.consent import record_consent
 from policy.models import ConsentRecord
 
-from .models import ApplicantProfile, RegistrationRequest
+from .models import ApplicantProfile
+from .verification import resubmit_registration, submit_for_verification
 
 REGISTRATION_FORM = "registration"
 FILE_FIELDS = ("power_of_attorney", "registration_certificate")
@@ -57,6 +56,54 @@ def detail_values(data):
     }
 
 
+def store_files(details, data, saved_files):
+    """Put the chosen files on ``details`` (a profile) and drop those the details no
+    longer call for (a legal entity became an individual, the representative went).
+    ``saved_files`` collects what was written, to delete it if the transaction fails."""
+    wanted = {
+        "power_of_attorney": details.via_representative,
+        "registration_certificate": details.is_legal_entity,
+    }
+    for name in FILE_FIELDS:
+        upload = data.get(name)
+        if not wanted[name]:
+            setattr(details, name, "")
+            setattr(details, f"{name}_name", "")
+        elif upload:
+            getattr(details, name).save(
+                f"file.{upload.checked_extension}", upload, save=False
+            )
+            saved_files.append(getattr(details, name))
+            setattr(details, f"{name}_name", clean_file_name(upload.name))
+
+
+def deleting_files_on_failure(work):
+    """Run ``work(saved_files)`` in one transaction; if it fails, the files it stored go
+    too (the database rolls back by itself, the file storage does not)."""
+    saved_files = []
+    try:
+        with transaction.atomic():
+            return work(saved_files)
+    except Exception:
+        for stored in saved_files:
+            stored.storage.delete(stored.name)
+        raise
+
+
+def update_profile(form, profile, user):
+    """Save the details of ``form`` (a valid ApplicantProfileForm) on ``profile`` and send
+    them to the reviewers again."""
+
+    def work(saved_files):
+        for name, value in detail_values(form.cleaned_data).items():
+            setattr(profile, name, value)
+        store_files(profile, form.cleaned_data, saved_files)
+        profile.save()
+        return resubmit_registration(profile, user)
+
+    return deleting_files_on_failure(work)
+
+
 def register_applicant(form, request):
     """Register what ``form`` (a valid RegistrationForm) holds. Returns the new user, or
     None when the address already had an account (the caller answers the same way)."""
@@ -67,15 +114,9 @@ def register_applicant(form, request):
             lambda: send_registration_attempt_notice.enqueue(existing.pk)
         )
         return None
-    saved_files = []
-    try:
-        with transaction.atomic():
-            user = create_registration(form, request, saved_files)
-    except Exception:
-        for stored in saved_files:  # the database rolled back; so do the files
-            stored.storage.delete(stored.name)
-        raise
-    return user
+    return deleting_files_on_failure(
+        lambda saved_files: create_registration(form, request, saved_files)
+    )
 
 
 def create_registration(form, request, saved_files):
@@ -88,18 +129,7 @@ def create_registration(form, request, saved_files):
         language=(get_language() or "ru")[:2],
     )
     profile = ApplicantProfile(user=user, **detail_values(data))
-    keep = {
-        "power_of_attorney": bool(data.get("via_representative")),
-        "registration_certificate": data["person_type"] == "legal_entity",
-    }
-    for name in FILE_FIELDS:
-        upload = data.get(name)
-        if upload and keep[name]:
-            getattr(profile, name).save(
-                f"file.{upload.checked_extension}", upload, save=False
-            )
-            saved_files.append(getattr(profile, name))
-            setattr(profile, f"{name}_name", clean_file_name(upload.name))
+    store_files(profile, data, saved_files)
     profile.save()
     for purpose in (
         ConsentRecord.POLICY_ACCEPTANCE,
@@ -118,26 +148,13 @@ def create_registration(form, request, saved_files):
     return user
 
 
-def submit_for_verification(profile, user):
-    """A RegistrationRequest with the profile's details, in the verification workflow."""
-    registration = RegistrationRequest(profile=profile, email=user.email, live=False)
-    profile.copy_details_to(registration)
-    registration.save()
-    registration.save_revision(user=user)
-    workflow = registration.get_workflow()
-    if workflow is not None:
-        workflow.start(registration, user)
-    return registration
-
-
 @task()
 def send_registration_attempt_notice(user_id):
     """Tell the owner of an address that someone tried to register with it."""
     user = User.objects.get(pk=user_id)
-    with translation.override(user.language):
-        context = {"user": user}
-        subject = render_to_string(
-            "submissions/emails/registration_attempt_subject.txt", context
-        )
-        body = render_to_string("submissions/emails/registration_attempt.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [user.email])
+    send_portal_mail(
+        "submissions/emails/registration_attempt",
+        {"user": user},
+        user.email,
+        user.language,
+    )

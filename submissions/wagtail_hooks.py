@@ -2,10 +2,12 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import RegistrationRequest
+from .panels import RegistrationCheckPanel
 
 
 def read_only(name):
@@ -18,8 +20,14 @@ class RegistrationViewSet(SnippetViewSet):
     menu_label = _("Registrations")
     menu_order = 200
     add_to_admin_menu = True
-    list_display = ["__str__", "person_type", "bin_iin", "submitted_at"]
-    list_filter = ["person_type", "is_resident", "submitted_at"]
+    list_display = [
+        "__str__",
+        "person_type",
+        "bin_iin",
+        Column("profile__status", label=_("verification"), accessor="verification"),
+        "submitted_at",
+    ]
+    list_filter = ["profile__status", "person_type", "is_resident", "submitted_at"]
     search_fields = ["full_name", "email", "bin_iin", "organization"]
     list_export = [
         "email",
@@ -34,7 +42,12 @@ class RegistrationViewSet(SnippetViewSet):
         "submitted_at",
     ]
     export_filename = "registrations"
+
+    def get_queryset(self, request):
+        return RegistrationRequest.objects.select_related("profile")
+
     panels = [
+        RegistrationCheckPanel(heading=_("Check")),
         MultiFieldPanel(
             [
                 FieldRowPanel([read_only("person_type"), read_only("email")]),

@@ -137,7 +137,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "/"  # the applicant dashboard (/account/) comes next
+LOGIN_REDIRECT_URL = "account"  # the applicant dashboard
 LOGOUT_REDIRECT_URL = "/"
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -162,6 +162,8 @@ AXES_VERBOSE = False
 # Applicants confirm their e-mail address within this many days of registering.
 EMAIL_VERIFICATION_DAYS = 3
 REGISTRATION_FILE_MAX_BYTES = 10 * 1024 * 1024
+# The person an applicant represents answers the consent request within this many days.
+REPRESENTED_CONSENT_DAYS = 7
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

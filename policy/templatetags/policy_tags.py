@@ -1,4 +1,4 @@
-"""``{% policy_url %}``: the address of the privacy policy in the visitor's language."""
+"""Links to the privacy policy: the edition in force, the list of editions, one edition."""
 
 from django import template
 from django.conf import settings
@@ -31,3 +31,19 @@ def policy_url_for(request):
 @register.simple_tag(takes_context=True)
 def policy_url(context):
     return policy_url_for(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def policy_editions_url(context):
+    """The list of every edition of the policy, in the visitor's language."""
+    url = policy_url_for(context.get("request"))
+    return f"{url}editions/" if url else ""
+
+
+@register.simple_tag(takes_context=True)
+def policy_edition_url(context, edition):
+    """The frozen text of ``edition``, on the policy page it was published on."""
+    page = edition.page
+    return page.get_url(context.get("request")) + page.reverse_subpage(
+        "edition", args=[edition.number]
+    )

@@ -103,8 +103,6 @@ def test_one_user_per_role(client):
 def test_demo_policy_has_two_editions_and_asks_the_applicant_to_renew(
     client, django_capture_on_commit_callbacks
 ):
-    from django.core import mail
-
     from policy.models import ConsentRecord, PolicyEdition
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -127,9 +125,25 @@ def test_demo_policy_has_two_editions_and_asks_the_applicant_to_renew(
 
     applicant = User.objects.get(email="applicant@example.kz")
     assert ConsentRecord.objects.filter(user=applicant, edition__number=1).count() == 2
-    assert [message.to for message in mail.outbox] == [["applicant@example.kz"]]
     client.force_login(applicant)
     assert client.get("/")["Location"].startswith("/account/consent/")
 
     call_command("load_demo", password="first-password-1")
     assert PolicyEdition.objects.count() == 4  # history is not rewritten on a re-run
+
+
+def test_demo_has_a_verified_applicant_and_one_awaiting_verification(client):
+    from submissions.models import ApplicantProfile
+
+    call_command("load_demo", password="first-password-1")
+    verified = ApplicantProfile.objects.get(user__email="applicant@example.kz")
+    awaiting = ApplicantProfile.objects.get(user__email="newcomer@example.kz")
+    assert verified.status == "verified" and verified.registration_certificate
+    assert awaiting.status == "awaiting" and awaiting.via_representative
+    registration = awaiting.registration_requests.get()
+    assert registration.represented_consent.is_given
+    assert registration.current_workflow_state.status == "in_progress"
+    client.force_login(awaiting.user)
+    assert "Ожидает проверки" in client.get("/account/").content.decode()
+    call_command("load_demo", password="first-password-1")  # safe to run again
+    assert ApplicantProfile.objects.count() == 2

@@ -15,13 +15,10 @@ from accounts.verification import make_token
 from policy.models import ConsentRecord, PolicyPage
 from submissions.models import (
     ApplicantProfile,
-    RegistrationFormPage,
     RegistrationRequest,
 )
 from submissions.validators import is_valid_bin_iin
 from tests.factories import UserFactory
-from tests.policy.test_editions import go_live
-from tests.policy.test_policy_page import policy_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -34,16 +31,6 @@ def png_bytes():
     buffer = io.BytesIO()
     Image.new("RGB", (4, 4), "white").save(buffer, "PNG")
     return buffer.getvalue()
-
-
-@pytest.fixture
-def register_page(home_page):
-    policy = PolicyPage(**policy_fields(), live=False)
-    home_page.add_child(instance=policy)
-    go_live(policy)
-    page = RegistrationFormPage(title="Регистрация", slug="register")
-    home_page.add_child(instance=page)
-    return page
 
 
 def answers(**overrides):

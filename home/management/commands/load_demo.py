@@ -14,9 +14,11 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import models, transaction
+from django.test.utils import override_settings
 from django.utils import translation
 from PIL import Image as PILImage
 from PIL import ImageDraw
@@ -31,7 +33,13 @@ from home.models import HomePage, IndexPage, InfoPage, PortalSettings
 from policy import demo_policy
 from policy.consent import record_consent
 from policy.models import ConsentRecord, PolicyPage
-from submissions.models import RegistrationFormPage
+from submissions.models import (
+    ApplicantProfile,
+    ConsentFormPage,
+    RegistrationFormPage,
+)
+from submissions.represented_consent import give_consent
+from submissions.verification import submit_for_verification
 
 DEFAULT_PASSWORD = "opi-demo-2026"
 REGISTRATION = {
@@ -54,6 +62,37 @@ REGISTRATION = {
         "help_text": "<p>Have your BIN or IIN ready, the registration certificate (legal "
         "entities) and a power of attorney if a representative files.</p>",
         "thank_you_text": "<p>Thank you! Your registration is received.</p>",
+    },
+}
+CONSENT_PAGE = {
+    "ru": {
+        "title": "Согласие представляемого лица",
+        "intro": "<p>Заявитель зарегистрировался на портале от вашего имени. Прочитайте "
+        "текст согласия и ответьте: без вашего согласия регистрацию не проверят.</p>",
+        "given_text": "<p>Спасибо, ваше согласие записано.</p>",
+        "refused_text": "<p>Вы отказали в согласии. Заявитель получит об этом письмо.</p>",
+        "no_link_text": "<p>Эта страница открывается по ссылке из письма, которое мы "
+        "отправили лицу, от имени которого подана регистрация.</p>",
+    },
+    "kk": {
+        "title": "Өкілдік етілетін тұлғаның келісімі",
+        "intro": "<p>Өтініш беруші порталда Сіздің атыңыздан тіркелді. Келісім мәтінін "
+        "оқып, жауап беріңіз: Сіздің келісіміңізсіз тіркеу тексерілмейді.</p>",
+        "given_text": "<p>Рақмет, Сіздің келісіміңіз жазылды.</p>",
+        "refused_text": "<p>Сіз келісім беруден бас тарттыңыз. Өтініш беруші бұл "
+        "туралы хат алады.</p>",
+        "no_link_text": "<p>Бұл бет біз жіберген хаттағы сілтеме арқылы ашылады.</p>",
+    },
+    "en": {
+        "title": "Consent of the person represented",
+        "intro": "<p>An applicant has registered on the portal on your behalf. Read the "
+        "consent statement and answer: the registration is not verified without your "
+        "consent.</p>",
+        "given_text": "<p>Thank you, your consent is recorded.</p>",
+        "refused_text": "<p>You have refused consent. The applicant will be told by "
+        "e-mail.</p>",
+        "no_link_text": "<p>This page opens from the link in the e-mail we sent to the "
+        "person on whose behalf the registration was filed.</p>",
     },
 }
 HERO_IMAGE_TITLE = "Центр ОПИ — обложка"
@@ -131,7 +170,15 @@ class Command(BaseCommand):
     def handle(self, *args, password, **options):
         self.verbosity = options["verbosity"]
         self.counts = Counter()
-        with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
+        # The demo writes to nobody: its e-mails (confirmations, consent requests) would
+        # go to made-up addresses.
+        with (
+            override_settings(
+                EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"
+            ),
+            transaction.atomic(),
+            translation.override(settings.LANGUAGE_CODE),
+        ):
             self.locales = {
                 code: self.ensure_locale(code) for code, _name in settings.LANGUAGES
             }
@@ -144,6 +191,8 @@ class Command(BaseCommand):
             self.load_users(password)
             self.load_policy(home)
             self.load_registration_page(home)
+            self.load_consent_page(home)
+            self.load_applicant_profiles()
         self.report(password)
 
     def note(self, action, kind, label):
@@ -418,21 +467,68 @@ class Command(BaseCommand):
         for language in ("kk", "en"):
             self.translation_of(page, language, REGISTRATION[language])
 
-    def accept_first_edition(self, edition):
-        """The demo applicant's consents from their registration, to edition 1."""
-        for email, _full_name, group_name, superuser in content.DEMO_USERS:
-            if group_name or superuser:
-                continue
+    def load_consent_page(self, home):
+        """/consent/ in every language (for the people applicants represent)."""
+        page = self.child(home, ConsentFormPage, "consent", CONSENT_PAGE["ru"])
+        for language in ("kk", "en"):
+            self.translation_of(page, language, CONSENT_PAGE[language])
+
+    # --- the demo applicants' registrations ---------------------------------------------
+
+    def load_applicant_profiles(self):
+        """A verified applicant and one awaiting verification (with the consent of the
+        person represented), each with a registration in the verification workflow."""
+        reviewer = User.objects.get(email="reviewer@example.kz")
+        for email, spec in content.APPLICANT_PROFILES.items():
             user = User.objects.get(email=email)
-            for purpose, _label in ConsentRecord.PURPOSES:
-                record_consent(
-                    edition=edition,
-                    purpose=purpose,
-                    email=email,
-                    form_name="registration",
-                    user=user,
-                )
-            self.note("created", "consent", email)
+            if ApplicantProfile.objects.filter(user=user).exists():
+                continue
+            user.email_verified_at = user.date_joined
+            user.save(update_fields=["email_verified_at"])
+            profile = ApplicantProfile(user=user, **spec["details"])
+            for field in ("registration_certificate", "power_of_attorney"):
+                name = spec.get(f"{field.replace('registration_', '')}_name")
+                if name:
+                    getattr(profile, field).save(
+                        "file.pdf", ContentFile(content.DEMO_PDF), save=False
+                    )
+                    setattr(profile, f"{field}_name", name)
+            profile.save()
+            if not user.consents.exists():  # registered under the edition in force
+                self.record_registration_consents(email, self.latest_edition())
+            registration = submit_for_verification(profile, user)
+            if profile.via_representative:
+                self.represented_person_consents(registration)
+            if spec["verified"]:
+                task_state = registration.current_workflow_task_state
+                task_state.task.specific.on_action(task_state, reviewer, "approve")
+            self.note("created", "registration", email)
+
+    def latest_edition(self):
+        policy = PolicyPage.objects.get(
+            locale__language_code=settings.LANGUAGE_CODE, slug="policy"
+        )
+        return policy.editions.order_by("-number").first()
+
+    def represented_person_consents(self, registration):
+        give_consent(registration.represented_consent, self.latest_edition(), None)
+
+    def accept_first_edition(self, edition):
+        """The consents the first demo applicant gave when registering, to edition 1
+        (so edition 2 asks them to renew it)."""
+        self.record_registration_consents(content.RENEWING_APPLICANT, edition)
+
+    def record_registration_consents(self, email, edition):
+        user = User.objects.get(email=email)
+        for purpose, _label in ConsentRecord.PURPOSES:
+            record_consent(
+                edition=edition,
+                purpose=purpose,
+                email=email,
+                form_name="registration",
+                user=user,
+            )
+        self.note("created", "consent", email)
 
     # --- output -----------------------------------------------------------------------
 
@@ -446,6 +542,7 @@ class Command(BaseCommand):
             "user": "users",
             "edition": "policy editions",
             "consent": "consents of demo applicants",
+            "registration": "registrations of demo applicants",
         }
         parts = [
             f"{label} {self.counts[f'{kind} created']} created, "

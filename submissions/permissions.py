@@ -1,0 +1,17 @@
+"""Who may see what an applicant sent: one place that decides, used by the file view and
+the admin."""
+
+
+def is_reviewer(user):
+    """Staff who verify registrations (the Reviewers group, or a superuser)."""
+    return user.is_active and (
+        user.is_superuser or user.has_perm("submissions.change_registrationrequest")
+    )
+
+
+def can_see_registration(user, registration):
+    """The applicant whose registration it is, and reviewers. Nobody else: experts never
+    see an applicant's registration (policy 4.2)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return registration.profile.user_id == user.pk or is_reviewer(user)

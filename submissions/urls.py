@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path(
+        "files/registrations/<int:pk>/<str:kind>/",
+        views.registration_file,
+        name="registration_file",
+    ),
+]

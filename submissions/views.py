@@ -1,0 +1,106 @@
+"""Views of submissions: the consent page's answer and the private file download."""
+
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from policy.consent import client_ip, edition_in_force
+
+from .forms import RepresentedConsentForm
+from .models import AccessLog, RegistrationRequest
+from .permissions import can_see_registration
+from .represented_consent import consent_for_token, give_consent, refuse_consent
+
+REGISTRATION_FILES = {
+    "power-of-attorney": "power_of_attorney",
+    "certificate": "registration_certificate",
+}
+
+
+def consent_answer(page, request, token):
+    """/consent/?t=<token>: the person represented reads the consent statement and
+    answers; without a token the page says where the link comes from."""
+    if not token:
+        return render_page(page, request, no_link=True)
+    try:
+        consent = consent_for_token(token)
+    except signing.SignatureExpired:
+        return render_page(page, request, 410, expired=True)
+    except signing.BadSignature:
+        return render_page(page, request, 400, bad_link=True)
+    registration = consent.registration
+    current = registration.represented_consent
+    if current is None or current.pk != consent.pk:
+        return render_page(page, request, 410, superseded=True)
+    if consent.decision != consent.PENDING:
+        return render_page(page, request, consent=consent)
+    edition = edition_in_force(get_language())
+    form = RepresentedConsentForm(
+        request.POST or None, initial={"edition": edition.number if edition else None}
+    )
+    if request.method == "POST" and form.is_valid():
+        if edition is None or form.cleaned_data["edition"] != edition.number:
+            form.add_error(
+                None,
+                _(
+                    "The consent statement has changed since the page was opened. "
+                    "Read it again and answer."
+                ),
+            )
+        else:
+            with transaction.atomic():
+                if form.cleaned_data["answer"] == form.GIVE:
+                    give_consent(consent, edition, request)
+                else:
+                    refuse_consent(consent)
+            return redirect(request.get_full_path())
+    return render_page(
+        page,
+        request,
+        consent=consent,
+        registration=registration,
+        edition=edition,
+        form=form,
+    )
+
+
+def render_page(page, request, status=200, **context):
+    """``page`` served with ``context`` added to its own."""
+    return TemplateResponse(
+        request,
+        page.get_template(request),
+        {**page.get_context(request), **context},
+        status=status,
+    )
+
+
+@login_required
+def registration_file(request, pk, kind):
+    """/files/registrations/<pk>/<kind>/: a registration's document, for its applicant and
+    for reviewers only; every download is written to the access log."""
+    field = REGISTRATION_FILES.get(kind)
+    registration = get_object_or_404(
+        RegistrationRequest.objects.select_related("profile"), pk=pk
+    )
+    if field is None or not can_see_registration(request.user, registration):
+        raise Http404
+    stored = getattr(registration, field)
+    if not stored:
+        raise Http404
+    name = getattr(registration, f"{field}_name") or "file"
+    AccessLog.objects.create(
+        actor=request.user,
+        applicant_id=registration.profile.user_id,
+        action=AccessLog.DOWNLOAD,
+        what=f"{registration._meta.verbose_name} #{registration.pk}: {name}",
+        ip_address=client_ip(request),
+    )
+    response = FileResponse(stored.open("rb"), as_attachment=True, filename=name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
