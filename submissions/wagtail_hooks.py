@@ -1,6 +1,7 @@
 """The reviewers' register of registrations (a moderated snippet, read-only panels)."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
@@ -10,8 +11,21 @@ from .models import RegistrationRequest
 from .panels import RegistrationCheckPanel
 
 
+class ReadOnlyPanel(FieldPanel):
+    """A field reviewers read but never change; yes/no shown in words."""
+
+    def __init__(self, field_name, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(field_name, **kwargs)
+
+    def format_value_for_display(self, value):
+        if isinstance(value, bool):
+            return _("Yes") if value else _("No")
+        return super().format_value_for_display(value)
+
+
 def read_only(name):
-    return FieldPanel(name, read_only=True)
+    return ReadOnlyPanel(name)
 
 
 class RegistrationViewSet(SnippetViewSet):
@@ -24,7 +38,7 @@ class RegistrationViewSet(SnippetViewSet):
         "__str__",
         "person_type",
         "bin_iin",
-        Column("profile__status", label=_("verification"), accessor="verification"),
+        Column("profile__status", label=_("Verification"), accessor="verification"),
         "submitted_at",
     ]
     list_filter = ["profile__status", "person_type", "is_resident", "submitted_at"]
@@ -78,3 +92,25 @@ class RegistrationViewSet(SnippetViewSet):
 
 
 register_snippet(RegistrationViewSet)
+
+# What a reviewer may do with a registration is the workflow's actions (approve, request
+# changes); the panels are read-only, so saving, publishing, unpublishing or cancelling
+# the workflow by hand would only muddle its history.
+REGISTRATION_MENU_ITEMS_REMOVED = {
+    "action-save",
+    "action-publish",
+    "action-unpublish",
+    "action-submit",
+    "action-restart-workflow",
+    "action-cancel-workflow",
+}
+
+
+@hooks.register("construct_snippet_action_menu")
+def registration_actions_are_the_workflows(menu_items, request, context):
+    if context.get("model") is RegistrationRequest:
+        menu_items[:] = [
+            item
+            for item in menu_items
+            if item.name not in REGISTRATION_MENU_ITEMS_REMOVED
+        ]

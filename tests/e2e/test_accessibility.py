@@ -27,6 +27,10 @@ PUBLIC_PAGES = [
     "/policy/editions/1/",
     "/policy/editions/2/changes/",
     "/en/policy/editions/2/changes/",
+    "/register/",
+    "/en/register/",
+    "/consent/",
+    "/accounts/login/",
 ]
 BLOCKING_IMPACTS = {"serious", "critical"}
 

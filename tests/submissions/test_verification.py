@@ -259,7 +259,9 @@ def test_approve_request_changes_resubmit_round_trip(
     assert profile.status == "verified" and profile.verified_at is not None
     registration.refresh_from_db()
     assert registration.live
-    assert [m.to for m in mail.outbox] == [["aigerim@example.kz"]]  # ours, not Wagtail's
+    assert [m.to for m in mail.outbox] == [
+        ["aigerim@example.kz"]
+    ]  # ours, not Wagtail's
     assert "подтверждена" in mail.outbox[0].subject
     assert "Подтверждена" in applicant.get("/account/").content.decode()
 
@@ -369,6 +371,8 @@ def test_the_reviewer_sees_the_registration_read_only_with_its_documents(
     assert reverse("registration_file", args=[registration.pk, "certificate"]) in html
     assert "доверенность.pdf" in html
     assert 'name="full_name"' not in html  # read-only: no input to change it
+    assert "action-save" not in html and "action-publish" not in html
+    assert 'data-workflow-action-name="reject"' in html  # "request changes" is there
     listing = client.get(
         reverse("wagtailsnippets_submissions_registrationrequest:list")
         + "?q=940740000911"

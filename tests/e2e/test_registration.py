@@ -1,0 +1,96 @@
+"""Registration in a real browser: a person registers, confirms the address with the link
+from the e-mail, a reviewer approves the registration in the admin, and the dashboard says
+"verified"."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from submissions.models import ApplicantProfile
+
+from .conftest import DEMO_PASSWORD, screenshot
+from .test_accessibility import axe_violations, describe
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+EMAIL = "saule@example.kz"
+PASSWORD = "a-long-and-fine-password"
+
+
+def test_register_confirm_approve_and_see_verified(page, demo_site, settings):
+    settings.WAGTAILADMIN_BASE_URL = demo_site.url  # the links in the e-mails
+    page.goto(demo_site.url + "/register/")
+    # the fields follow the answers: nothing for a legal entity shows for an individual
+    page.check("input[name=person_type][value=individual]")
+    assert not page.is_visible("#id_organization")
+    page.check("input[name=resident][value=yes]")
+    assert page.is_visible("#id_bin_iin") and not page.is_visible("#id_country")
+    page.check("input[name=resident][value=no]")
+    assert page.is_visible("#id_country") and not page.is_visible("#id_bin_iin")
+    page.check("input[name=resident][value=yes]")
+    assert not page.is_visible("#id_represented_email")
+    page.fill("#id_full_name", "Сейтова Сауле Маратовна")
+    page.fill("#id_position", "Инженер-изобретатель")
+    page.fill("#id_phone", "+7 701 222 33 44")
+    page.fill("#id_email", EMAIL)
+    page.fill("#id_bin_iin", "900203000002")
+    page.fill("#id_password1", PASSWORD)
+    page.fill("#id_password2", PASSWORD)
+    page.check("#id_accept_policy")
+    page.check("#id_consent_processing")
+    page.fill("#id_captcha_1", "PASSED")
+    violations = axe_violations(page)
+    assert not violations, describe(violations)
+    screenshot(page, "register_filled_1280")
+    page.click(".registration-form button[type=submit]")
+    page.wait_for_url(re.compile(r".*/register/thanks/$"))
+    assert EMAIL in page.inner_text("main")
+
+    # the link from the e-mail opens the login
+    message = next(m for m in mail.outbox if m.to == [EMAIL])
+    link = re.search(r"https?://\S+/accounts/verify/\S+/", message.body).group(0)
+    page.goto(link)
+    page.wait_for_url(re.compile(r".*/accounts/login/$"))
+    page.fill("input[name=username]", EMAIL)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("main form button[type=submit]")
+    page.wait_for_url(re.compile(r".*/account/$"))
+    assert "Ожидает проверки" in page.inner_text("main")
+    violations = axe_violations(page)
+    assert not violations, describe(violations)
+    screenshot(page, "account_awaiting_1280")
+
+    # a reviewer approves it in the admin
+    reviewer = page.context.browser.new_context(viewport={"width": 1280, "height": 900})
+    admin = reviewer.new_page()
+    admin.goto(demo_site.url + "/admin/login/")
+    admin.fill("input[name=username]", "reviewer@example.kz")
+    admin.fill("input[name=password]", DEMO_PASSWORD)
+    admin.click("button[type=submit]")
+    admin.wait_for_url(re.compile(r".*/admin/$"))
+    assert "Сейтова Сауле Маратовна" in admin.inner_text("main")  # awaiting review
+    registration = ApplicantProfile.objects.get(
+        user__email=EMAIL
+    ).registration_requests.get()
+    admin.goto(
+        f"{demo_site.url}/admin/snippets/submissions/registrationrequest/edit/"
+        f"{registration.pk}/"
+    )
+    assert "900203000002" in admin.inner_text("main")
+    screenshot(admin, "admin_registration_1280")
+    admin.locator("footer .w-dropdown__toggle").first.click()
+    admin.locator(
+        'button[data-workflow-action-name="approve"]'
+        ":not([data-workflow-action-modal-url])"
+    ).click()
+    admin.wait_for_load_state()
+    reviewer.close()
+
+    page.reload()
+    assert "Подтверждена" in page.inner_text("main")
+    assert any(m.to == [EMAIL] and "подтверждена" in m.subject for m in mail.outbox)
+    screenshot(page, "account_verified_1280")
