@@ -1,13 +1,15 @@
 """The reviewers' register of registrations (a moderated snippet, read-only panels)."""
 
+import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import RegistrationRequest
+from .models import RegistrationRequest, VerificationStatus
 from .panels import RegistrationCheckPanel
 
 
@@ -28,6 +30,21 @@ def read_only(name):
     return ReadOnlyPanel(name)
 
 
+class RegistrationFilterSet(WagtailFilterSet):
+    verification = django_filters.ChoiceFilter(
+        label=_("Verification"),
+        field_name="profile__status",
+        choices=VerificationStatus.choices,
+    )
+    submitted_at = django_filters.DateFromToRangeFilter(
+        label=_("submitted at"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = RegistrationRequest
+        fields = ["verification", "person_type", "is_resident", "submitted_at"]
+
+
 class RegistrationViewSet(SnippetViewSet):
     model = RegistrationRequest
     icon = "user"
@@ -41,7 +58,7 @@ class RegistrationViewSet(SnippetViewSet):
         Column("profile__status", label=_("Verification"), accessor="verification"),
         "submitted_at",
     ]
-    list_filter = ["profile__status", "person_type", "is_resident", "submitted_at"]
+    filterset_class = RegistrationFilterSet
     search_fields = ["full_name", "email", "bin_iin", "organization"]
     list_export = [
         "email",

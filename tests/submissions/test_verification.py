@@ -432,3 +432,19 @@ def test_login_leads_to_the_dashboard(
     )
     assert response.status_code == 302 and response["Location"] == "/account/"
     assert DEFAULT_PASSWORD  # the factories' password is not the applicant's
+
+
+def test_the_register_filters_by_verification_and_person_type(
+    client, register_page, reviewer, django_capture_on_commit_callbacks
+):
+    register(client, django_capture_on_commit_callbacks)
+    client.force_login(reviewer)
+    url = reverse("wagtailsnippets_submissions_registrationrequest:list")
+    awaiting = client.get(url + "?verification=awaiting").content.decode()
+    assert "ТОО «Инновация»" in awaiting
+    verified = client.get(url + "?verification=verified").content.decode()
+    assert "ТОО «Инновация»" not in verified
+    individuals = client.get(url + "?person_type=individual").content.decode()
+    assert "ТОО «Инновация»" not in individuals
+    export = client.get(url + "?verification=awaiting&export=csv")
+    assert "940740000911" in b"".join(export.streaming_content).decode()
