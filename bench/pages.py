@@ -36,6 +36,7 @@ PAGES = [
     ("search page", "/search/?q=" + urllib.request.quote(SEARCH_WORD)),
     ("policy in force", "/policy/"),
     ("policy changes", "/policy/editions/2/changes/"),
+    ("registration form", "/register/"),
 ]
 
 
