@@ -1,10 +1,8 @@
-"""What applicants send: their registration (profile and the request reviewers verify),
-and the log of who looked at their files."""
-
-import uuid
+"""Registrations: the applicant's profile, the request reviewers verify, the consent of
+the person represented, the reviewers' task, the access log, and the registration and
+consent pages."""
 
 from django.conf import settings
-from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,16 +19,20 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
+from . import private_file_name, private_storage
 
-def private_storage():
-    """Applicants' files: outside MEDIA_ROOT and without a URL (settings.STORAGES)."""
-    return storages["private"]
-
-
-def private_file_name(instance, filename):
-    """A name made by the server; the person's own file name is kept in another field."""
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"registrations/{uuid.uuid4().hex}.{extension}"
+__all__ = [
+    "PersonType",
+    "RegistrationDetails",
+    "VerificationStatus",
+    "ApplicantProfile",
+    "RegistrationRequest",
+    "RepresentedConsent",
+    "RegistrationVerificationTask",
+    "AccessLog",
+    "RegistrationFormPage",
+    "ConsentFormPage",
+]
 
 
 class PersonType(models.TextChoices):
@@ -263,7 +265,7 @@ class RegistrationVerificationTask(AbstractGroupApprovalTask):
     person represented). The reason is shown on the registration."""
 
     def get_actions(self, obj, user):
-        from .verification import approval_blocked_reason
+        from ..verification import approval_blocked_reason
 
         actions = super().get_actions(obj, user)
         if approval_blocked_reason(obj):
@@ -273,7 +275,7 @@ class RegistrationVerificationTask(AbstractGroupApprovalTask):
     def on_action(self, task_state, user, action_name, **kwargs):
         from django.core.exceptions import PermissionDenied
 
-        from .verification import approval_blocked_reason
+        from ..verification import approval_blocked_reason
 
         if action_name == "approve":
             reason = approval_blocked_reason(task_state.workflow_state.content_object)
@@ -367,8 +369,8 @@ class RegistrationFormPage(RoutablePageMixin, Page):
 
         from policy.consent import edition_in_force
 
-        from .forms import RegistrationForm
-        from .registration import register_applicant
+        from ..forms import RegistrationForm
+        from ..registration import register_applicant
 
         edition = edition_in_force(get_language())
         if edition is None:
@@ -426,7 +428,7 @@ class ConsentFormPage(Page):
         verbose_name = _("consent page of the person represented")
 
     def serve(self, request, *args, **kwargs):
-        from .views import consent_answer
+        from ..views import consent_answer
 
         return consent_answer(self, request, request.GET.get("t", ""))
 
