@@ -1,10 +1,14 @@
-"""Forms of the accounts app: the Wagtail admin's user forms for the portal's User."""
+"""Forms of the accounts app: the admin's user forms, login, password reset, the
+applicant's e-mail settings."""
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
+from .mail import send_and_record
 from .models import User, normalize_email
 
 
@@ -80,3 +84,30 @@ class EmailLoginForm(AuthenticationForm):
 
 class ResendVerificationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"))
+
+
+class RecordedPasswordResetForm(PasswordResetForm):
+    """Django's password reset form, with the e-mail written to the record of e-mails."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        body = render_to_string(email_template_name, context)
+        send_and_record(
+            EmailMessage(subject, body, from_email, [to_email]), kind="password_reset"
+        )
+
+
+class NotificationSettingsForm(forms.ModelForm):
+    """The optional e-mails an applicant may turn off on the dashboard."""
+
+    class Meta:
+        model = User
+        fields = ["message_emails"]

@@ -1,7 +1,8 @@
-"""The portal's e-mails: one way to write one, in the addressee's language."""
+"""The portal's e-mails: one way to write one, in the addressee's language, and a record
+of every one sent (``SentEmail``)."""
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -20,7 +21,36 @@ def render_mail(template, context, language):
     return " ".join(subject.split()), body
 
 
-def send_portal_mail(template, context, to, language):
-    """Send ``template`` to the address ``to``, written in ``language``."""
+def send_portal_mail(
+    template, context, to, language, *, kind=None, reference="", optional=False
+):
+    """Send ``template`` to the address ``to``, written in ``language``, and record it.
+    ``kind`` names the e-mail in the record (by default the template's name)."""
     subject, body = render_mail(template, context, language)
-    return send_mail(subject, body, None, [to])
+    return send_and_record(
+        EmailMessage(subject, body, to=[to]),
+        kind=kind or template.rsplit("/", 1)[-1],
+        reference=reference,
+        optional=optional,
+    )
+
+
+def send_and_record(message, *, kind, reference="", optional=False):
+    """Send ``message`` and write one SentEmail per recipient."""
+    from .models import SentEmail
+
+    sent = message.send()
+    if sent and not settings.EMAIL_BACKEND.endswith("dummy.EmailBackend"):
+        SentEmail.objects.bulk_create(
+            [
+                SentEmail(
+                    recipient=address,
+                    subject=message.subject[:255],
+                    kind=kind,
+                    reference=reference,
+                    optional=optional,
+                )
+                for address in message.to
+            ]
+        )
+    return sent

@@ -95,6 +95,14 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("The portal writes to this person in this language."),
     )
 
+    message_emails = models.BooleanField(
+        _("e-mail me about new messages"),
+        default=True,
+        help_text=_(
+            "Optional. E-mails the law or the review process requires are always sent."
+        ),
+    )
+
     objects = UserManager()
 
     EMAIL_FIELD = "email"
@@ -131,3 +139,22 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class SentEmail(models.Model):
+    """An e-mail the portal sent: to whom, about what, when (``accounts.mail``)."""
+
+    recipient = models.EmailField(_("to"))
+    subject = models.CharField(_("subject"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=60, db_index=True)
+    reference = models.CharField(_("about"), max_length=40, blank=True, db_index=True)
+    optional = models.BooleanField(_("optional"), default=False)
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("e-mail sent")
+        verbose_name_plural = _("e-mails sent")
+        ordering = ["-sent_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.recipient}: {self.subject}"

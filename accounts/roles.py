@@ -33,6 +33,11 @@ ROLES = {
                 "submit_translation",
                 "Can submit translations",
             ),
+            # the list of subsidiaries and assets offered in the application form
+            ("submissions", "subsidiary", "add_subsidiary", "Can add subsidiary"),
+            ("submissions", "subsidiary", "change_subsidiary", "Can change subsidiary"),
+            ("submissions", "subsidiary", "delete_subsidiary", "Can delete subsidiary"),
+            ("submissions", "subsidiary", "view_subsidiary", "Can view subsidiary"),
         ],
         "page_permissions": [
             "add_page",
@@ -83,6 +88,20 @@ ROLES = {
                 "registrationrequest",
                 "publish_registrationrequest",
                 "Can publish registration",
+            ),
+            # applications: read-only panels, actions through the review workflow
+            ("submissions", "application", "view_application", "Can view application"),
+            (
+                "submissions",
+                "application",
+                "change_application",
+                "Can change application",
+            ),
+            (
+                "submissions",
+                "application",
+                "publish_application",
+                "Can publish application",
             ),
         ]
     },

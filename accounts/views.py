@@ -14,16 +14,37 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.users.views.users import UserViewSet
 
 from policy.models import ConsentRecord
-from submissions.forms import ApplicantProfileForm
-from submissions.models import ApplicantProfile, VerificationStatus
+from submissions.apply import answers_by_step
+from submissions.forms import (
+    ApplicantMessageForm,
+    ApplicantProfileForm,
+    ApplicationFileForm,
+)
+from submissions.models import (
+    ApplicantProfile,
+    Application,
+    ApplicationFormPage,
+    ApplicationStatus,
+    FileCategory,
+    VerificationStatus,
+)
 from submissions.registration import update_profile
 from submissions.represented_consent import ask_represented_person
+from submissions.review import (
+    answer_request,
+    post_message,
+    timeline,
+    what_is_asked,
+    withdraw_application,
+)
 from submissions.verification import current_registration
 
 from .forms import (
     EmailLoginForm,
+    NotificationSettingsForm,
     PortalUserCreationForm,
     PortalUserEditForm,
+    RecordedPasswordResetForm,
     ResendVerificationForm,
 )
 from .models import User
@@ -101,6 +122,7 @@ def resend_verification(request):
 FORM_PAGE = "accounts/form_page.html"
 
 password_reset = auth_views.PasswordResetView.as_view(
+    form_class=RecordedPasswordResetForm,
     template_name=FORM_PAGE,
     email_template_name="accounts/emails/password_reset.txt",
     subject_template_name="accounts/emails/password_reset_subject.txt",
@@ -183,6 +205,14 @@ def account(request):
             if profile and profile.status == VerificationStatus.CHANGES_REQUESTED
             else "",
             "consents": consents,
+            "applications": Application.objects.filter(applicant=request.user)
+            .exclude(status=ApplicationStatus.DRAFT)
+            .order_by("-updated_at"),
+            "drafts": Application.objects.filter(
+                applicant=request.user, status=ApplicationStatus.DRAFT
+            ).order_by("-updated_at"),
+            "apply_page": ApplicationFormPage.objects.live().first(),
+            "email_form": NotificationSettingsForm(instance=request.user),
             "is_staff": request.user.has_perm("wagtailadmin.access_admin"),
         },
     )
@@ -239,4 +269,122 @@ def ask_represented_consent_again(request):
             _("A new link is on its way to %(email)s.")
             % {"email": registration.represented_email},
         )
+    return redirect("account")
+
+
+# --- the applicant's applications -------------------------------------------------------
+
+
+def own_application(request, pk):
+    """The requester's own application, or 404 (whoever else's it is)."""
+    return get_object_or_404(
+        Application.objects.select_related("subsidiary"), pk=pk, applicant=request.user
+    )
+
+
+@login_required
+def account_application(request, pk):
+    """/account/applications/<id>/: the status as a timeline, what is asked now, the
+    answers, the files, the messages."""
+    application = own_application(request, pk)
+    thread = application.messages.filter(internal=False).select_related("author")
+    open_requests = [message for message in thread if message.is_open_request]
+    return render(
+        request,
+        "accounts/application.html",
+        {
+            "application": application,
+            "timeline": timeline(application),
+            "asked": what_is_asked(application),
+            "answers": answers_by_step(application),
+            "files": application.files.exclude(category=FileCategory.CONCLUSION),
+            "conclusions": application.files.filter(category=FileCategory.CONCLUSION),
+            "thread": thread,
+            "open_requests": open_requests,
+            "message_form": ApplicantMessageForm(),
+            "upload_forms": {
+                message.pk: ApplicationFileForm(
+                    application=application,
+                    categories=[
+                        (
+                            message.requested_category,
+                            message.get_requested_category_display(),
+                        )
+                    ],
+                    prefix=f"request-{message.pk}",
+                )
+                for message in open_requests
+            },
+            "apply_page": ApplicationFormPage.objects.live().first(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def account_application_message(request, pk):
+    application = own_application(request, pk)
+    form = ApplicantMessageForm(request.POST)
+    if form.is_valid() and application.status != ApplicationStatus.DRAFT:
+        post_message(application, request.user, form.cleaned_data["body"])
+        messages.success(request, _("Your message is sent to the reviewers."))
+    else:
+        messages.error(request, _("Write a message before sending it."))
+    return redirect("account_application", application.pk)
+
+
+@login_required
+@require_POST
+def account_application_upload(request, pk, message_id):
+    """The applicant answers a request for materials with a file."""
+    application = own_application(request, pk)
+    message = get_object_or_404(
+        application.messages.filter(internal=False, answered_at__isnull=True).exclude(
+            requested_category=""
+        ),
+        pk=message_id,
+    )
+    form = ApplicationFileForm(
+        request.POST,
+        request.FILES,
+        application=application,
+        categories=[
+            (message.requested_category, message.get_requested_category_display())
+        ],
+        prefix=f"request-{message.pk}",
+    )
+    if form.is_valid():
+        answer_request(application, message, form.cleaned_data["file"], request.user)
+        messages.success(request, _("The file is sent to the reviewers."))
+    else:
+        errors = "; ".join(str(e) for field in form.errors.values() for e in field)
+        messages.error(
+            request, _("The file was not sent: %(errors)s") % {"errors": errors}
+        )
+    return redirect("account_application", application.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_application_withdraw(request, pk):
+    """Ask, then withdraw an application not yet decided."""
+    application = own_application(request, pk)
+    if not application.is_open:
+        raise Http404
+    if request.method == "POST":
+        withdraw_application(application, request.user)
+        messages.success(request, _("The application is withdrawn."))
+        return redirect("account_application", application.pk)
+    return render(
+        request, "accounts/application_withdraw.html", {"application": application}
+    )
+
+
+@login_required
+@require_POST
+def account_email_settings(request):
+    form = NotificationSettingsForm(request.POST, instance=request.user)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Your e-mail settings are saved."))
     return redirect("account")

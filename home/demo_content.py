@@ -1247,3 +1247,34 @@ DEMO_PDF = (
     b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
     b"trailer<</Root 1 0 R>>\n%%EOF\n"
 )
+
+# The subsidiaries and assets offered in the application form (made-up names).
+SUBSIDIARIES = [
+    (
+        "АО «Западный нефтепромысел»",
+        "«Батыс мұнай кәсіпшілігі» АҚ",
+        "Western Oilfield JSC",
+    ),
+    (
+        "ТОО «Каспийский газоперерабатывающий завод»",
+        "«Каспий газ өңдеу зауыты» ЖШС",
+        "Caspian Gas Processing Plant LLP",
+    ),
+    (
+        "АО «Магистральные нефтепроводы»",
+        "«Магистральдық мұнай құбырлары» АҚ",
+        "Trunk Oil Pipelines JSC",
+    ),
+]
+
+# The demo applications of applicant@example.kz, one in each status of the review.
+DEMO_APPLICATIONS = [
+    ("draft", "Датчики коррозии для резервуарного парка", "equipment"),
+    ("screening", "Цифровой двойник установки подготовки нефти", "software"),
+    ("changes_requested", "Ингибитор парафиноотложений нового поколения", "material"),
+    ("assessment", "Беспилотный мониторинг утечек на трубопроводе", "technology"),
+    ("decision", "Энергоэффективные частотные приводы насосов", "equipment"),
+    ("approved", "Сервис предиктивного обслуживания компрессоров", "service"),
+    ("rejected", "Покрытие для защиты опор ЛЭП", "material"),
+    ("withdrawn", "Система учёта попутного газа", "software"),
+]

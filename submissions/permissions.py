@@ -15,3 +15,20 @@ def can_see_registration(user, registration):
     if not user.is_authenticated or not user.is_active:
         return False
     return registration.profile.user_id == user.pk or is_reviewer(user)
+
+
+def is_application_reviewer(user):
+    return user.is_active and (
+        user.is_superuser or user.has_perm("submissions.change_application")
+    )
+
+
+def can_see_application(user, application):
+    """The applicant, reviewers, and the experts assigned to this application."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return (
+        application.applicant_id == user.pk
+        or is_application_reviewer(user)
+        or application.experts.filter(pk=user.pk).exists()
+    )

@@ -8,4 +8,9 @@ urlpatterns = [
         views.registration_file,
         name="registration_file",
     ),
+    path(
+        "files/applications/<int:pk>/",
+        views.application_file,
+        name="application_file",
+    ),
 ]

@@ -66,9 +66,23 @@ REGISTRATION_FILE_TYPES = {
 }
 
 
-def validate_registration_file(upload):
-    """A PDF, JPEG or PNG of at most REGISTRATION_FILE_MAX_BYTES; returns its extension."""
-    limit = settings.REGISTRATION_FILE_MAX_BYTES
+# What a file of an application may be: documents, spreadsheets, slides, images, archives.
+APPLICATION_FILE_TYPES = {
+    "application/pdf": "pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
+    "application/vnd.oasis.opendocument.text": "odt",
+    "application/vnd.oasis.opendocument.spreadsheet": "ods",
+    "image/jpeg": "jpg",
+    "image/png": "png",
+    "application/zip": "zip",
+}
+
+
+def checked_type(upload, allowed, limit, refusal):
+    """The (extension, MIME type) of ``upload`` judged by its content; refuses an empty
+    file, one over ``limit`` bytes, or one whose content is not ``allowed``."""
     if upload.size > limit:
         raise ValidationError(
             _("The file is %(size)s; the limit is %(limit)s."),
@@ -83,11 +97,31 @@ def validate_registration_file(upload):
     upload.seek(0)
     kind = filetype.guess(upload.read(8192))
     upload.seek(0)
-    if kind is None or kind.mime not in REGISTRATION_FILE_TYPES:
-        raise ValidationError(
-            _(
-                "Only PDF, JPEG or PNG files are accepted; this file is not one of them."
-            ),
-            code="file_type",
-        )
-    return REGISTRATION_FILE_TYPES[kind.mime]
+    if kind is None or kind.mime not in allowed:
+        raise ValidationError(refusal, code="file_type")
+    return allowed[kind.mime], kind.mime
+
+
+def validate_registration_file(upload):
+    """A PDF, JPEG or PNG of at most REGISTRATION_FILE_MAX_BYTES; returns its extension."""
+    extension, _mime = checked_type(
+        upload,
+        REGISTRATION_FILE_TYPES,
+        settings.REGISTRATION_FILE_MAX_BYTES,
+        _("Only PDF, JPEG or PNG files are accepted; this file is not one of them."),
+    )
+    return extension
+
+
+def validate_application_file(upload):
+    """A document of an allowed type of at most APPLICATION_FILE_MAX_BYTES; returns its
+    (extension, MIME type)."""
+    return checked_type(
+        upload,
+        APPLICATION_FILE_TYPES,
+        settings.APPLICATION_FILE_MAX_BYTES,
+        _(
+            "This kind of file is not accepted. Send PDF, DOCX, XLSX, PPTX, ODT, ODS, "
+            "JPEG, PNG or ZIP; the type is judged by the content, not the name."
+        ),
+    )

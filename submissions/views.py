@@ -1,19 +1,20 @@
-"""Views of submissions: the consent page's answer and the private file download."""
+"""Views of submissions: the consent page's answer and the private file downloads."""
 
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from policy.consent import client_ip, edition_in_force
+from policy.consent import edition_in_force
 
+from .files import private_download
 from .forms import RepresentedConsentForm
-from .models import AccessLog, RegistrationRequest
-from .permissions import can_see_registration
+from .models import ApplicationFile, RegistrationRequest
+from .permissions import can_see_application, can_see_registration
 from .represented_consent import consent_for_token, give_consent, refuse_consent
 
 REGISTRATION_FILES = {
@@ -93,14 +94,28 @@ def registration_file(request, pk, kind):
     if not stored:
         raise Http404
     name = getattr(registration, f"{field}_name") or "file"
-    AccessLog.objects.create(
-        actor=request.user,
+    return private_download(
+        request,
+        stored,
+        name,
         applicant_id=registration.profile.user_id,
-        action=AccessLog.DOWNLOAD,
         what=f"{registration._meta.verbose_name} #{registration.pk}: {name}",
-        ip_address=client_ip(request),
     )
-    response = FileResponse(stored.open("rb"), as_attachment=True, filename=name)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+
+
+@login_required
+def application_file(request, pk):
+    """/files/applications/<pk>/: a file of an application, for its applicant, the
+    reviewers and the experts assigned to it; every download is in the access log."""
+    record = get_object_or_404(
+        ApplicationFile.objects.select_related("application"), pk=pk
+    )
+    if not can_see_application(request.user, record.application):
+        raise Http404
+    return private_download(
+        request,
+        record.file,
+        record.original_name,
+        applicant_id=record.application.applicant_id,
+        what=f"{record.application}: {record.original_name}",
+    )

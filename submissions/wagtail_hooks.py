@@ -1,16 +1,26 @@
-"""The reviewers' register of registrations (a moderated snippet, read-only panels)."""
+"""The reviewers' admin: registers of registrations and applications (moderated snippets
+with read-only panels), the subsidiaries editors keep, reviewers' views on an application,
+and the audit log's words for the review actions."""
 
 import django_filters
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import RegistrationRequest, VerificationStatus
-from .panels import RegistrationCheckPanel
+from . import admin_views
+from .models import (
+    Application,
+    ApplicationStatus,
+    RegistrationRequest,
+    Subsidiary,
+    VerificationStatus,
+)
+from .panels import ApplicationDossierPanel, RegistrationCheckPanel
 
 
 class ReadOnlyPanel(FieldPanel):
@@ -49,8 +59,6 @@ class RegistrationViewSet(SnippetViewSet):
     model = RegistrationRequest
     icon = "user"
     menu_label = _("Registrations")
-    menu_order = 200
-    add_to_admin_menu = True
     list_display = [
         "__str__",
         "person_type",
@@ -108,7 +116,91 @@ class RegistrationViewSet(SnippetViewSet):
     ]
 
 
-register_snippet(RegistrationViewSet)
+class ApplicationFilterSet(WagtailFilterSet):
+    submitted_at = django_filters.DateFromToRangeFilter(
+        label=_("submitted at"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = Application
+        fields = ["status", "kind", "subsidiary", "submitted_at"]
+
+
+class ApplicationViewSet(SnippetViewSet):
+    model = Application
+    icon = "doc-full-inverse"
+    menu_label = _("Applications")
+    list_display = [
+        "reference",
+        "title",
+        Column("applicant", label=_("Applicant"), accessor="applicant_name"),
+        "status",
+        "submitted_at",
+        "updated_at",
+    ]
+    filterset_class = ApplicationFilterSet
+    search_fields = ["reference", "title"]
+    list_export = [
+        "reference",
+        "title",
+        "kind",
+        "status",
+        "applicant_name",
+        "submitted_at",
+        "decided_at",
+    ]
+    export_filename = "applications"
+    panels = [
+        ApplicationDossierPanel(heading=_("Dossier")),
+        MultiFieldPanel(
+            [
+                read_only("title"),
+                read_only("kind"),
+                read_only("summary"),
+                read_only("problem"),
+                FieldRowPanel([read_only("subsidiary"), read_only("application_area")]),
+                read_only("trl"),
+            ],
+            heading=_("1. The proposal"),
+        ),
+        MultiFieldPanel(
+            [read_only("applicability_criteria"), read_only("expected_value")],
+            heading=_("2. Applicability and value"),
+        ),
+        MultiFieldPanel(
+            [read_only("prior_tests"), read_only("reviews"), read_only("public_links")],
+            heading=_("3. Prior tests"),
+        ),
+        MultiFieldPanel(
+            [read_only("permits"), read_only("lab_report"), read_only("ip_protection")],
+            heading=_("4. Permits and protection"),
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            Application.objects.exclude(status=ApplicationStatus.DRAFT)
+            .select_related("applicant__applicant_profile")
+            .order_by("-updated_at")
+        )
+
+
+class SubsidiaryViewSet(SnippetViewSet):
+    model = Subsidiary
+    icon = "site"
+    menu_label = _("Subsidiaries and assets")
+    list_display = ["name_ru", "name_kk", "name_en", "is_active", "sort_order"]
+
+
+class SubmissionsGroup(SnippetViewSetGroup):
+    items = (ApplicationViewSet, RegistrationViewSet, SubsidiaryViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = _("Applications")
+    menu_name = "submissions"
+    menu_order = 200
+
+
+register_snippet(SubmissionsGroup)
 
 # What a reviewer may do with a registration is the workflow's actions (approve, request
 # changes); the panels are read-only, so saving, publishing, unpublishing or cancelling
@@ -125,9 +217,48 @@ REGISTRATION_MENU_ITEMS_REMOVED = {
 
 @hooks.register("construct_snippet_action_menu")
 def registration_actions_are_the_workflows(menu_items, request, context):
-    if context.get("model") is RegistrationRequest:
+    if context.get("model") in (RegistrationRequest, Application):
         menu_items[:] = [
             item
             for item in menu_items
             if item.name not in REGISTRATION_MENU_ITEMS_REMOVED
         ]
+
+
+@hooks.register("register_admin_urls")
+def application_admin_urls():
+    return [
+        path(
+            "applications/<int:pk>/message/",
+            admin_views.message,
+            name="application_admin_message",
+        ),
+        path(
+            "applications/<int:pk>/conclusion/",
+            admin_views.conclusion,
+            name="application_admin_conclusion",
+        ),
+    ]
+
+
+@hooks.register("register_log_actions")
+def application_log_actions(actions):
+    actions.register_action(
+        "opi.application.assign_experts", _("Assign experts"), _("Experts assigned")
+    )
+    actions.register_action(
+        "opi.application.assess", _("Assess"), _("Expert assessment submitted")
+    )
+    actions.register_action(
+        "opi.application.decline", _("Reject"), _("Application rejected")
+    )
+    actions.register_action(
+        "opi.application.withdraw", _("Withdraw"), _("Withdrawn by the applicant")
+    )
+    actions.register_action(
+        "opi.application.message", _("Message"), _("Message to or from the applicant")
+    )
+    actions.register_action("opi.application.note", _("Note"), _("Internal note"))
+    actions.register_action(
+        "opi.application.conclusion", _("Conclusion"), _("Conclusion filed")
+    )

@@ -162,6 +162,9 @@ AXES_VERBOSE = False
 # Applicants confirm their e-mail address within this many days of registering.
 EMAIL_VERIFICATION_DAYS = 3
 REGISTRATION_FILE_MAX_BYTES = 10 * 1024 * 1024
+# Files of an application: each, and all of one application together.
+APPLICATION_FILE_MAX_BYTES = env_int("APPLICATION_FILE_MAX_BYTES", 25 * 1024 * 1024)
+APPLICATION_TOTAL_MAX_BYTES = env_int("APPLICATION_TOTAL_MAX_BYTES", 200 * 1024 * 1024)
 # The person an applicant represents answers the consent request within this many days.
 REPRESENTED_CONSENT_DAYS = 7
 

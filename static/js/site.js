@@ -112,3 +112,95 @@
   form.addEventListener("change", update);
   update();
 })();
+
+// The attachments step: a chosen file is sent on its own with a progress bar and a
+// button to cancel it; a refused or failed file shows its error and nothing else on the
+// page is lost. Without JavaScript the form posts normally.
+(function () {
+  "use strict";
+  var form = document.querySelector("[data-upload-form]");
+  if (!form || !window.FormData || !window.XMLHttpRequest) {
+    return;
+  }
+  var button = form.querySelector("[data-upload-button]");
+  var fileInput = form.querySelector('input[type="file"]');
+  var box = form.querySelector("[data-upload-progress]");
+  var bar = box.querySelector("progress");
+  var percent = box.querySelector("[data-upload-percent]");
+  var cancel = box.querySelector("[data-upload-cancel]");
+  var status = form.querySelector("[data-upload-status]");
+  var request = null;
+
+  function say(text, isError) {
+    status.textContent = text;
+    status.classList.toggle("field__error", Boolean(isError));
+  }
+
+  function finish() {
+    request = null;
+    box.hidden = true;
+    button.disabled = false;
+  }
+
+  form.addEventListener("submit", function (event) {
+    var submitter = event.submitter;
+    if (!submitter || submitter.value !== "upload" || !fileInput.files.length) {
+      return; // navigation buttons, and an empty file field, post the form as usual
+    }
+    event.preventDefault();
+    var data = new FormData(form);
+    data.set("action", "upload");
+    request = new XMLHttpRequest();
+    request.open("POST", form.action || window.location.href);
+    request.setRequestHeader("X-Requested-With", "XMLHttpRequest");
+    request.upload.addEventListener("progress", function (progress) {
+      if (progress.lengthComputable) {
+        var value = Math.round((progress.loaded / progress.total) * 100);
+        bar.value = value;
+        percent.textContent = value + "%";
+      }
+    });
+    request.addEventListener("load", function () {
+      var answer = {};
+      try {
+        answer = JSON.parse(request.responseText);
+      } catch (error) {
+        answer = {};
+      }
+      finish();
+      if (answer.ok) {
+        window.location.reload();
+        return;
+      }
+      var messages = [];
+      Object.keys(answer.errors || {}).forEach(function (field) {
+        answer.errors[field].forEach(function (item) {
+          messages.push(item.message);
+        });
+      });
+      say(messages.join(" ") || form.getAttribute("data-upload-failed") || "Error", true);
+      fileInput.focus();
+    });
+    request.addEventListener("error", function () {
+      finish();
+      say(form.getAttribute("data-upload-failed"), true);
+    });
+    request.addEventListener("abort", function () {
+      finish();
+      say(form.getAttribute("data-upload-cancelled"), false);
+    });
+    bar.value = 0;
+    percent.textContent = "0%";
+    box.hidden = false;
+    button.disabled = true;
+    say("", false);
+    request.send(data);
+    cancel.focus();
+  });
+
+  cancel.addEventListener("click", function () {
+    if (request) {
+      request.abort();
+    }
+  });
+})();

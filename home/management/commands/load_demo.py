@@ -33,12 +33,23 @@ from home.models import HomePage, IndexPage, InfoPage, PortalSettings
 from policy import demo_policy
 from policy.consent import record_consent
 from policy.models import ConsentRecord, PolicyPage
+from submissions.files import store_application_file
 from submissions.models import (
     ApplicantProfile,
+    Application,
+    ApplicationFormPage,
     ConsentFormPage,
+    FileCategory,
     RegistrationFormPage,
+    Subsidiary,
 )
 from submissions.represented_consent import give_consent
+from submissions.review import (
+    add_conclusion,
+    post_message,
+    submit_application,
+    withdraw_application,
+)
 from submissions.verification import submit_for_verification
 
 DEFAULT_PASSWORD = "opi-demo-2026"
@@ -64,6 +75,75 @@ REGISTRATION = {
         "thank_you_text": "<p>Thank you! Your registration is received.</p>",
     },
 }
+APPLY = {
+    "ru": {
+        "title": "Подать заявку на ОПИ",
+        "intro": "<p>Заявка заполняется в шесть шагов; черновик сохраняется на каждом "
+        "шаге, к нему можно вернуться в любой день.</p>",
+        "step_1_help": "<p>Опишите предложение так, чтобы его понял инженер дочерней "
+        "организации, не знакомый с вашей разработкой.</p>",
+        "step_5_help": "<p>Обязательны техническая документация и презентация.</p>",
+        "thank_you_text": "<p>Спасибо! Проверяющие рассмотрят заявку и напишут вам.</p>",
+    },
+    "kk": {
+        "title": "ТӨС-ке өтінім беру",
+        "intro": "<p>Өтінім алты қадаммен толтырылады; әр қадамда жоба сақталады.</p>",
+        "thank_you_text": "<p>Рақмет! Тексерушілер өтінімді қарап, Сізге жазады.</p>",
+    },
+    "en": {
+        "title": "Apply for pilot testing",
+        "intro": "<p>The application has six steps; a draft is saved at every step and "
+        "you can come back to it any day.</p>",
+        "step_1_help": "<p>Describe the proposal so that an engineer of a subsidiary "
+        "who does not know your work understands it.</p>",
+        "step_5_help": "<p>Technical documentation and a presentation are required.</p>",
+        "thank_you_text": "<p>Thank you! The reviewers will consider the application "
+        "and write to you.</p>",
+    },
+}
+DEMO_COMMENTS = {
+    "changes": "Уточните ожидаемый экономический эффект: укажите расчёт и исходные "
+    "данные.",
+    "approved": "Рекомендовано к ОПИ на объекте АО «Западный нефтепромысел».",
+    "rejected": "Решение уже применяется в группе; новизна для группы не подтверждена.",
+    "request": "Пришлите, пожалуйста, протоколы предыдущих испытаний.",
+}
+DEMO_ASSESSMENT = {
+    "novelty": 4,
+    "group_fit": 5,
+    "economic_effect": 4,
+    "safety": 5,
+    "readiness": 3,
+    "recommendation": "recommend",
+    "comment": "Решение зрелое; нужен пилот на одном объекте.",
+}
+
+
+def demo_answers(title):
+    """Plausible answers of steps 1–4 for a demo application called ``title``."""
+    return {
+        "summary": f"{title}: краткое описание решения и его принципа работы.",
+        "problem": "Снижение простоев и затрат на обслуживание оборудования.",
+        "application_area": "Месторождения западного региона",
+        "trl": 6,
+        "applicability_criteria": "Объекты добычи с высокой обводнённостью.",
+        "expected_value": "Сокращение затрат на обслуживание на 10–15 % в год.",
+        "prior_tests": "Стендовые испытания 2025 года; протокол прилагается.",
+        "reviews": "Отзыв отраслевого института.",
+        "public_links": "https://example.kz/publication",
+        "permits": "Сертификат соответствия ТР ТС.",
+        "lab_report": "Протокол лабораторных испытаний № 12 от 2025 года.",
+        "ip_protection": "Патент на полезную модель (заявка подана).",
+    }
+
+
+def demo_pdf(category):
+    """A small generated PDF standing in for a document of ``category``."""
+    upload = ContentFile(content.DEMO_PDF, name=f"{category}.pdf")
+    upload.checked_extension, upload.checked_type = "pdf", "application/pdf"
+    return upload
+
+
 CONSENT_PAGE = {
     "ru": {
         "title": "Согласие представляемого лица",
@@ -193,6 +273,8 @@ class Command(BaseCommand):
             self.load_registration_page(home)
             self.load_consent_page(home)
             self.load_applicant_profiles()
+            self.load_application_page(home)
+            self.load_applications()
         self.report(password)
 
     def note(self, action, kind, label):
@@ -504,6 +586,96 @@ class Command(BaseCommand):
                 task_state.task.specific.on_action(task_state, reviewer, "approve")
             self.note("created", "registration", email)
 
+    # --- applications -----------------------------------------------------------------
+
+    def load_application_page(self, home):
+        """/apply/ in every language, with two required attachment categories, and the
+        list of subsidiaries."""
+        page = ApplicationFormPage.objects.filter(locale=home.locale).first()
+        if page is None:
+            page = self.child(home, ApplicationFormPage, "apply", APPLY["ru"])
+            for category in (FileCategory.TECHNICAL, FileCategory.PRESENTATION):
+                page.required_categories.create(category=category)
+            for language in ("kk", "en"):
+                self.translation_of(page, language, APPLY[language])
+        for order, (ru, kk, en) in enumerate(content.SUBSIDIARIES):
+            _subsidiary, created = Subsidiary.objects.get_or_create(
+                name_ru=ru, defaults={"name_kk": kk, "name_en": en, "sort_order": order}
+            )
+            if created:
+                self.note("created", "subsidiary", ru)
+
+    def load_applications(self):
+        """The verified demo applicant's applications, one in each status, driven
+        through the review workflow by the demo reviewer and expert."""
+        applicant = User.objects.get(email=content.RENEWING_APPLICANT)
+        if Application.objects.filter(applicant=applicant).exists():
+            return
+        people = {
+            "reviewer": User.objects.get(email="reviewer@example.kz"),
+            "expert": User.objects.get(email="expert@example.kz"),
+            "applicant": applicant,
+        }
+        subsidiary = Subsidiary.objects.order_by("sort_order").first()
+        for status, title, kind in content.DEMO_APPLICATIONS:
+            application = Application.objects.create(
+                applicant=applicant,
+                live=False,
+                title=title,
+                kind=kind,
+                subsidiary=subsidiary,
+                **demo_answers(title),
+            )
+            for category in (FileCategory.TECHNICAL, FileCategory.PRESENTATION):
+                store_application_file(
+                    application, demo_pdf(category), category, applicant
+                )
+            self.drive(application, status, people)
+            self.note("created", "application", f"{status}: {title}")
+
+    def drive(self, application, status, people):
+        """Take a new application through the workflow to ``status``."""
+        reviewer, expert = people["reviewer"], people["expert"]
+        if status == "draft":
+            Application.objects.filter(pk=application.pk).update(step=3)
+            return
+        application.rights_confirmed = True
+        submit_application(application, people["applicant"])
+        steps = {
+            "screening": [],
+            "changes_requested": [("reject", reviewer, DEMO_COMMENTS["changes"])],
+            "assessment": [("approve", reviewer, {"experts": [expert]})],
+            "decision": [
+                ("approve", reviewer, {"experts": [expert]}),
+                ("assess", expert, DEMO_ASSESSMENT),
+            ],
+            "approved": [
+                ("approve", reviewer, {"experts": [expert]}),
+                ("assess", expert, DEMO_ASSESSMENT),
+                ("approve", reviewer, {"comment": DEMO_COMMENTS["approved"]}),
+            ],
+            "rejected": [("decline", reviewer, {"comment": DEMO_COMMENTS["rejected"]})],
+            "withdrawn": [],
+        }[status]
+        for action, user, data in steps:
+            application = Application.objects.get(pk=application.pk)
+            if isinstance(data, str):
+                data = {"comment": data}
+            state = application.current_workflow_task_state
+            state.task.specific.on_action(state, user, action, **data)
+        application = Application.objects.get(pk=application.pk)
+        if status == "withdrawn":
+            withdraw_application(application, people["applicant"])
+        if status == "approved":
+            add_conclusion(application, demo_pdf(FileCategory.CONCLUSION), reviewer)
+        if status in ("screening", "decision"):
+            post_message(
+                application,
+                reviewer,
+                DEMO_COMMENTS["request"],
+                requested_category=FileCategory.TEST_RESULTS,
+            )
+
     def latest_edition(self):
         policy = PolicyPage.objects.get(
             locale__language_code=settings.LANGUAGE_CODE, slug="policy"
@@ -543,6 +715,8 @@ class Command(BaseCommand):
             "edition": "policy editions",
             "consent": "consents of demo applicants",
             "registration": "registrations of demo applicants",
+            "subsidiary": "subsidiaries",
+            "application": "applications",
         }
         parts = [
             f"{label} {self.counts[f'{kind} created']} created, "

@@ -1,0 +1,77 @@
+"""Admin views for reviewers on an application: write to the applicant (or add an
+internal note, or ask for materials), and file the conclusion on the pilot test."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from .forms import ConclusionForm, ReviewerMessageForm
+from .models import Application
+from .permissions import is_application_reviewer
+from .review import add_conclusion, post_message
+
+
+def reviewer_application(request, pk):
+    if not is_application_reviewer(request.user):
+        raise PermissionDenied
+    return get_object_or_404(Application, pk=pk)
+
+
+def edit_url(application):
+    return reverse(
+        "wagtailsnippets_submissions_application:edit", args=[application.pk]
+    )
+
+
+def message(request, pk):
+    application = reviewer_application(request, pk)
+    form = ReviewerMessageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        post_message(
+            application,
+            request.user,
+            form.cleaned_data["body"],
+            internal=form.cleaned_data["internal"],
+            requested_category=form.cleaned_data["requested_category"],
+        )
+        messages.success(
+            request,
+            _("The note is saved.")
+            if form.cleaned_data["internal"]
+            else _("The message is sent to the applicant."),
+        )
+        return redirect(edit_url(application))
+    return render(
+        request,
+        "submissions/admin/application_form.html",
+        {
+            "application": application,
+            "form": form,
+            "title": _("Write about %(application)s") % {"application": application},
+            "submit": _("Send"),
+            "back": edit_url(application),
+        },
+    )
+
+
+def conclusion(request, pk):
+    application = reviewer_application(request, pk)
+    form = ConclusionForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        add_conclusion(application, form.cleaned_data["file"], request.user)
+        messages.success(request, _("The conclusion is filed; the applicant is told."))
+        return redirect(edit_url(application))
+    return render(
+        request,
+        "submissions/admin/application_form.html",
+        {
+            "application": application,
+            "form": form,
+            "title": _("Conclusion on %(application)s") % {"application": application},
+            "submit": _("File the conclusion"),
+            "back": edit_url(application),
+            "multipart": True,
+        },
+    )

@@ -1,0 +1,91 @@
+"""E-mails about applications: who is told what, in their language, after the transaction
+commits (never for work that rolled back), each one recorded (``accounts.mail``).
+
+To the applicant: submitted, resubmitted, changes requested, approved, rejected, a new
+message (optional: they may turn it off), a conclusion. To the reviewers: a new or
+resubmitted application, a withdrawal, a message from the applicant. To the experts:
+an application to assess.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.urls import reverse
+from django.utils import translation
+from django_tasks import task
+
+from accounts.mail import absolute, send_portal_mail
+from accounts.roles import REVIEWERS
+
+APPLICANT_KINDS = {
+    "submitted",
+    "resubmitted",
+    "changes_requested",
+    "approved",
+    "rejected",
+    "message",
+    "conclusion",
+}
+REVIEWER_KINDS = {"submitted", "resubmitted", "withdrawn", "applicant_message"}
+EXPERT_KINDS = {"assessment_assigned"}
+OPTIONAL_KINDS = {"message"}
+
+
+def after_commit(kind, application, **extra):
+    """Queue the e-mails of ``kind`` about ``application`` once the transaction commits."""
+    transaction.on_commit(
+        lambda: send_application_notices.enqueue(kind, application.pk, extra)
+    )
+
+
+def reviewers():
+    return get_user_model().objects.filter(groups__name=REVIEWERS, is_active=True)
+
+
+def admin_link(application):
+    return absolute(
+        reverse("wagtailsnippets_submissions_application:edit", args=[application.pk])
+    )
+
+
+def applicant_link(application, language):
+    with translation.override(language):
+        return absolute(reverse("account_application", args=[application.pk]))
+
+
+@task()
+def send_application_notices(kind, application_id, extra):
+    from .models import Application
+
+    application = Application.objects.select_related("applicant").get(pk=application_id)
+    context = {"application": application, "kind": kind, **extra}
+    reference = application.reference or ""
+    if kind in APPLICANT_KINDS:
+        applicant = application.applicant
+        if kind not in OPTIONAL_KINDS or applicant.message_emails:
+            send_portal_mail(
+                f"submissions/emails/application_{kind}",
+                {
+                    **context,
+                    "user": applicant,
+                    "link": applicant_link(application, applicant.language),
+                },
+                applicant.email,
+                applicant.language,
+                kind=f"application_{kind}",
+                reference=reference,
+                optional=kind in OPTIONAL_KINDS,
+            )
+    staff = []
+    if kind in REVIEWER_KINDS:
+        staff = list(reviewers())
+    elif kind in EXPERT_KINDS:
+        staff = list(application.experts.filter(is_active=True))
+    for person in staff:
+        send_portal_mail(
+            "submissions/emails/application_for_staff",
+            {**context, "user": person, "link": admin_link(application)},
+            person.email,
+            person.language,
+            kind=f"staff_{kind}",
+            reference=reference,
+        )
