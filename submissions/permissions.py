@@ -30,5 +30,13 @@ def can_see_application(user, application):
     return (
         application.applicant_id == user.pk
         or is_application_reviewer(user)
-        or application.experts.filter(pk=user.pk).exists()
+        or is_assigned_expert(application, user)
     )
+
+
+def is_assigned_expert(application, user):
+    """Whether ``user`` is among the experts assigned to ``application`` (asked of the
+    database: ``application`` may be a revision's copy, whose relations are in memory)."""
+    from .models import Application
+
+    return Application.objects.filter(pk=application.pk, experts=user.pk).exists()

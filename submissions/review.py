@@ -32,6 +32,8 @@ from .models import (
     ReferenceCounter,
     ScreeningTask,
 )
+from .permissions import is_assigned_expert
+from .verification import silence_admin_notifications
 
 STATUS_OF_TASK = {
     ScreeningTask: ApplicationStatus.SCREENING,
@@ -64,6 +66,7 @@ def submit_application(application, user):
     revision each time, the workflow started (or resumed where it asked for changes)."""
     if not application.is_editable_by_applicant:
         raise PermissionDenied("This application is not with the applicant.")
+    silence_admin_notifications(user)
     resubmitted = application.status == ApplicationStatus.CHANGES_REQUESTED
     if application.reference is None:
         application.reference = next_reference()
@@ -170,6 +173,10 @@ class AssignExpertsForm(TaskStateCommentForm):
         super().__init__(*args, **kwargs)
         self.fields["experts"].queryset = experts_queryset()
 
+    def clean_experts(self):
+        # primary keys: the edit view carries the modal's answers to the action as JSON
+        return [expert.pk for expert in self.cleaned_data["experts"]]
+
 
 class DeclineForm(TaskStateCommentForm):
     def __init__(self, *args, **kwargs):
@@ -218,7 +225,7 @@ def expert_may_assess(application, user):
     state = application.current_workflow_task_state
     return (
         state is not None
-        and application.experts.filter(pk=user.pk).exists()
+        and is_assigned_expert(application, user)
         and not ExpertAssessment.objects.filter(task_state=state, expert=user).exists()
     )
 
@@ -228,13 +235,14 @@ def on_review_action(task, task_state, user, action_name, **kwargs):
     application = task_state.workflow_state.content_object
     comment = kwargs.get("comment", "")
     if action_name == "approve" and isinstance(task, ScreeningTask):
-        application.experts.set(kwargs["experts"])
+        experts = list(experts_queryset().filter(pk__in=kwargs["experts"]))
+        application.experts.set(experts)
         application.save(update_fields=["experts"])  # commits the parental m2m
         log(
             instance=application,
             action="opi.application.assign_experts",
             user=user,
-            data={"experts": [expert.email for expert in kwargs["experts"]]},
+            data={"experts": [expert.email for expert in experts]},
         )
         task_state.approve(user=user, comment=comment)
         return None

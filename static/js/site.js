@@ -151,7 +151,8 @@
     var data = new FormData(form);
     data.set("action", "upload");
     request = new XMLHttpRequest();
-    request.open("POST", form.action || window.location.href);
+    // form.action would be the buttons named "action", not the attribute
+    request.open("POST", form.getAttribute("action") || window.location.href);
     request.setRequestHeader("X-Requested-With", "XMLHttpRequest");
     request.upload.addEventListener("progress", function (progress) {
       if (progress.lengthComputable) {

@@ -206,6 +206,15 @@ class Application(
         title = self.title or _("Untitled application")
         return f"{self.reference} · {title}" if self.reference else str(title)
 
+    def with_content_json(self, content):
+        """A revision holds what the applicant sent; what the review decided (status,
+        experts, decision date) stays as it is now when a revision is published."""
+        obj = super().with_content_json(content)
+        obj.status = self.status
+        obj.decided_at = self.decided_at
+        obj.experts.set(list(self.experts.all()))
+        return obj
+
     @property
     def is_editable_by_applicant(self):
         return self.status in (
@@ -489,7 +498,9 @@ class ExpertAssessmentTask(ReviewTaskMixin, Task):
         return actions
 
     def user_can_access_editor(self, obj, user):
-        return obj.experts.filter(pk=user.pk).exists() or self.is_reviewer(user)
+        from ..permissions import is_assigned_expert
+
+        return is_assigned_expert(obj, user) or self.is_reviewer(user)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = TaskState.objects.filter(

@@ -150,7 +150,7 @@ def test_each_rule_answers_next_to_its_field_and_keeps_the_rest(
     response = client.post("/register/", answers(**changes))
     assert response.status_code == 200
     html = response.content.decode()
-    errors = re.search(rf'id="id_{field}-errors">(.*?)</div>', html, re.S)
+    errors = re.search(rf'id="id_{field}_error">(.*?)</div>', html, re.S)
     assert errors and message in errors.group(1), html[:0]
     assert 'value="Сапарова Айгерим Нурлановна"' in html  # nothing typed is lost
     assert 'value="+7 701 000 00 00"' in html

@@ -41,6 +41,7 @@ from submissions.models import (
     ConsentFormPage,
     FileCategory,
     RegistrationFormPage,
+    RequiredCategory,
     Subsidiary,
 )
 from submissions.represented_consent import give_consent
@@ -593,9 +594,14 @@ class Command(BaseCommand):
         list of subsidiaries."""
         page = ApplicationFormPage.objects.filter(locale=home.locale).first()
         if page is None:
-            page = self.child(home, ApplicationFormPage, "apply", APPLY["ru"])
-            for category in (FileCategory.TECHNICAL, FileCategory.PRESENTATION):
-                page.required_categories.create(category=category)
+            fields = {
+                **APPLY["ru"],
+                "required_categories": [
+                    RequiredCategory(category=FileCategory.TECHNICAL),
+                    RequiredCategory(category=FileCategory.PRESENTATION),
+                ],
+            }
+            page = self.child(home, ApplicationFormPage, "apply", fields)
             for language in ("kk", "en"):
                 self.translation_of(page, language, APPLY[language])
         for order, (ru, kk, en) in enumerate(content.SUBSIDIARIES):
@@ -644,13 +650,13 @@ class Command(BaseCommand):
         steps = {
             "screening": [],
             "changes_requested": [("reject", reviewer, DEMO_COMMENTS["changes"])],
-            "assessment": [("approve", reviewer, {"experts": [expert]})],
+            "assessment": [("approve", reviewer, {"experts": [expert.pk]})],
             "decision": [
-                ("approve", reviewer, {"experts": [expert]}),
+                ("approve", reviewer, {"experts": [expert.pk]}),
                 ("assess", expert, DEMO_ASSESSMENT),
             ],
             "approved": [
-                ("approve", reviewer, {"experts": [expert]}),
+                ("approve", reviewer, {"experts": [expert.pk]}),
                 ("assess", expert, DEMO_ASSESSMENT),
                 ("approve", reviewer, {"comment": DEMO_COMMENTS["approved"]}),
             ],

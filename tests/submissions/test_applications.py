@@ -1,0 +1,675 @@
+"""Applications for pilot testing: the six steps and drafts, files checked by content,
+the file view's permissions, the review workflow round trip, messages, withdrawal, the
+conclusion, e-mails, and reference numbers."""
+
+import io
+import threading
+import zipfile
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, transaction
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts import roles
+from accounts.models import SentEmail
+from submissions.models import (
+    ApplicantProfile,
+    Application,
+    ApplicationFormPage,
+    FileCategory,
+    RequiredCategory,
+)
+from submissions.review import next_reference, submit_application
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+STEP_ANSWERS = {
+    1: {
+        "title": "Датчик утечек",
+        "kind": "equipment",
+        "summary": "Оптический датчик утечек газа.",
+        "problem": "Поздно обнаруживаются утечки.",
+        "application_area": "Газопроводы",
+        "trl": "6",
+    },
+    2: {
+        "applicability_criteria": "Участки с высоким давлением.",
+        "expected_value": "Меньше потерь газа.",
+    },
+    3: {"prior_tests": "Стенд, 2025.", "reviews": "", "public_links": ""},
+    4: {"permits": "", "lab_report": "", "ip_protection": ""},
+}
+
+
+def docx_bytes():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("_rels/.rels", "<Relationships/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+def pdf(name="документ.pdf", content=PDF):
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+@pytest.fixture
+def apply_page(register_page):
+    page = ApplicationFormPage(title="Подать заявку", slug="apply")
+    register_page.get_parent().add_child(instance=page)
+    page.required_categories = [
+        RequiredCategory(category=FileCategory.TECHNICAL),
+        RequiredCategory(category=FileCategory.PRESENTATION),
+    ]
+    page.save_revision().publish()
+    return page
+
+
+def make_applicant(email="applicant@example.kz", verified=True):
+    user = UserFactory(email=email, email_verified_at=timezone.now())
+    ApplicantProfile.objects.create(
+        user=user,
+        person_type="legal_entity",
+        full_name="Иванов Иван",
+        organization="ТОО «Датчик»",
+        bin_iin="940740000911",
+        position="Директор",
+        phone="+7 701 000 00 00",
+        status="verified" if verified else "awaiting",
+    )
+    return user
+
+
+@pytest.fixture
+def applicant(db):
+    return make_applicant()
+
+
+@pytest.fixture
+def reviewer(db):
+    return UserFactory(
+        email="reviewer@example.kz", groups=[Group.objects.get(name=roles.REVIEWERS)]
+    )
+
+
+def make_expert(email):
+    return UserFactory(email=email, groups=[Group.objects.get(name=roles.EXPERTS)])
+
+
+def logged_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def step_url(application, number):
+    return f"/apply/{application.pk}/step/{number}/"
+
+
+def filled_application(client, applicant, *, files=True):
+    """A draft with every step answered (and the required files), through the form."""
+    client.post("/apply/")
+    application = Application.objects.filter(applicant=applicant).latest("pk")
+    for number, answers in STEP_ANSWERS.items():
+        response = client.post(
+            step_url(application, number), {**answers, "action": "next"}
+        )
+        assert response.status_code == 302, response.content.decode()[:2000]
+    if files:
+        for category in (FileCategory.TECHNICAL, FileCategory.PRESENTATION):
+            client.post(
+                step_url(application, 5),
+                {
+                    "action": "upload",
+                    "category": category,
+                    "file": pdf(f"{category}.pdf"),
+                },
+            )
+    return Application.objects.get(pk=application.pk)
+
+
+def submit(client, application, capture):
+    with capture(execute=True):
+        return client.post(
+            step_url(application, 6), {"action": "submit", "rights_confirmed": "on"}
+        )
+
+
+def act(client, application, action, **data):
+    """A reviewer's or expert's workflow action, as the admin's modal posts it."""
+    application.refresh_from_db()
+    state = application.current_workflow_task_state
+    url = reverse(
+        "wagtailsnippets_submissions_application:workflow_action",
+        args=[application.pk, action, state.pk],
+    )
+    return client.post(url, data)
+
+
+# --- steps and drafts -----------------------------------------------------------------------
+
+
+def test_a_step_keeps_what_was_typed_and_says_what_is_missing(
+    client, apply_page, applicant
+):
+    client.force_login(applicant)
+    client.post("/apply/")
+    application = Application.objects.get(applicant=applicant)
+    response = client.post(
+        step_url(application, 1),
+        {"summary": "Только описание.", "action": "next"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Требуется заполнить это поле." in html
+    assert "Выберите дочернюю организацию или актив из списка" in html
+    application.refresh_from_db()
+    assert application.summary == "Только описание."  # saved as a draft anyway
+    assert application.step == 1
+
+
+def test_a_draft_resumes_at_the_step_left_in_another_browser(
+    client, apply_page, applicant
+):
+    client.force_login(applicant)
+    client.post("/apply/")
+    application = Application.objects.get(applicant=applicant)
+    client.post(step_url(application, 1), {**STEP_ANSWERS[1], "action": "next"})
+    client.post(
+        step_url(application, 2),
+        {"applicability_criteria": "Половина ответа", "action": "save"},
+    )
+    client.post("/accounts/logout/")
+
+    other_browser = logged_in(applicant)
+    drafts = other_browser.get("/apply/").content.decode()
+    assert "Датчик утечек" in drafts and step_url(application, 2) in drafts
+    step = other_browser.get(step_url(application, 2)).content.decode()
+    assert "Половина ответа" in step
+
+
+def test_drafts_are_several_and_one_can_be_deleted(client, apply_page, applicant):
+    client.force_login(applicant)
+    client.post("/apply/")
+    client.post("/apply/")
+    first, second = Application.objects.filter(applicant=applicant).order_by("pk")
+    client.post(
+        first and step_url(first, 5),
+        {"action": "upload", "category": "other", "file": pdf()},
+    )
+    assert (
+        "Удалить черновик?" in client.get(f"/apply/{first.pk}/delete/").content.decode()
+    )
+    client.post(f"/apply/{first.pk}/delete/")
+    assert list(Application.objects.filter(applicant=applicant)) == [second]
+
+
+def test_another_applicants_draft_and_application_are_404(
+    client, apply_page, applicant
+):
+    client.force_login(applicant)
+    client.post("/apply/")
+    application = Application.objects.get(applicant=applicant)
+    stranger = logged_in(make_applicant("other@example.kz"))
+    assert stranger.get(step_url(application, 1)).status_code == 404
+    assert stranger.get(f"/account/applications/{application.pk}/").status_code == 404
+    assert Client().get("/apply/").status_code == 302  # to the login
+
+
+def test_submitting_needs_the_required_categories_and_a_verified_registration(
+    client, apply_page, django_capture_on_commit_callbacks
+):
+    applicant = make_applicant(verified=False)
+    client.force_login(applicant)
+    application = filled_application(client, applicant, files=False)
+    client.post(
+        step_url(application, 5),
+        {"action": "upload", "category": FileCategory.TECHNICAL, "file": pdf()},
+    )
+    assert client.post(step_url(application, 5), {"action": "next"}).status_code == 200
+    response = submit(client, application, django_capture_on_commit_callbacks)
+    html = response.content.decode()
+    assert "Нет файла в категории «презентация»" in html
+    assert "Ваша регистрация должна быть подтверждена" in html
+    application.refresh_from_db()
+    assert application.status == "draft" and application.reference is None
+    assert mail.outbox == []
+
+
+# --- files ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"<html><script>alert(1)</script></html>", b"\x7fELF\x02\x01\x01" + b"\0" * 64],
+)
+def test_a_pdf_that_is_not_a_pdf_is_refused_and_the_rest_stays(
+    client, apply_page, applicant, content
+):
+    client.force_login(applicant)
+    client.post("/apply/")
+    application = Application.objects.get(applicant=applicant)
+    client.post(
+        step_url(application, 5),
+        {"action": "upload", "category": "technical_documentation", "file": pdf()},
+    )
+    response = client.post(
+        step_url(application, 5),
+        {"action": "upload", "category": "other", "file": pdf("отчёт.pdf", content)},
+    )
+    assert response.status_code == 200
+    assert "Такой файл не принимается" in response.content.decode()
+    assert list(application.files.values_list("original_name", flat=True)) == [
+        "документ.pdf"
+    ]
+
+
+def test_office_files_are_accepted_by_content_and_described(
+    client, apply_page, applicant
+):
+    client.force_login(applicant)
+    client.post("/apply/")
+    application = Application.objects.get(applicant=applicant)
+    upload = SimpleUploadedFile("описание.docx", docx_bytes())
+    response = client.post(
+        step_url(application, 5),
+        {"action": "upload", "category": "technical_documentation", "file": upload},
+        HTTP_X_REQUESTED_WITH="XMLHttpRequest",
+    )
+    assert response.json() == {"ok": True, "name": "описание.docx"}
+    record = application.files.get()
+    assert record.content_type.endswith("wordprocessingml.document")
+    assert record.file.name.endswith(".docx") and len(record.sha256) == 64
+    assert record.size == len(docx_bytes()) and record.uploaded_by == applicant
+
+
+def test_size_limits_per_file_and_per_application(
+    client, apply_page, applicant, settings
+):
+    client.force_login(applicant)
+    client.post("/apply/")
+    application = Application.objects.get(applicant=applicant)
+    settings.APPLICATION_FILE_MAX_BYTES = 40
+    response = client.post(
+        step_url(application, 5),
+        {"action": "upload", "category": "other", "file": pdf()},
+        HTTP_X_REQUESTED_WITH="XMLHttpRequest",
+    )
+    assert response.status_code == 400
+    assert "допускается не более" in response.json()["errors"]["file"][0]["message"]
+    settings.APPLICATION_FILE_MAX_BYTES = 10_000
+    settings.APPLICATION_TOTAL_MAX_BYTES = len(PDF) + 10
+    client.post(
+        step_url(application, 5),
+        {"action": "upload", "category": "other", "file": pdf()},
+    )
+    second = client.post(
+        step_url(application, 5),
+        {"action": "upload", "category": "other", "file": pdf()},
+    )
+    assert "заявке было бы" in second.content.decode()
+    assert application.files.count() == 1
+
+
+def test_who_may_download_an_application_file(
+    client, apply_page, applicant, reviewer, django_capture_on_commit_callbacks
+):
+    client.force_login(applicant)
+    application = filled_application(client, applicant)
+    submit(client, application, django_capture_on_commit_callbacks)
+    assigned, unassigned = make_expert("e1@example.kz"), make_expert("e2@example.kz")
+    act(logged_in(reviewer), application, "approve", experts=[assigned.pk])
+    record = application.files.first()
+    url = reverse("application_file", args=[record.pk])
+    expected = {
+        applicant: 200,
+        make_applicant("other@example.kz"): 404,
+        reviewer: 200,
+        assigned: 200,
+        unassigned: 404,
+    }
+    for person, status in expected.items():
+        response = logged_in(person).get(url)
+        assert response.status_code == status, person.email
+        if status == 200:
+            assert response["Content-Disposition"].startswith("attachment")
+            assert response["X-Content-Type-Options"] == "nosniff"
+    assert Client().get(url).status_code == 302
+    assert record.application.applicant.accesses_to_my_data.count() == 3
+
+
+# --- the review workflow ----------------------------------------------------------------------
+
+
+def test_the_whole_review_round_trip(
+    client, apply_page, applicant, reviewer, django_capture_on_commit_callbacks
+):
+    client.force_login(applicant)
+    application = filled_application(client, applicant)
+    response = submit(client, application, django_capture_on_commit_callbacks)
+    application.refresh_from_db()
+    assert response["Location"] == f"/apply/{application.pk}/submitted/"
+    year = timezone.localdate().year
+    assert application.reference == f"OPI-{year}-00001"
+    assert application.status == "screening"
+    sent = {(m.to[0], m.subject) for m in mail.outbox}
+    assert ("applicant@example.kz", f"Заявка OPI-{year}-00001 принята") in sent
+    assert any(to == "reviewer@example.kz" for to, _subject in sent)
+
+    staff = logged_in(reviewer)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        act(staff, application, "reject", comment="Добавьте расчёт эффекта.")
+    application.refresh_from_db()
+    assert application.status == "changes_requested"
+    assert "Добавьте расчёт эффекта." in mail.outbox[0].body
+    page = client.get(f"/account/applications/{application.pk}/").content.decode()
+    assert "Добавьте расчёт эффекта." in page and "Исправить заявку" in page
+
+    client.post(
+        step_url(application, 2),
+        {
+            **STEP_ANSWERS[2],
+            "expected_value": "Экономия 5 млн тенге в год.",
+            "action": "next",
+        },
+    )
+    submit(client, application, django_capture_on_commit_callbacks)
+    application.refresh_from_db()
+    assert application.status == "screening"  # resumed where it was asked
+    assert application.revisions.count() == 2
+
+    expert = make_expert("expert@example.kz")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        act(staff, application, "approve", experts=[expert.pk], comment="")
+    application.refresh_from_db()
+    assert application.status == "assessment"
+    assert [m.to for m in mail.outbox] == [["expert@example.kz"]]
+
+    scores = {
+        "novelty": "4",
+        "group_fit": "5",
+        "economic_effect": "3",
+        "safety": "5",
+        "readiness": "4",
+        "recommendation": "recommend",
+        "comment": "Годится для пилота.",
+    }
+    act(logged_in(expert), application, "assess", **scores)
+    application.refresh_from_db()
+    assert application.status == "decision"
+    assessment = application.assessments.get()
+    assert assessment.average == pytest.approx(4.2)
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        act(staff, application, "approve", comment="Испытать на одном объекте.")
+    application.refresh_from_db()
+    assert application.status == "approved" and application.live
+    assert application.decided_at is not None
+    assert application.experts.get() == expert  # publishing kept the review's facts
+    assert [m.to for m in mail.outbox] == [["applicant@example.kz"]]
+    assert "одобрена для ОПИ" in mail.outbox[0].subject
+    page = client.get(f"/account/applications/{application.pk}/").content.decode()
+    assert "Одобрена для ОПИ" in page
+    assert page.count("timeline__stage--done") == 4
+
+
+def test_changes_asked_at_the_decision_resume_at_the_decision(
+    client, apply_page, applicant, reviewer, django_capture_on_commit_callbacks
+):
+    client.force_login(applicant)
+    application = filled_application(client, applicant)
+    submit(client, application, django_capture_on_commit_callbacks)
+    staff = logged_in(reviewer)
+    expert = make_expert("expert@example.kz")
+    act(staff, application, "approve", experts=[expert.pk])
+    act(
+        logged_in(expert),
+        application,
+        "assess",
+        novelty=3,
+        group_fit=3,
+        economic_effect=3,
+        safety=3,
+        readiness=3,
+        recommendation="conditions",
+    )
+    act(staff, application, "reject", comment="Уточните объект.")
+    application.refresh_from_db()
+    assert application.status == "changes_requested"
+    submit(client, application, django_capture_on_commit_callbacks)
+    application.refresh_from_db()
+    assert application.status == "decision"
+
+
+def test_the_assessment_completes_when_every_assigned_expert_has_assessed(
+    client, apply_page, applicant, reviewer, django_capture_on_commit_callbacks
+):
+    client.force_login(applicant)
+    application = filled_application(client, applicant)
+    submit(client, application, django_capture_on_commit_callbacks)
+    first, second = make_expert("e1@example.kz"), make_expert("e2@example.kz")
+    act(logged_in(reviewer), application, "approve", experts=[first.pk, second.pk])
+    scores = {
+        "novelty": 4,
+        "group_fit": 4,
+        "economic_effect": 4,
+        "safety": 4,
+        "readiness": 4,
+        "recommendation": "recommend",
+    }
+    act(logged_in(first), application, "assess", **scores)
+    application.refresh_from_db()
+    assert application.status == "assessment"
+    state = application.current_workflow_task_state
+    with pytest.raises(PermissionDenied):  # no second assessment by the same expert
+        state.task.specific.on_action(state, first, "assess", **scores)
+    act(logged_in(second), application, "assess", **scores)
+    application.refresh_from_db()
+    assert application.status == "decision"
+
+
+def test_a_rejection_is_final_and_the_applicant_is_told_why(
+    client, apply_page, applicant, reviewer, django_capture_on_commit_callbacks
+):
+    client.force_login(applicant)
+    application = filled_application(client, applicant)
+    submit(client, application, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        act(logged_in(reviewer), application, "decline", comment="Не ново для группы.")
+    application.refresh_from_db()
+    assert (
+        application.status == "rejected" and application.current_workflow_state is None
+    )
+    assert "Не ново для группы." in mail.outbox[0].body
+    assert (
+        client.get(f"/account/applications/{application.pk}/withdraw/").status_code
+        == 404
+    )
+
+
+def test_the_applicant_withdraws_an_application_under_review(
+    client, apply_page, applicant, reviewer, django_capture_on_commit_callbacks
+):
+    client.force_login(applicant)
+    application = filled_application(client, applicant)
+    submit(client, application, django_capture_on_commit_callbacks)
+    url = f"/account/applications/{application.pk}/withdraw/"
+    assert "Отозвать заявку?" in client.get(url).content.decode()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+    application.refresh_from_db()
+    assert application.status == "withdrawn"
+    assert application.current_workflow_state is None
+    assert [m.to for m in mail.outbox] == [["reviewer@example.kz"]]
+
+
+# --- messages, materials, conclusion -------------------------------------------------------
+
+
+def test_messages_notes_and_requests_for_materials(
+    client, apply_page, applicant, reviewer, django_capture_on_commit_callbacks
+):
+    client.force_login(applicant)
+    application = filled_application(client, applicant)
+    submit(client, application, django_capture_on_commit_callbacks)
+    staff = logged_in(reviewer)
+    url = reverse("application_admin_message", args=[application.pk])
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(url, {"body": "Только для нас: проверить патент.", "internal": "on"})
+        staff.post(
+            url,
+            {
+                "body": "Пришлите протокол испытаний.",
+                "requested_category": "test_results",
+            },
+        )
+    assert [m.to for m in mail.outbox] == [["applicant@example.kz"]]  # not for the note
+    page = client.get(f"/account/applications/{application.pk}/").content.decode()
+    assert "Пришлите протокол испытаний." in page
+    assert "проверить патент" not in page
+    request = application.messages.get(internal=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("account_application_upload", args=[application.pk, request.pk]),
+            {
+                f"request-{request.pk}-category": "test_results",
+                f"request-{request.pk}-file": pdf("протокол.pdf"),
+            },
+        )
+    request.refresh_from_db()
+    assert request.answered_at is not None
+    assert application.files.filter(category="test_results", answers=request).exists()
+
+
+def test_optional_message_emails_can_be_turned_off_but_required_ones_cannot(
+    client, apply_page, applicant, reviewer, django_capture_on_commit_callbacks
+):
+    client.force_login(applicant)
+    client.post(reverse("account_email_settings"), {})  # unticked
+    applicant.refresh_from_db()
+    assert applicant.message_emails is False
+    application = filled_application(client, applicant)
+    mail.outbox.clear()
+    submit(client, application, django_capture_on_commit_callbacks)
+    assert any(m.to == ["applicant@example.kz"] for m in mail.outbox)  # required
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        logged_in(reviewer).post(
+            reverse("application_admin_message", args=[application.pk]),
+            {"body": "Вопрос."},
+        )
+    assert mail.outbox == []
+    kinds = set(SentEmail.objects.values_list("kind", flat=True))
+    assert "application_submitted" in kinds and "application_message" not in kinds
+
+
+def test_the_conclusion_reaches_the_applicant(
+    client, apply_page, applicant, reviewer, django_capture_on_commit_callbacks
+):
+    client.force_login(applicant)
+    application = filled_application(client, applicant)
+    submit(client, application, django_capture_on_commit_callbacks)
+    staff = logged_in(reviewer)
+    expert = make_expert("expert@example.kz")
+    act(staff, application, "approve", experts=[expert.pk])
+    act(
+        logged_in(expert),
+        application,
+        "assess",
+        novelty=5,
+        group_fit=5,
+        economic_effect=5,
+        safety=5,
+        readiness=5,
+        recommendation="recommend",
+    )
+    act(staff, application, "approve")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(
+            reverse("application_admin_conclusion", args=[application.pk]),
+            {"file": pdf("заключение.pdf")},
+        )
+    conclusion = application.files.get(category=FileCategory.CONCLUSION)
+    assert [m.to for m in mail.outbox] == [["applicant@example.kz"]]
+    page = client.get(f"/account/applications/{application.pk}/").content.decode()
+    assert reverse("application_file", args=[conclusion.pk]) in page
+    assert (
+        client.get(reverse("application_file", args=[conclusion.pk])).status_code == 200
+    )
+
+
+# --- e-mails and references -------------------------------------------------------------------
+
+
+def test_no_email_when_the_submission_rolls_back(
+    client, apply_page, applicant, django_capture_on_commit_callbacks
+):
+    client.force_login(applicant)
+    application = filled_application(client, applicant)
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        submit_application(application, applicant)
+        raise RuntimeError("the database went away")
+    assert mail.outbox == []
+    application.refresh_from_db()
+    assert application.status == "draft" and application.reference is None
+
+
+def test_each_email_is_sent_once_and_recorded(
+    client, apply_page, applicant, reviewer, django_capture_on_commit_callbacks
+):
+    client.force_login(applicant)
+    application = filled_application(client, applicant)
+    submit(client, application, django_capture_on_commit_callbacks)
+    to_applicant = [m for m in mail.outbox if m.to == ["applicant@example.kz"]]
+    assert len(to_applicant) == 1
+    record = SentEmail.objects.get(recipient="applicant@example.kz")
+    assert record.kind == "application_submitted"
+    assert record.reference == Application.objects.get().reference
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reference_numbers_stay_unique_under_concurrent_submissions():
+    if connection.vendor != "postgresql":
+        pytest.skip("concurrency is proven on PostgreSQL (SQLite serialises writers)")
+    references, errors = [], []
+    barrier = threading.Barrier(8)
+
+    def take():
+        try:
+            barrier.wait()
+            with transaction.atomic():
+                references.append(next_reference())
+        except Exception as error:  # pragma: no cover - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=take) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    year = timezone.localdate().year
+    assert sorted(references) == [f"OPI-{year}-{n:05d}" for n in range(1, 9)]
