@@ -322,6 +322,10 @@ class ApplicationStepForm(forms.ModelForm):
                 is_active=True
             )
             self.fields["subsidiary"].empty_label = _("— not in the list —")
+        if "kind" in self.fields:
+            from .models import ApplicationKind
+
+            self.fields["kind"].choices = ApplicationKind.choices  # no empty radio
         if "trl" in self.fields:
             self.fields["trl"] = forms.TypedChoiceField(
                 label=self.fields["trl"].label,

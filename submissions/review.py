@@ -294,6 +294,13 @@ def assess(application, task_state, user, data):
 
 # --- what the applicant sees ------------------------------------------------------------------
 
+STATE_LABELS = {
+    "done": _("done"),
+    "current": _("in progress"),
+    "waiting": _("waiting for the applicant's corrections"),
+    "stopped": _("stopped"),
+    "upcoming": _("not started"),
+}
 STAGES = [
     ("screeningtask", _("Screening")),
     ("expertassessmenttask", _("Expert assessment")),
@@ -344,6 +351,8 @@ def timeline(application):
             else:
                 stage["state"], stage["finished"] = "stopped", last.finished_at
         stages.append(stage)
+    for stage in stages:
+        stage["state_label"] = STATE_LABELS[stage["state"]]
     events = [
         {
             "date": s.finished_at,
