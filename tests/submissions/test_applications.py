@@ -673,3 +673,16 @@ def test_reference_numbers_stay_unique_under_concurrent_submissions():
     assert errors == []
     year = timezone.localdate().year
     assert sorted(references) == [f"OPI-{year}-{n:05d}" for n in range(1, 9)]
+
+
+def test_administrators_read_the_record_of_emails(
+    client, apply_page, applicant, superuser, django_capture_on_commit_callbacks
+):
+    client.force_login(applicant)
+    application = filled_application(client, applicant)
+    submit(client, application, django_capture_on_commit_callbacks)
+    application.refresh_from_db()
+    admin = logged_in(superuser)
+    html = admin.get("/admin/accounts/sentemail/").content.decode()
+    assert "applicant@example.kz" in html and application.reference in html
+    assert logged_in(applicant).get("/admin/accounts/sentemail/").status_code == 302
