@@ -10,5 +10,8 @@ class SubmissionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # connect the receivers of the registration verification workflow's signals
-        from . import verification  # noqa: F401
+        # connect the receivers of the verification and review workflows' signals
+        from . import review, verification  # noqa: F401
+        from .notifications import keep_wagtail_workflow_emails_for_pages_only
+
+        keep_wagtail_workflow_emails_for_pages_only()

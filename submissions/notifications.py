@@ -89,3 +89,63 @@ def send_application_notices(kind, application_id, extra):
             kind=f"staff_{kind}",
             reference=reference,
         )
+
+
+# --- Wagtail's own workflow e-mails ---------------------------------------------------------
+
+
+class PagesOnly:
+    """One of Wagtail's workflow e-mail notifiers, kept for pages (the policy's approval)
+    and silent for applicants' submissions, which have the portal's own e-mails: in the
+    applicant's language, without admin links, and recorded."""
+
+    def __init__(self, notifier):
+        self.notifier = notifier
+
+    def __call__(self, sender, instance, **kwargs):
+        from .models import Application, RegistrationRequest
+
+        state = getattr(instance, "workflow_state", instance)
+        if isinstance(state.content_object, (Application, RegistrationRequest)):
+            return None
+        return self.notifier(sender=sender, instance=instance, **kwargs)
+
+
+def keep_wagtail_workflow_emails_for_pages_only():
+    from wagtail.admin import signal_handlers
+    from wagtail.models import TaskState, WorkflowState
+    from wagtail.signals import (
+        task_submitted,
+        workflow_approved,
+        workflow_rejected,
+        workflow_submitted,
+    )
+
+    for signal, sender, notifier, uid in (
+        (
+            task_submitted,
+            TaskState,
+            signal_handlers.task_submission_email_notifier,
+            "group_approval_task_submitted_email_notification",
+        ),
+        (
+            workflow_submitted,
+            WorkflowState,
+            signal_handlers.workflow_submission_email_notifier,
+            "workflow_state_submitted_email_notification",
+        ),
+        (
+            workflow_rejected,
+            WorkflowState,
+            signal_handlers.workflow_rejection_email_notifier,
+            "workflow_state_rejected_email_notification",
+        ),
+        (
+            workflow_approved,
+            WorkflowState,
+            signal_handlers.workflow_approval_email_notifier,
+            "workflow_state_approved_email_notification",
+        ),
+    ):
+        signal.disconnect(sender=sender, dispatch_uid=uid)
+        signal.connect(PagesOnly(notifier), sender=sender, dispatch_uid=uid, weak=False)

@@ -42,7 +42,15 @@ def submit_for_verification(profile, user):
     if workflow is not None:
         workflow.start(registration, user)
     ask_represented_person_if_needed(registration)
+    tell_reviewers(registration)
     return registration
+
+
+def tell_reviewers(registration):
+    """The reviewers hear of a registration to verify once the transaction commits."""
+    transaction.on_commit(
+        lambda: send_registration_to_reviewers.enqueue(registration.pk)
+    )
 
 
 def silence_admin_notifications(user):
@@ -87,6 +95,7 @@ def resubmit_registration(profile, user):
     profile.status = VerificationStatus.AWAITING
     profile.verified_at = None
     ask_represented_person_if_needed(registration)
+    tell_reviewers(registration)
     return registration
 
 
@@ -166,3 +175,24 @@ def send_verification_result(registration_id):
         user.email,
         user.language,
     )
+
+
+@task()
+def send_registration_to_reviewers(registration_id):
+    """Tell each reviewer a registration waits for verification."""
+    from .notifications import reviewers
+
+    registration = RegistrationRequest.objects.get(pk=registration_id)
+    link = absolute(
+        reverse(
+            "wagtailsnippets_submissions_registrationrequest:edit",
+            args=[registration.pk],
+        )
+    )
+    for reviewer in reviewers():
+        send_portal_mail(
+            "submissions/emails/registration_for_reviewers",
+            {"registration": registration, "user": reviewer, "link": link},
+            reviewer.email,
+            reviewer.language,
+        )

@@ -200,7 +200,10 @@ def test_the_consent_page_without_a_link_explains_itself(client, consent_page):
 def test_approve_request_changes_resubmit_round_trip(
     client, register_page, reviewer, django_capture_on_commit_callbacks
 ):
+    mail.outbox.clear()
     profile = register(client, django_capture_on_commit_callbacks)
+    to_reviewer = [m for m in mail.outbox if m.to == ["reviewer@example.kz"]]
+    assert len(to_reviewer) == 1 and "ТОО «Инновация»" in to_reviewer[0].subject
     registration = RegistrationRequest.objects.get()
     applicant = client.__class__()
     applicant.force_login(profile.user)
