@@ -688,3 +688,38 @@ def test_administrators_read_the_record_of_emails(
     html = admin.get("/admin/accounts/sentemail/").content.decode()
     assert "applicant@example.kz" in html and application.reference in html
     assert logged_in(applicant).get("/admin/accounts/sentemail/").status_code == 302
+
+
+def test_the_applicant_pages_cost_the_same_queries_with_more_applications(
+    client, apply_page, applicant, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(applicant)
+
+    def add_applications(count):
+        for n in range(count):
+            Application.objects.create(
+                applicant=applicant,
+                live=False,
+                title=f"Заявка {n}",
+                status="screening",
+                reference=f"OPI-2000-{Application.objects.count() + 1:05d}",
+            )
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    add_applications(2)
+    queries("/account/")  # the first view settles the session (renewed-consent check)
+    few = queries("/account/")
+    add_applications(20)
+    assert queries("/account/") == few
+    with django_assert_max_num_queries(40):
+        client.get("/account/")
+    application = Application.objects.filter(applicant=applicant).first()
+    with django_assert_max_num_queries(40):
+        client.get(f"/account/applications/{application.pk}/")
