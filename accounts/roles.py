@@ -105,7 +105,14 @@ ROLES = {
             ),
         ]
     },
-    EXPERTS: {"permissions": [ACCESS_ADMIN]},
+    # experts list and inspect the applications assigned to them (the queryset is limited
+    # by submissions.permissions.visible_applications); they assess through the workflow
+    EXPERTS: {
+        "permissions": [
+            ACCESS_ADMIN,
+            ("submissions", "application", "view_application", "Can view application"),
+        ]
+    },
 }
 
 # Wagtail's starter group that the portal's roles replace.

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from .forms import ConclusionForm, ReviewerMessageForm
 from .models import Application
 from .permissions import is_application_reviewer
-from .review import add_conclusion, post_message
+from .review import AssignExpertsForm, add_conclusion, assign_experts, post_message
 
 
 def reviewer_application(request, pk):
@@ -73,5 +73,36 @@ def conclusion(request, pk):
             "submit": _("File the conclusion"),
             "back": edit_url(application),
             "multipart": True,
+        },
+    )
+
+
+def experts(request, pk):
+    """Give experts access to an application, or take it away (each change recorded)."""
+    application = reviewer_application(request, pk)
+    form = AssignExpertsForm(
+        request.POST or None,
+        initial={"experts": list(application.experts.values_list("pk", flat=True))},
+    )
+    form.fields["experts"].required = False
+    del form.fields["comment"]
+    if request.method == "POST" and form.is_valid():
+        changes = assign_experts(
+            application, form.cleaned_data["experts"], request.user
+        )
+        messages.success(
+            request,
+            _("Experts updated.") if changes else _("Nothing changed."),
+        )
+        return redirect(edit_url(application))
+    return render(
+        request,
+        "submissions/admin/application_form.html",
+        {
+            "application": application,
+            "form": form,
+            "title": _("Experts of %(application)s") % {"application": application},
+            "submit": _("Save"),
+            "back": edit_url(application),
         },
     )

@@ -80,6 +80,8 @@ def send_application_notices(kind, application_id, extra):
         staff = list(reviewers())
     elif kind in EXPERT_KINDS:
         staff = list(application.experts.filter(is_active=True))
+        if extra.get("only"):
+            staff = [person for person in staff if person.pk in extra["only"]]
     for person in staff:
         send_portal_mail(
             "submissions/emails/application_for_staff",

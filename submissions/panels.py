@@ -78,6 +78,11 @@ class ApplicationDossierPanel(Panel):
                     else application.messages.none()
                 ),
                 profile=getattr(application.applicant, "applicant_profile", None),
+                disclosures=list(
+                    application.disclosures.select_related("expert", "by")
+                    if reviewer
+                    else []
+                ),
                 conclusion_category=FileCategory.CONCLUSION,
             )
             return context

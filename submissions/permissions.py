@@ -1,5 +1,7 @@
-"""Who may see what an applicant sent: one place that decides, used by the file view and
-the admin."""
+"""Who may see what an applicant sent: one place that decides, used by the file views,
+the admin's lists, dossiers and exports."""
+
+from accounts.roles import EXPERTS
 
 
 def is_reviewer(user):
@@ -23,14 +25,39 @@ def is_application_reviewer(user):
     )
 
 
+def is_expert(user):
+    return user.is_active and user.groups.filter(name=EXPERTS).exists()
+
+
+def visible_applications(user):
+    """The applications ``user`` may see in the admin, its lists and exports: every
+    submitted one for reviewers, only those assigned to them for experts (policy 4.2),
+    none for anyone else. Drafts are the applicant's alone."""
+    from .models import Application, ApplicationStatus
+
+    submitted = Application.objects.exclude(status=ApplicationStatus.DRAFT)
+    if not user.is_authenticated:
+        return submitted.none()
+    if is_application_reviewer(user):
+        return submitted
+    if is_expert(user):
+        return submitted.filter(experts=user)
+    return submitted.none()
+
+
+def sees_applicant_details(user):
+    """Who may see the applicant's name, contacts, BIN/IIN and registration: reviewers.
+    An expert sees the organization's name only."""
+    return is_application_reviewer(user)
+
+
 def can_see_application(user, application):
     """The applicant, reviewers, and the experts assigned to this application."""
     if not user.is_authenticated or not user.is_active:
         return False
     return (
         application.applicant_id == user.pk
-        or is_application_reviewer(user)
-        or is_assigned_expert(application, user)
+        or visible_applications(user).filter(pk=application.pk).exists()
     )
 
 

@@ -235,16 +235,8 @@ def on_review_action(task, task_state, user, action_name, **kwargs):
     application = task_state.workflow_state.content_object
     comment = kwargs.get("comment", "")
     if action_name == "approve" and isinstance(task, ScreeningTask):
-        experts = list(experts_queryset().filter(pk__in=kwargs["experts"]))
-        application.experts.set(experts)
-        application.save(update_fields=["experts"])  # commits the parental m2m
-        log(
-            instance=application,
-            action="opi.application.assign_experts",
-            user=user,
-            data={"experts": [expert.email for expert in experts]},
-        )
-        task_state.approve(user=user, comment=comment)
+        assign_experts(application, kwargs["experts"], user, notify=False)
+        task_state.approve(user=user, comment=comment)  # the task's start tells them
         return None
     if action_name == "decline":
         decline(application, task_state, user, comment)
@@ -253,6 +245,46 @@ def on_review_action(task, task_state, user, action_name, **kwargs):
         assess(application, task_state, user, kwargs)
         return None
     return False
+
+
+@transaction.atomic
+def assign_experts(application, expert_ids, by, *, notify=True):
+    """Give exactly the experts ``expert_ids`` access to ``application``: each one added
+    or removed is recorded as a disclosure and in the audit log; those added during an
+    assessment are told by e-mail."""
+    from .models import Disclosure
+
+    experts = list(experts_queryset().filter(pk__in=expert_ids))
+    before = set(
+        Application.objects.get(pk=application.pk).experts.values_list("pk", flat=True)
+    )
+    after = {expert.pk for expert in experts}
+    application.experts.set(experts)
+    application.save(update_fields=["experts"])  # commits the parental m2m
+    changes = [(pk, Disclosure.GRANTED) for pk in sorted(after - before)] + [
+        (pk, Disclosure.REVOKED) for pk in sorted(before - after)
+    ]
+    Disclosure.objects.bulk_create(
+        [
+            Disclosure(application=application, expert_id=pk, action=action, by=by)
+            for pk, action in changes
+        ]
+    )
+    if changes:
+        log(
+            instance=application,
+            action="opi.application.assign_experts",
+            user=by,
+            data={
+                "granted": sorted(after - before),
+                "revoked": sorted(before - after),
+            },
+        )
+    if notify and after - before and application.status == ApplicationStatus.ASSESSMENT:
+        notifications.after_commit(
+            "assessment_assigned", application, only=sorted(after - before)
+        )
+    return changes
 
 
 def decline(application, task_state, user, comment):

@@ -3,24 +3,30 @@ with read-only panels), the subsidiaries editors keep, reviewers' views on an ap
 and the audit log's words for the review actions."""
 
 import django_filters
+from django import forms
+from django.http import Http404
 from django.urls import path
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
+from wagtail.snippets.views.snippets import InspectView as SnippetInspectView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
 from .models import (
     Application,
-    ApplicationStatus,
+    PersonType,
     RegistrationRequest,
     Subsidiary,
     VerificationStatus,
 )
 from .panels import ApplicationDossierPanel, RegistrationCheckPanel
+from .permissions import sees_applicant_details, visible_applications
 
 
 class ReadOnlyPanel(FieldPanel):
@@ -117,38 +123,151 @@ class RegistrationViewSet(SnippetViewSet):
 
 
 class ApplicationFilterSet(WagtailFilterSet):
+    assigned_to_me = django_filters.BooleanFilter(
+        label=_("Assigned to me"),
+        method="filter_assigned_to_me",
+        widget=forms.CheckboxInput,
+    )
+    person_type = django_filters.ChoiceFilter(
+        label=_("person type"),
+        field_name="applicant__applicant_profile__person_type",
+        choices=PersonType.choices,
+    )
+    is_resident = django_filters.BooleanFilter(
+        label=_("resident of Kazakhstan"),
+        field_name="applicant__applicant_profile__is_resident",
+    )
     submitted_at = django_filters.DateFromToRangeFilter(
         label=_("submitted at"), widget=DateRangePickerWidget
     )
 
     class Meta:
         model = Application
-        fields = ["status", "kind", "subsidiary", "submitted_at"]
+        fields = [
+            "status",
+            "kind",
+            "subsidiary",
+            "person_type",
+            "is_resident",
+            "submitted_at",
+            "assigned_to_me",
+        ]
+
+    def filter_assigned_to_me(self, queryset, name, value):
+        return queryset.filter(experts=self.request.user) if value else queryset
+
+
+# Columns and export fields with the applicant's personal data: reviewers only.
+PERSONAL_COLUMNS = {"applicant_name", "applicant_email"}
+
+
+class ApplicationIndexView(SnippetIndexView):
+    """The register of applications: what the user may see (all submitted ones for
+    reviewers, their assigned ones for experts), and for experts no personal data in
+    the columns or the export."""
+
+    def get_base_queryset(self):
+        return (
+            visible_applications(self.request.user)
+            .select_related("applicant__applicant_profile", "subsidiary")
+            .prefetch_related("experts")
+        )
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        if sees_applicant_details(self.request.user):
+            return columns
+        return [c for c in columns if getattr(c, "name", "") not in PERSONAL_COLUMNS]
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if not sees_applicant_details(request.user):
+            self.list_export = [
+                name for name in self.list_export if name not in PERSONAL_COLUMNS
+            ]
+
+
+class ApplicationInspectView(SnippetInspectView):
+    """The read-only view of an application, for those who may see it only."""
+
+    def get_object(self, queryset=None):
+        application = super().get_object(queryset)
+        if (
+            not visible_applications(self.request.user)
+            .filter(pk=application.pk)
+            .exists()
+        ):
+            raise Http404
+        return application
 
 
 class ApplicationViewSet(SnippetViewSet):
     model = Application
     icon = "doc-full-inverse"
     menu_label = _("Applications")
+    index_view_class = ApplicationIndexView
+    inspect_view_class = ApplicationInspectView
     list_display = [
         "reference",
         "title",
-        Column("applicant", label=_("Applicant"), accessor="applicant_name"),
+        Column("organization_name", label=_("Organization")),
+        Column("applicant_name", label=_("Applicant")),
         "status",
+        Column("experts_display", label=_("Experts")),
         "submitted_at",
         "updated_at",
     ]
+    list_per_page = 50
+    inspect_view_enabled = True
+    # what anyone who may see the application may read (no personal data of the applicant)
+    inspect_view_fields = [
+        "reference",
+        "status",
+        "title",
+        "kind",
+        "summary",
+        "problem",
+        "subsidiary",
+        "application_area",
+        "trl",
+        "applicability_criteria",
+        "expected_value",
+        "prior_tests",
+        "reviews",
+        "public_links",
+        "permits",
+        "lab_report",
+        "ip_protection",
+        "submitted_at",
+        "decided_at",
+    ]
     filterset_class = ApplicationFilterSet
-    search_fields = ["reference", "title"]
+    search_fields = [
+        "reference",
+        "title",
+        "applicant__email",
+        "applicant__applicant_profile__organization",
+        "applicant__applicant_profile__bin_iin",
+    ]
     list_export = [
         "reference",
         "title",
         "kind",
         "status",
+        "organization_name",
         "applicant_name",
+        "applicant_email",
+        "experts_display",
         "submitted_at",
         "decided_at",
     ]
+    export_headings = {
+        "organization_name": _("Organization"),
+        "applicant_name": _("Applicant"),
+        "applicant_email": _("E-mail"),
+        "experts_display": _("Experts"),
+    }
     export_filename = "applications"
     panels = [
         ApplicationDossierPanel(heading=_("Dossier")),
@@ -176,13 +295,6 @@ class ApplicationViewSet(SnippetViewSet):
             heading=_("4. Permits and protection"),
         ),
     ]
-
-    def get_queryset(self, request):
-        return (
-            Application.objects.exclude(status=ApplicationStatus.DRAFT)
-            .select_related("applicant__applicant_profile")
-            .order_by("-updated_at")
-        )
 
 
 class SubsidiaryViewSet(SnippetViewSet):
@@ -232,6 +344,11 @@ def application_admin_urls():
             "applications/<int:pk>/message/",
             admin_views.message,
             name="application_admin_message",
+        ),
+        path(
+            "applications/<int:pk>/experts/",
+            admin_views.experts,
+            name="application_admin_experts",
         ),
         path(
             "applications/<int:pk>/conclusion/",

@@ -38,6 +38,7 @@ __all__ = [
     "ApplicationMessage",
     "ExpertAssessment",
     "ReferenceCounter",
+    "Disclosure",
     "ScreeningTask",
     "ExpertAssessmentTask",
     "DecisionTask",
@@ -233,11 +234,26 @@ class Application(
         )
 
     @property
-    def applicant_name(self):
+    def organization_name(self):
+        """What an expert may know of the applicant: the organization, or "individual"."""
         profile = getattr(self.applicant, "applicant_profile", None)
-        if profile is None:
-            return str(self.applicant)
-        return profile.organization or profile.full_name
+        if profile is not None and profile.organization:
+            return profile.organization
+        return _("individual")
+
+    @property
+    def experts_display(self):
+        return ", ".join(str(expert) for expert in self.experts.all())
+
+    @property
+    def applicant_email(self):
+        return self.applicant.email
+
+    @property
+    def applicant_name(self):
+        """The person who applies (or the head of the legal entity): reviewers only."""
+        profile = getattr(self.applicant, "applicant_profile", None)
+        return profile.full_name if profile is not None else str(self.applicant)
 
     @property
     def public_link_list(self):
@@ -408,6 +424,47 @@ class ExpertAssessment(models.Model):
     @property
     def average(self):
         return sum(getattr(self, name) for name in self.SCORES) / len(self.SCORES)
+
+
+class Disclosure(models.Model):
+    """An expert given access to an application, or having it taken away (policy 4.2:
+    personal data disclosed only as far as the assessment needs): who, what, by whom,
+    when."""
+
+    GRANTED = "granted"
+    REVOKED = "revoked"
+    ACTIONS = [(GRANTED, _("access given")), (REVOKED, _("access taken away"))]
+
+    application = models.ForeignKey(
+        Application,
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="disclosures",
+    )
+    expert = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("expert"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="disclosures_received",
+    )
+    action = models.CharField(_("action"), max_length=10, choices=ACTIONS)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="disclosures_made",
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("disclosure to an expert")
+        verbose_name_plural = _("disclosures to experts")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.expert} · {self.application}"
 
 
 class ReferenceCounter(models.Model):

@@ -1,0 +1,208 @@
+"""The reviewers' register of applications: who sees which rows and columns, filters,
+search, exports, disclosures to experts, and a query count that does not grow."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from accounts import roles
+from submissions.models import Application, Disclosure, Subsidiary
+from submissions.review import assign_experts
+from tests.factories import UserFactory
+from tests.submissions.test_applications import make_applicant
+
+pytestmark = pytest.mark.django_db
+
+LIST = reverse("wagtailsnippets_submissions_application:list")
+
+
+def staff(email, group):
+    return UserFactory(email=email, groups=[Group.objects.get(name=group)])
+
+
+def logged_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def make_application(applicant, number, **fields):
+    values = {
+        "title": f"Предложение {number}",
+        "status": "screening",
+        "kind": "equipment",
+        "reference": f"OPI-2026-{number:05d}",
+        "live": False,
+    }
+    values.update(fields)
+    return Application.objects.create(applicant=applicant, **values)
+
+
+@pytest.fixture
+def world(db):
+    reviewer = staff("reviewer@example.kz", roles.REVIEWERS)
+    expert = staff("expert@example.kz", roles.EXPERTS)
+    other_expert = staff("other-expert@example.kz", roles.EXPERTS)
+    editor = staff("editor@example.kz", roles.EDITORS)
+    company = make_applicant("company@example.kz")
+    person = make_applicant("person@example.kz")
+    person.applicant_profile.person_type = "individual"
+    person.applicant_profile.organization = ""
+    person.applicant_profile.is_resident = False
+    person.applicant_profile.save()
+    field = Subsidiary.objects.create(name_ru="АО «Месторождение»")
+    first = make_application(company, 1, subsidiary=field)
+    second = make_application(person, 2, kind="software", status="assessment")
+    draft = make_application(company, 3, status="draft", reference=None)
+    assign_experts(second, [expert.pk], reviewer)
+    return {
+        "reviewer": reviewer,
+        "expert": expert,
+        "other_expert": other_expert,
+        "editor": editor,
+        "company": company,
+        "person": person,
+        "first": first,
+        "second": second,
+        "draft": draft,
+    }
+
+
+def rows(client, query=""):
+    html = client.get(LIST + query).content.decode()
+    return {ref for ref in ("OPI-2026-00001", "OPI-2026-00002") if ref in html}
+
+
+def test_reviewers_see_every_submitted_application_and_no_draft(world):
+    html = logged_in(world["reviewer"]).get(LIST).content.decode()
+    assert "OPI-2026-00001" in html and "OPI-2026-00002" in html
+    assert "Предложение 3" not in html  # the draft is the applicant's alone
+    assert "Иванов Иван" in html and "ТОО «Датчик»" in html  # applicant, organization
+
+
+def test_experts_see_only_their_applications_without_personal_contacts(world):
+    client = logged_in(world["expert"])
+    html = client.get(LIST).content.decode()
+    assert "OPI-2026-00002" in html and "OPI-2026-00001" not in html
+    assert "person@example.kz" not in html and "Иванов Иван" not in html
+    assert "физическое лицо" in html  # of the applicant, only what kind of person
+    assert rows(logged_in(world["other_expert"])) == set()
+    other = world["first"]
+    inspect = reverse(
+        "wagtailsnippets_submissions_application:inspect", args=[other.pk]
+    )
+    assert client.get(inspect).status_code in (302, 403, 404)
+
+
+def test_editors_see_no_applications(world):
+    response = logged_in(world["editor"]).get(LIST)
+    assert response.status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("?status=assessment", {"OPI-2026-00002"}),
+        ("?kind=equipment", {"OPI-2026-00001"}),
+        ("?person_type=individual", {"OPI-2026-00002"}),
+        ("?is_resident=false", {"OPI-2026-00002"}),
+        ("?q=940740000911", {"OPI-2026-00001", "OPI-2026-00002"}),
+        ("?q=company%40example.kz", {"OPI-2026-00001"}),
+        ("?q=OPI-2026-00002", {"OPI-2026-00002"}),
+        ("?q=%D0%94%D0%B0%D1%82%D1%87%D0%B8%D0%BA", {"OPI-2026-00001"}),  # "Датчик"
+    ],
+)
+def test_filters_and_search_return_the_right_rows(world, query, expected):
+    assert rows(logged_in(world["reviewer"]), query) == expected
+
+
+def test_the_subsidiary_filter_and_assigned_to_me(world):
+    reviewer = logged_in(world["reviewer"])
+    field = Subsidiary.objects.get()
+    assert rows(reviewer, f"?subsidiary={field.pk}") == {"OPI-2026-00001"}
+    expert = logged_in(world["expert"])
+    assert rows(expert, "?assigned_to_me=on") == {"OPI-2026-00002"}
+
+
+def export(client, query=""):
+    response = client.get(LIST + query + ("&" if query else "?") + "export=csv")
+    assert response.status_code == 200
+    return b"".join(response.streaming_content).decode("utf-8-sig")
+
+
+def test_exports_hold_exactly_the_filtered_rows(world):
+    csv = export(logged_in(world["reviewer"]), "?status=screening")
+    assert "OPI-2026-00001" in csv and "OPI-2026-00002" not in csv
+    assert "company@example.kz" in csv
+
+
+def test_an_experts_export_has_no_field_an_expert_may_not_see(world):
+    csv = export(logged_in(world["expert"]))
+    assert "OPI-2026-00002" in csv and "OPI-2026-00001" not in csv
+    assert "person@example.kz" not in csv and "Иванов Иван" not in csv
+    header = csv.splitlines()[0]
+    assert "Заявитель" not in header and "Электронная почта" not in header
+
+
+def test_every_assignment_and_unassignment_is_a_disclosure(world):
+    application, reviewer = world["first"], world["reviewer"]
+    expert, other = world["expert"], world["other_expert"]
+    client = logged_in(reviewer)
+    url = reverse("application_admin_experts", args=[application.pk])
+    client.post(url, {"experts": [expert.pk, other.pk]})
+    client.post(url, {"experts": [other.pk]})
+    records = list(
+        Disclosure.objects.filter(application=application)
+        .order_by("pk")
+        .values_list("expert__email", "action", "by__email")
+    )
+    assert records == [
+        ("expert@example.kz", "granted", "reviewer@example.kz"),
+        ("other-expert@example.kz", "granted", "reviewer@example.kz"),
+        ("expert@example.kz", "revoked", "reviewer@example.kz"),
+    ]
+    assert list(application.experts.all()) == [other]
+    edit = reverse(
+        "wagtailsnippets_submissions_application:edit", args=[application.pk]
+    )
+    dossier = client.get(edit).content.decode()
+    assert "Раскрытие сведений экспертам" in dossier and str(expert) in dossier
+    assert logged_in(world["expert"]).get(url).status_code in (302, 403)
+
+
+def test_the_list_costs_the_same_queries_for_10_and_1000_rows(world):
+    client = logged_in(world["reviewer"])
+    experts = [world["expert"], world["other_expert"]]
+
+    def fill(up_to):
+        start = Application.objects.count() + 1
+        new = Application.objects.bulk_create(
+            [
+                Application(
+                    applicant=world["company"],
+                    title=f"Заявка {n}",
+                    status="screening",
+                    reference=f"OPI-2025-{n:05d}",
+                    live=False,
+                )
+                for n in range(start, up_to + 1)
+            ]
+        )
+        through = Application.experts.through
+        through.objects.bulk_create(
+            [through(application=a, user=experts[a.pk % 2]) for a in new]
+        )
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(LIST).status_code == 200
+        return len(captured)
+
+    fill(10)
+    count()
+    ten = count()
+    fill(1000)
+    assert count() == ten
