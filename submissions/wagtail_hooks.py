@@ -17,7 +17,7 @@ from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import InspectView as SnippetInspectView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from . import admin_panels, admin_views
 from .models import (
     Application,
     PersonType,
@@ -379,3 +379,8 @@ def application_log_actions(actions):
     actions.register_action(
         "opi.application.conclusion", _("Conclusion"), _("Conclusion filed")
     )
+
+
+@hooks.register("construct_homepage_panels")
+def role_panels(request, panels):
+    admin_panels.home_panels(request, panels)

@@ -165,6 +165,11 @@ REGISTRATION_FILE_MAX_BYTES = 10 * 1024 * 1024
 # Files of an application: each, and all of one application together.
 APPLICATION_FILE_MAX_BYTES = env_int("APPLICATION_FILE_MAX_BYTES", 25 * 1024 * 1024)
 APPLICATION_TOTAL_MAX_BYTES = env_int("APPLICATION_TOTAL_MAX_BYTES", 200 * 1024 * 1024)
+# Review deadlines, in working days: an application in a stage for longer than this is
+# shown to reviewers as waiting too long; an expert's assessment is due this long after
+# the assessment began.
+REVIEW_STAGE_WORKING_DAYS = env_int("REVIEW_STAGE_WORKING_DAYS", 5)
+ASSESSMENT_WORKING_DAYS = env_int("ASSESSMENT_WORKING_DAYS", 10)
 # The person an applicant represents answers the consent request within this many days.
 REPRESENTED_CONSENT_DAYS = 7
 

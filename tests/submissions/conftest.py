@@ -3,7 +3,12 @@
 import pytest
 
 from policy.models import PolicyPage
-from submissions.models import RegistrationFormPage
+from submissions.models import (
+    ApplicationFormPage,
+    FileCategory,
+    RegistrationFormPage,
+    RequiredCategory,
+)
 from tests.policy.test_editions import go_live
 from tests.policy.test_policy_page import policy_fields
 
@@ -15,4 +20,16 @@ def register_page(home_page):
     go_live(policy)
     page = RegistrationFormPage(title="Регистрация", slug="register")
     home_page.add_child(instance=page)
+    return page
+
+
+@pytest.fixture
+def apply_page(register_page):
+    page = ApplicationFormPage(title="Подать заявку", slug="apply")
+    register_page.get_parent().add_child(instance=page)
+    page.required_categories = [
+        RequiredCategory(category=FileCategory.TECHNICAL),
+        RequiredCategory(category=FileCategory.PRESENTATION),
+    ]
+    page.save_revision().publish()
     return page

@@ -21,9 +21,7 @@ from accounts.models import SentEmail
 from submissions.models import (
     ApplicantProfile,
     Application,
-    ApplicationFormPage,
     FileCategory,
-    RequiredCategory,
 )
 from submissions.review import next_reference, submit_application
 from tests.factories import UserFactory
@@ -61,18 +59,6 @@ def docx_bytes():
 
 def pdf(name="документ.pdf", content=PDF):
     return SimpleUploadedFile(name, content, content_type="application/pdf")
-
-
-@pytest.fixture
-def apply_page(register_page):
-    page = ApplicationFormPage(title="Подать заявку", slug="apply")
-    register_page.get_parent().add_child(instance=page)
-    page.required_categories = [
-        RequiredCategory(category=FileCategory.TECHNICAL),
-        RequiredCategory(category=FileCategory.PRESENTATION),
-    ]
-    page.save_revision().publish()
-    return page
 
 
 def make_applicant(email="applicant@example.kz", verified=True):

@@ -1,12 +1,15 @@
 """The reviewers' register of applications: who sees which rows and columns, filters,
 search, exports, disclosures to experts, and a query count that does not grow."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts import roles
 from submissions.models import Application, Disclosure, Subsidiary
@@ -206,3 +209,51 @@ def test_the_list_costs_the_same_queries_for_10_and_1000_rows(world):
     ten = count()
     fill(1000)
     assert count() == ten
+
+
+# --- the admin's home, per role -----------------------------------------------------------
+
+
+def test_each_role_finds_what_needs_it_on_the_admin_home(
+    client, apply_page, django_capture_on_commit_callbacks, settings
+):
+    from tests.submissions.test_applications import (
+        act,
+        filled_application,
+        make_expert,
+        submit,
+    )
+
+    reviewer = staff("reviewer@example.kz", roles.REVIEWERS)
+    applicant = make_applicant("company@example.kz")
+    client.force_login(applicant)
+    waiting = filled_application(client, applicant)
+    submit(client, waiting, django_capture_on_commit_callbacks)
+    asked = filled_application(client, applicant)
+    submit(client, asked, django_capture_on_commit_callbacks)
+    assessed = filled_application(client, applicant)
+    submit(client, assessed, django_capture_on_commit_callbacks)
+    staff_client = logged_in(reviewer)
+    act(staff_client, asked, "reject", comment="Уточните.")
+    expert = make_expert("expert@example.kz")
+    act(staff_client, assessed, "approve", experts=[expert.pk])
+    # the first application has waited in screening for three weeks
+    from wagtail.models import TaskState
+
+    waiting.refresh_from_db()
+    TaskState.objects.filter(pk=waiting.current_workflow_task_state.pk).update(
+        started_at=timezone.now() - datetime.timedelta(days=21)
+    )
+
+    home = staff_client.get("/admin/").content.decode()
+    assert "Заявки на рассмотрении" in home
+    stale = home.split("Дольше")[1].split("Исправления запрошены")[0]
+    assert waiting.reference in stale and asked.reference not in stale
+    unanswered = home.split("Исправления запрошены")[1]
+    assert Application.objects.get(pk=asked.pk).reference in unanswered
+
+    expert_home = logged_in(expert).get("/admin/").content.decode()
+    assert "Оценки, назначенные вам" in expert_home
+    assert Application.objects.get(pk=assessed.pk).reference in expert_home
+    assert "Иванов Иван" not in expert_home  # no applicant's name for an expert
+    assert waiting.reference not in expert_home
