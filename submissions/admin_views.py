@@ -106,3 +106,31 @@ def experts(request, pk):
             "back": edit_url(application),
         },
     )
+
+
+def access_report(request, user_id):
+    """Who accessed this applicant's data: every view and download of their
+    registration and applications, and every expert given access to an application."""
+    from django.contrib.auth import get_user_model
+    from django.core.paginator import Paginator
+
+    from .models import AccessLog, Disclosure
+
+    if not is_application_reviewer(request.user):
+        raise PermissionDenied
+    applicant = get_object_or_404(get_user_model(), pk=user_id)
+    accesses = AccessLog.objects.filter(applicant=applicant).select_related("actor")
+    page = Paginator(accesses, 50).get_page(request.GET.get("p"))
+    disclosures = Disclosure.objects.filter(
+        application__applicant=applicant
+    ).select_related("expert", "by", "application")
+    return render(
+        request,
+        "submissions/admin/access_report.html",
+        {
+            "applicant": applicant,
+            "page": page,
+            "disclosures": disclosures,
+            "title": _("Who accessed the data of %(name)s") % {"name": applicant},
+        },
+    )

@@ -4,6 +4,7 @@ checked about it, removing one, and answering a permission-checked download."""
 import hashlib
 
 from django.http import FileResponse
+from wagtail.log_actions import log
 
 from policy.consent import client_ip
 
@@ -48,16 +49,32 @@ def delete_application_file(record):
     storage.delete(name)
 
 
-def private_download(request, stored, name, *, applicant_id, what):
-    """``stored`` (a FieldFile) as an attachment named ``name``, logged as a download of
-    ``applicant_id``'s data."""
+def record_access(request, instance, action, what):
+    """Write who looked at (or downloaded) ``instance`` (an application or registration)
+    to the access log, and to Wagtail's audit log with a readable message."""
+    applicant_id = (
+        instance.applicant_id
+        if hasattr(instance, "applicant_id")
+        else instance.profile.user_id
+    )
     AccessLog.objects.create(
         actor=request.user,
         applicant_id=applicant_id,
-        action=AccessLog.DOWNLOAD,
+        action=action,
         what=what[:255],
         ip_address=client_ip(request),
     )
+    log(
+        instance=instance,
+        action=f"opi.access.{action}",
+        user=request.user,
+        data={"what": what[:255]},
+    )
+
+
+def private_download(request, stored, name, *, instance, what):
+    """``stored`` (a FieldFile) as an attachment named ``name``, the download logged."""
+    record_access(request, instance, AccessLog.DOWNLOAD, what)
     response = FileResponse(stored.open("rb"), as_attachment=True, filename=name)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"

@@ -37,66 +37,71 @@ class RegistrationCheckPanel(Panel):
             return context
 
 
+def dossier_context(application, user):
+    """Everything about ``application`` that is not an answer, as ``user`` may see it:
+    progress, experts and disclosures, assessments with averages, files, the thread with
+    internal notes and, for reviewers, the applicant's registration."""
+    from .models import FileCategory
+    from .permissions import is_application_reviewer
+    from .review import timeline
+
+    reviewer = is_application_reviewer(user)
+    assessments = list(
+        application.assessments.select_related("expert").order_by("-submitted_at")
+    )
+    if not reviewer:
+        assessments = [a for a in assessments if a.expert_id == user.pk]
+    profile = getattr(application.applicant, "applicant_profile", None)
+    return {
+        "application": application,
+        "reviewer": reviewer,
+        "timeline": timeline(application),
+        "experts": list(application.experts.all()),
+        "assessments": assessments,
+        "score_rows": score_rows(assessments),
+        "files": list(application.files.all()),
+        "thread": list(application.messages.select_related("author"))
+        if reviewer
+        else [],
+        "profile": profile,
+        "registration": profile.registration_requests.order_by("-pk").first()
+        if reviewer and profile
+        else None,
+        "disclosures": list(application.disclosures.select_related("expert", "by"))
+        if reviewer
+        else [],
+        "conclusion_category": FileCategory.CONCLUSION,
+    }
+
+
 class ApplicationDossierPanel(Panel):
-    """Everything about an application that is not an answer: the review's progress,
-    the experts and their assessments side by side, the files, the messages and notes,
-    and links to write to the applicant or file the conclusion. An expert sees the
+    """The dossier on the application's edit screen (``dossier_context``), with links to
+    write to the applicant, change the experts or file the conclusion. An expert sees the
     applicant's organization only."""
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "submissions/admin/application_dossier_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from .models import FileCategory
-            from .permissions import is_application_reviewer
-            from .review import timeline
-
             context = super().get_context_data(parent_context)
-            application = self.instance
-            context["application"] = application
-            if application.pk is None:
-                return context
-            user = self.request.user
-            reviewer = is_application_reviewer(user)
-            assessments = list(
-                application.assessments.select_related("expert").order_by(
-                    "-submitted_at"
-                )
-            )
-            if not reviewer:
-                assessments = [a for a in assessments if a.expert_id == user.pk]
-            context.update(
-                reviewer=reviewer,
-                timeline=timeline(application),
-                experts=list(application.experts.all()),
-                assessments=assessments,
-                averages=score_averages(assessments),
-                files=list(application.files.all()),
-                thread=list(
-                    application.messages.select_related("author")
-                    if reviewer
-                    else application.messages.none()
-                ),
-                profile=getattr(application.applicant, "applicant_profile", None),
-                disclosures=list(
-                    application.disclosures.select_related("expert", "by")
-                    if reviewer
-                    else []
-                ),
-                conclusion_category=FileCategory.CONCLUSION,
-            )
+            context["application"] = self.instance
+            if self.instance.pk is not None:
+                context.update(dossier_context(self.instance, self.request.user))
             return context
 
 
-def score_averages(assessments):
-    """The average of each score over ``assessments`` (label, average) and overall."""
+def score_rows(assessments):
+    """One row per criterion: its label, each assessment's score, and the average."""
     from .models import ExpertAssessment
 
-    if not assessments:
-        return []
     rows = []
     for name in ExpertAssessment.SCORES:
-        label = ExpertAssessment._meta.get_field(name).verbose_name
-        values = [getattr(a, name) for a in assessments]
-        rows.append((label, sum(values) / len(values)))
+        values = [getattr(assessment, name) for assessment in assessments]
+        rows.append(
+            {
+                "label": ExpertAssessment._meta.get_field(name).verbose_name,
+                "values": values,
+                "average": sum(values) / len(values) if values else None,
+            }
+        )
     return rows

@@ -98,7 +98,7 @@ def registration_file(request, pk, kind):
         request,
         stored,
         name,
-        applicant_id=registration.profile.user_id,
+        instance=registration,
         what=f"{registration._meta.verbose_name} #{registration.pk}: {name}",
     )
 
@@ -116,6 +116,6 @@ def application_file(request, pk):
         request,
         record.file,
         record.original_name,
-        applicant_id=record.application.applicant_id,
+        instance=record.application,
         what=f"{record.application}: {record.original_name}",
     )

@@ -12,20 +12,25 @@ from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import InspectView as SnippetInspectView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_panels, admin_views
+from .apply import answers_by_step
+from .files import record_access
 from .models import (
+    AccessLog,
     Application,
     PersonType,
     RegistrationRequest,
     Subsidiary,
     VerificationStatus,
 )
-from .panels import ApplicationDossierPanel, RegistrationCheckPanel
+from .panels import ApplicationDossierPanel, RegistrationCheckPanel, dossier_context
 from .permissions import sees_applicant_details, visible_applications
 
 
@@ -46,6 +51,29 @@ def read_only(name):
     return ReadOnlyPanel(name)
 
 
+class LoggedExportMixin:
+    """Exports of a register go to the audit log: who exported what, with which filters,
+    how many rows."""
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        log(
+            instance=self.request.user,
+            action="opi.export",
+            user=self.request.user,
+            data={
+                "what": str(self.model._meta.verbose_name_plural),
+                "query": self.request.GET.urlencode()[:500],
+                "rows": queryset.count(),
+                "format": spreadsheet_format,
+            },
+        )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+
+class RegistrationIndexView(LoggedExportMixin, SnippetIndexView):
+    pass
+
+
 class RegistrationFilterSet(WagtailFilterSet):
     verification = django_filters.ChoiceFilter(
         label=_("Verification"),
@@ -63,6 +91,7 @@ class RegistrationFilterSet(WagtailFilterSet):
 
 class RegistrationViewSet(SnippetViewSet):
     model = RegistrationRequest
+    index_view_class = RegistrationIndexView
     icon = "user"
     menu_label = _("Registrations")
     list_display = [
@@ -161,7 +190,7 @@ class ApplicationFilterSet(WagtailFilterSet):
 PERSONAL_COLUMNS = {"applicant_name", "applicant_email"}
 
 
-class ApplicationIndexView(SnippetIndexView):
+class ApplicationIndexView(LoggedExportMixin, SnippetIndexView):
     """The register of applications: what the user may see (all submitted ones for
     reviewers, their assigned ones for experts), and for experts no personal data in
     the columns or the export."""
@@ -189,17 +218,36 @@ class ApplicationIndexView(SnippetIndexView):
 
 
 class ApplicationInspectView(SnippetInspectView):
-    """The read-only view of an application, for those who may see it only."""
+    """The one-screen dossier: the answers by step and everything around them, with who
+    did what and when; printable for the committee. Only for those who may see the
+    application, and each opening is in the access log."""
+
+    template_name = "submissions/admin/application_inspect.html"
 
     def get_object(self, queryset=None):
         application = super().get_object(queryset)
-        if (
-            not visible_applications(self.request.user)
-            .filter(pk=application.pk)
-            .exists()
-        ):
+        visible = visible_applications(self.request.user)
+        if not visible.filter(pk=application.pk).exists():
             raise Http404
         return application
+
+    def get(self, request, *args, **kwargs):
+        record_access(request, self.object, AccessLog.VIEW, str(self.object))
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        application = self.object
+        context.update(dossier_context(application, self.request.user))
+        context["answers"] = answers_by_step(application)
+        context["history"] = (
+            ModelLogEntry.objects.for_instance(application)
+            .select_related("user")
+            .order_by("timestamp")
+            if sees_applicant_details(self.request.user)
+            else []
+        )
+        return context
 
 
 class ApplicationViewSet(SnippetViewSet):
@@ -346,6 +394,11 @@ def application_admin_urls():
             name="application_admin_message",
         ),
         path(
+            "applicants/<int:user_id>/access/",
+            admin_views.access_report,
+            name="applicant_access_report",
+        ),
+        path(
             "applications/<int:pk>/experts/",
             admin_views.experts,
             name="application_admin_experts",
@@ -379,6 +432,9 @@ def application_log_actions(actions):
     actions.register_action(
         "opi.application.conclusion", _("Conclusion"), _("Conclusion filed")
     )
+    actions.register_action("opi.access.view", _("View"), _("Dossier opened"))
+    actions.register_action("opi.access.download", _("Download"), _("File downloaded"))
+    actions.register_action("opi.export", _("Export"), _("List exported"))
 
 
 @hooks.register("construct_homepage_panels")

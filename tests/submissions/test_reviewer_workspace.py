@@ -257,3 +257,69 @@ def test_each_role_finds_what_needs_it_on_the_admin_home(
     assert Application.objects.get(pk=assessed.pk).reference in expert_home
     assert "Иванов Иван" not in expert_home  # no applicant's name for an expert
     assert waiting.reference not in expert_home
+
+
+# --- the dossier and the audit trail ------------------------------------------------------
+
+
+def inspect_url(application):
+    return reverse(
+        "wagtailsnippets_submissions_application:inspect", args=[application.pk]
+    )
+
+
+def test_the_dossier_shows_everything_to_reviewers_and_no_personal_data_to_experts(
+    world,
+):
+    application = world["second"]
+    html = logged_in(world["reviewer"]).get(inspect_url(application)).content.decode()
+    assert "Предложение 2" in html and "Регистрация заявителя" in html
+    assert "person@example.kz" in html and "Иванов Иван" in html
+    assert "Кто что делал и когда" in html and "Эксперты назначены" in html
+    company = logged_in(world["reviewer"]).get(inspect_url(world["first"]))
+    assert "940740000911" in company.content.decode()
+    expert_html = (
+        logged_in(world["expert"]).get(inspect_url(application)).content.decode()
+    )
+    assert "Предложение 2" in expert_html
+    for personal in ("940740000911", "person@example.kz", "Иванов Иван", "+7 701"):
+        assert personal not in expert_html
+    assert (
+        logged_in(world["expert"]).get(inspect_url(world["first"])).status_code == 404
+    )
+
+
+def test_views_downloads_and_exports_are_in_the_audit_log_and_the_access_report(world):
+    from wagtail.models import ModelLogEntry
+
+    from submissions.models import ApplicationFile
+
+    application, reviewer = world["second"], world["reviewer"]
+    record = ApplicationFile.objects.create(
+        application=application,
+        category="other",
+        file="applications/x.pdf",
+        original_name="отчёт.pdf",
+        size=1,
+        sha256="0" * 64,
+        content_type="application/pdf",
+    )
+    client = logged_in(reviewer)
+    client.get(inspect_url(application))
+    from django.core.files.storage import storages
+
+    storages["private"].save("applications/x.pdf", __import__("io").BytesIO(b"%PDF-"))
+    client.get(reverse("application_file", args=[record.pk]))
+    export(client, "?status=assessment")
+    actions = set(
+        ModelLogEntry.objects.filter(user=reviewer).values_list("action", flat=True)
+    )
+    assert {"opi.access.view", "opi.access.download", "opi.export"} <= actions
+    report = client.get(
+        reverse("applicant_access_report", args=[world["person"].pk])
+    ).content.decode()
+    assert "отчёт.pdf" in report and str(reviewer) in report
+    assert str(world["expert"]) in report  # the disclosure to the expert
+    assert logged_in(world["expert"]).get(
+        reverse("applicant_access_report", args=[world["person"].pk])
+    ).status_code in (302, 403)
