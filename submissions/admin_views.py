@@ -3,6 +3,7 @@ internal note, or ask for materials), and file the conclusion on the pilot test.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -133,4 +134,32 @@ def access_report(request, user_id):
             "disclosures": disclosures,
             "title": _("Who accessed the data of %(name)s") % {"name": applicant},
         },
+    )
+
+
+def pipeline_report(request):
+    """The report on the pipeline: charts with their tables, each exportable as CSV."""
+    import csv
+
+    from django.http import HttpResponse
+
+    from .reports import all_charts
+
+    if not is_application_reviewer(request.user):
+        raise PermissionDenied
+    charts = all_charts()
+    wanted = request.GET.get("export")
+    if wanted:
+        chart = next((c for c in charts if c.slug == wanted), None)
+        if chart is None:
+            raise Http404
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{chart.slug}.csv"'
+        response.write("\ufeff")
+        csv.writer(response).writerows(chart.csv_rows())
+        return response
+    return render(
+        request,
+        "submissions/admin/pipeline_report.html",
+        {"charts": charts, "title": _("Applications: the pipeline")},
     )

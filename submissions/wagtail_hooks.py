@@ -5,11 +5,12 @@ and the audit log's words for the review actions."""
 import django_filters
 from django import forms
 from django.http import Http404
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.log_actions import log
@@ -31,7 +32,11 @@ from .models import (
     VerificationStatus,
 )
 from .panels import ApplicationDossierPanel, RegistrationCheckPanel, dossier_context
-from .permissions import sees_applicant_details, visible_applications
+from .permissions import (
+    is_application_reviewer,
+    sees_applicant_details,
+    visible_applications,
+)
 
 
 class ReadOnlyPanel(FieldPanel):
@@ -394,6 +399,11 @@ def application_admin_urls():
             name="application_admin_message",
         ),
         path(
+            "reports/pipeline/",
+            admin_views.pipeline_report,
+            name="pipeline_report",
+        ),
+        path(
             "applicants/<int:user_id>/access/",
             admin_views.access_report,
             name="applicant_access_report",
@@ -440,3 +450,18 @@ def application_log_actions(actions):
 @hooks.register("construct_homepage_panels")
 def role_panels(request, panels):
     admin_panels.home_panels(request, panels)
+
+
+class PipelineReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_application_reviewer(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def pipeline_report_menu_item():
+    return PipelineReportMenuItem(
+        _("Applications: the pipeline"),
+        reverse("pipeline_report"),
+        icon_name="table",
+        order=50,
+    )

@@ -323,3 +323,42 @@ def test_views_downloads_and_exports_are_in_the_audit_log_and_the_access_report(
     assert logged_in(world["expert"]).get(
         reverse("applicant_access_report", args=[world["person"].pk])
     ).status_code in (302, 403)
+
+
+# --- the report ---------------------------------------------------------------------------
+
+
+def test_the_report_figures_match_a_known_data_set(world):
+    from submissions.reports import by_kind, funnel, per_month_by_outcome
+
+    now = timezone.now()
+    company = world["company"]
+    for number, status, kind in (
+        (11, "approved", "software"),
+        (12, "rejected", "software"),
+        (13, "withdrawn", "material"),
+    ):
+        make_application(company, number, status=status, kind=kind, submitted_at=now)
+    Application.objects.filter(
+        reference__in=["OPI-2026-00001", "OPI-2026-00002"]
+    ).update(submitted_at=now)
+    month = per_month_by_outcome().rows[-1]
+    assert month == (
+        f"{now:%m.%Y}",
+        [1, 1, 1, 2],
+    )  # approved, rejected, withdrawn, open
+    kinds = dict(by_kind().rows)
+    assert kinds["программное обеспечение"] == [3] and kinds["материал"] == [1]
+    assert kinds["оборудование"] == [1]
+    assert funnel().rows[0][1] == [5] and funnel().rows[-1][1] == [1]
+
+    client = logged_in(world["reviewer"])
+    page = client.get(reverse("pipeline_report")).content.decode()
+    assert "<svg" in page and "Заявки по видам" in page and "<table" in page
+    csv = client.get(reverse("pipeline_report") + "?export=by-kind")
+    assert csv["Content-Type"].startswith("text/csv")
+    assert "программное обеспечение,3" in csv.content.decode("utf-8-sig")
+    assert logged_in(world["expert"]).get(reverse("pipeline_report")).status_code in (
+        302,
+        403,
+    )
