@@ -22,6 +22,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_panels, admin_views
 from .apply import answers_by_step
+from .bulk_actions import AssignExpertsBulkAction, ExportSelectedBulkAction
 from .files import record_access
 from .models import (
     AccessLog,
@@ -465,3 +466,7 @@ def pipeline_report_menu_item():
         icon_name="table",
         order=50,
     )
+
+
+hooks.register("register_bulk_action", AssignExpertsBulkAction)
+hooks.register("register_bulk_action", ExportSelectedBulkAction)

@@ -362,3 +362,42 @@ def test_the_report_figures_match_a_known_data_set(world):
         302,
         403,
     )
+
+
+# --- bulk actions -------------------------------------------------------------------------
+
+
+def bulk_url(action, *applications):
+    ids = "&".join(f"id={a.pk}" for a in applications)
+    return f"/admin/bulk/submissions/application/{action}/?next={LIST}&{ids}"
+
+
+def test_experts_are_assigned_to_several_applications_at_once(world):
+    client = logged_in(world["reviewer"])
+    other = world["other_expert"]
+    url = bulk_url("assign_experts", world["first"], world["second"])
+    assert "Назначить экспертов" in client.get(url).content.decode()
+    response = client.post(url, {"experts": [other.pk]})
+    assert response.status_code == 302
+    assert set(world["first"].experts.all()) == {other}
+    assert set(world["second"].experts.all()) == {world["expert"], other}
+    assert Disclosure.objects.filter(expert=other, action="granted").count() == 2
+    expert = logged_in(world["expert"])
+    assert expert.post(url, {"experts": [other.pk]}).status_code in (200, 302, 403)
+    assert (
+        Disclosure.objects.filter(expert=other).count() == 2
+    )  # the expert changed nothing
+
+
+def test_the_selected_rows_are_exported(world):
+    client = logged_in(world["reviewer"])
+    response = client.post(bulk_url("export_selected", world["first"]), {})
+    body = response.content.decode("utf-8-sig")
+    assert response["Content-Type"].startswith("text/csv")
+    assert "OPI-2026-00001" in body and "OPI-2026-00002" not in body
+    assert "company@example.kz" in body
+    expert = logged_in(world["expert"])
+    expert_body = expert.post(
+        bulk_url("export_selected", world["second"]), {}
+    ).content.decode("utf-8-sig")
+    assert "OPI-2026-00002" in expert_body and "person@example.kz" not in expert_body

@@ -1,0 +1,117 @@
+"""Bulk actions on the register of applications: give experts access to several
+applications at once (each one recorded as a disclosure), and export the selected rows."""
+
+import csv
+
+from django import forms
+from django.http import HttpResponse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail.log_actions import log
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+
+from .models import Application
+from .permissions import (
+    is_application_reviewer,
+    sees_applicant_details,
+    visible_applications,
+)
+from .review import assign_experts, experts_queryset
+
+
+class ApplicationBulkAction(SnippetBulkAction):
+    models = [Application]
+
+    def check_perm(self, obj):
+        return is_application_reviewer(self.request.user)
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        return visible_applications(self.request.user).values_list("pk", flat=True)
+
+    def get_execution_context(self):
+        return {**super().get_execution_context(), "user": self.request.user}
+
+
+class BulkExpertsForm(forms.Form):
+    experts = forms.ModelMultipleChoiceField(
+        label=_("Experts to give access to the selected applications"),
+        queryset=experts_queryset(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["experts"].queryset = experts_queryset()
+
+
+class AssignExpertsBulkAction(ApplicationBulkAction):
+    display_name = _("Assign experts")
+    action_type = "assign_experts"
+    aria_label = _("Assign experts to the selected applications")
+    template_name = "submissions/admin/bulk_assign_experts.html"
+    form_class = BulkExpertsForm
+    action_priority = 20
+
+    def get_execution_context(self):
+        return {
+            **super().get_execution_context(),
+            "experts": [e.pk for e in self.cleaned_form.cleaned_data["experts"]],
+        }
+
+    @classmethod
+    def execute_action(cls, objects, experts=(), user=None, **kwargs):
+        for application in objects:
+            current = set(application.experts.values_list("pk", flat=True))
+            assign_experts(application, sorted(current | set(experts)), user)
+        return len(objects), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "Experts assigned to %(count)d application.",
+            "Experts assigned to %(count)d applications.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
+
+
+class ExportSelectedBulkAction(ApplicationBulkAction):
+    display_name = _("Export selected")
+    action_type = "export_selected"
+    aria_label = _("Export the selected applications as CSV")
+    template_name = "submissions/admin/bulk_export.html"
+    action_priority = 30
+
+    def check_perm(self, obj):
+        return visible_applications(self.request.user).filter(pk=obj.pk).exists()
+
+    def prepare_action(self, objects, objects_without_access):
+        """Answer with the CSV at once: the same columns as the register's export, none
+        with personal data for an expert."""
+        from .wagtail_hooks import PERSONAL_COLUMNS, ApplicationViewSet
+
+        fields = [
+            name
+            for name in ApplicationViewSet.list_export
+            if sees_applicant_details(self.request.user) or name not in PERSONAL_COLUMNS
+        ]
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="applications.csv"'
+        response.write("\ufeff")
+        writer = csv.writer(response)
+        headings = ApplicationViewSet.export_headings
+        writer.writerow(
+            [
+                str(
+                    headings.get(name) or Application._meta.get_field(name).verbose_name
+                )
+                for name in fields
+            ]
+        )
+        for application in objects:
+            writer.writerow([str(getattr(application, name) or "") for name in fields])
+        log(
+            instance=self.request.user,
+            action="opi.export",
+            user=self.request.user,
+            data={"what": "applications (selected)", "rows": len(objects)},
+        )
+        return response
