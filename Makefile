@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_PASSWORD ?=
 
-.PHONY: run serve test test-fast lint format bench messages check-deploy clean
+.PHONY: run serve test test-fast lint format bench bench-applications messages check-deploy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ format: $(VENV)/.installed-dev
 ## Page latency and SQL queries of the demo site under gunicorn (see bench/pages.py)
 bench: $(VENV)/.installed
 	$(BIN)/python bench/pages.py
+
+## The reviewers' admin with 100,000 applications (see bench/applications.py)
+bench-applications: $(VENV)/.installed
+	$(BIN)/python bench/applications.py
 
 ## Re-extract translatable strings and compile them (needs gettext's msgfmt)
 messages: $(VENV)/.installed-dev
