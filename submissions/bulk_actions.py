@@ -16,7 +16,7 @@ from .permissions import (
     sees_applicant_details,
     visible_applications,
 )
-from .review import assign_experts, experts_queryset
+from .review import assign_experts, experts_queryset, reviewers_queryset
 
 
 class ApplicationBulkAction(SnippetBulkAction):
@@ -69,6 +69,53 @@ class AssignExpertsBulkAction(ApplicationBulkAction):
         return ngettext(
             "Experts assigned to %(count)d application.",
             "Experts assigned to %(count)d applications.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
+
+
+class BulkReviewerForm(forms.Form):
+    reviewer = forms.ModelChoiceField(
+        label=_("Responsible reviewer"),
+        queryset=reviewers_queryset(),
+        empty_label=_("— nobody —"),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviewer"].queryset = reviewers_queryset()
+
+
+class AssignReviewerBulkAction(ApplicationBulkAction):
+    display_name = _("Assign a reviewer")
+    action_type = "assign_reviewer"
+    aria_label = _("Assign a responsible reviewer to the selected applications")
+    template_name = "submissions/admin/bulk_assign_reviewer.html"
+    form_class = BulkReviewerForm
+    action_priority = 10
+
+    def get_execution_context(self):
+        reviewer = self.cleaned_form.cleaned_data["reviewer"]
+        return {**super().get_execution_context(), "reviewer": reviewer}
+
+    @classmethod
+    def execute_action(cls, objects, reviewer=None, user=None, **kwargs):
+        Application.objects.filter(pk__in=[a.pk for a in objects]).update(
+            reviewer=reviewer
+        )
+        for application in objects:
+            log(
+                instance=application,
+                action="opi.application.assign_reviewer",
+                user=user,
+                data={"reviewer": reviewer.email if reviewer else None},
+            )
+        return len(objects), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "The reviewer is set on %(count)d application.",
+            "The reviewer is set on %(count)d applications.",
             num_parent_objects,
         ) % {"count": num_parent_objects}
 

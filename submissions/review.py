@@ -20,7 +20,7 @@ from wagtail.log_actions import log
 from wagtail.models import WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
 
-from accounts.roles import EXPERTS
+from accounts.roles import EXPERTS, REVIEWERS
 
 from . import notifications
 from .models import (
@@ -157,6 +157,14 @@ def experts_queryset():
     return (
         get_user_model()
         .objects.filter(groups__name=EXPERTS, is_active=True)
+        .order_by("full_name", "email")
+    )
+
+
+def reviewers_queryset():
+    return (
+        get_user_model()
+        .objects.filter(groups__name=REVIEWERS, is_active=True)
         .order_by("full_name", "email")
     )
 

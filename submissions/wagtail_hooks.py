@@ -4,6 +4,7 @@ and the audit log's words for the review actions."""
 
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -22,7 +23,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_panels, admin_views
 from .apply import answers_by_step
-from .bulk_actions import AssignExpertsBulkAction, ExportSelectedBulkAction
+from .bulk_actions import (
+    AssignExpertsBulkAction,
+    AssignReviewerBulkAction,
+    ExportSelectedBulkAction,
+)
 from .files import record_access
 from .models import (
     AccessLog,
@@ -189,7 +194,11 @@ class ApplicationFilterSet(WagtailFilterSet):
         ]
 
     def filter_assigned_to_me(self, queryset, name, value):
-        return queryset.filter(experts=self.request.user) if value else queryset
+        """The reviewer's own applications, or the expert's."""
+        if not value:
+            return queryset
+        user = self.request.user
+        return queryset.filter(Q(reviewer=user) | Q(experts=user)).distinct()
 
 
 # Columns and export fields with the applicant's personal data: reviewers only.
@@ -204,7 +213,7 @@ class ApplicationIndexView(LoggedExportMixin, SnippetIndexView):
     def get_base_queryset(self):
         return (
             visible_applications(self.request.user)
-            .select_related("applicant__applicant_profile", "subsidiary")
+            .select_related("applicant__applicant_profile", "subsidiary", "reviewer")
             .prefetch_related("experts")
         )
 
@@ -268,6 +277,7 @@ class ApplicationViewSet(SnippetViewSet):
         Column("organization_name", label=_("Organization")),
         Column("applicant_name", label=_("Applicant")),
         "status",
+        Column("reviewer", label=_("Reviewer")),
         Column("experts_display", label=_("Experts")),
         "submitted_at",
         "updated_at",
@@ -441,6 +451,11 @@ def application_log_actions(actions):
     )
     actions.register_action("opi.application.note", _("Note"), _("Internal note"))
     actions.register_action(
+        "opi.application.assign_reviewer",
+        _("Assign a reviewer"),
+        _("Responsible reviewer set"),
+    )
+    actions.register_action(
         "opi.application.conclusion", _("Conclusion"), _("Conclusion filed")
     )
     actions.register_action("opi.access.view", _("View"), _("Dossier opened"))
@@ -468,5 +483,6 @@ def pipeline_report_menu_item():
     )
 
 
+hooks.register("register_bulk_action", AssignReviewerBulkAction)
 hooks.register("register_bulk_action", AssignExpertsBulkAction)
 hooks.register("register_bulk_action", ExportSelectedBulkAction)

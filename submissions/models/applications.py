@@ -187,6 +187,14 @@ class Application(
         _("the applicant holds the rights to what they upload"), default=False
     )
 
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible reviewer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="applications_in_charge",
+    )
     experts = ParentalManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("assigned experts"),
@@ -214,6 +222,7 @@ class Application(
         obj.status = self.status
         obj.decided_at = self.decided_at
         obj.experts.set(list(self.experts.all()))
+        obj.reviewer_id = self.reviewer_id
         return obj
 
     @property

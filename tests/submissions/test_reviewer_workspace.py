@@ -401,3 +401,19 @@ def test_the_selected_rows_are_exported(world):
         bulk_url("export_selected", world["second"]), {}
     ).content.decode("utf-8-sig")
     assert "OPI-2026-00002" in expert_body and "person@example.kz" not in expert_body
+
+
+def test_a_reviewer_is_made_responsible_for_several_applications(world):
+    colleague = staff("colleague@example.kz", roles.REVIEWERS)
+    client = logged_in(world["reviewer"])
+    url = bulk_url("assign_reviewer", world["first"], world["second"])
+    client.post(url, {"reviewer": colleague.pk})
+    assert set(Application.objects.filter(reviewer=colleague)) == {
+        world["first"],
+        world["second"],
+    }
+    assert rows(logged_in(colleague), "?assigned_to_me=on") == {
+        "OPI-2026-00001",
+        "OPI-2026-00002",
+    }
+    assert rows(client, "?assigned_to_me=on") == set()
