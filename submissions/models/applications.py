@@ -210,6 +210,11 @@ class Application(
         verbose_name = _("application")
         verbose_name_plural = _("applications")
         ordering = ["-updated_at", "-pk"]
+        indexes = [
+            # the register's default order, and the report's months
+            models.Index(fields=["-updated_at", "-id"], name="application_last_change"),
+            models.Index(fields=["submitted_at"], name="application_submitted"),
+        ]
 
     def __str__(self):
         title = self.title or _("Untitled application")
