@@ -7,6 +7,7 @@ server-side SVG, with the same rows as a table for screen readers and as CSV.
 import statistics
 from collections import Counter, defaultdict
 
+from django.core.cache import cache
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -244,3 +245,17 @@ def all_charts():
         by_subsidiary(),
         registrations_per_month(),
     ]
+
+
+REPORT_CACHE_SECONDS = 120
+
+
+def cached_charts():
+    """The charts and when they were computed: counting 100,000 applications takes about
+    half a second, so the figures are reused for two minutes."""
+    key = "submissions:pipeline-report"
+    cached = cache.get(key)
+    if cached is None:
+        cached = (all_charts(), timezone.now())
+        cache.set(key, cached, REPORT_CACHE_SECONDS)
+    return cached
