@@ -99,13 +99,16 @@ def fill(count):
     return reviewer, Application.objects.order_by("pk").first()
 
 
-def timed(client, path, repeat):
+def timed(client, path, repeat, fresh=False):
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     client.get(path)  # warm the caches a running worker would have
     timings = []
     for _ in range(repeat):
+        if fresh:
+            cache.clear()
         started = time.perf_counter()
         response = client.get(path)
         timings.append((time.perf_counter() - started) * 1000)
