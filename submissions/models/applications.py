@@ -514,9 +514,11 @@ class ReviewTaskMixin:
         return form_for_action(self, action) or super().get_form_for_action(action)
 
 
-class ScreeningTask(ReviewTaskMixin, AbstractGroupApprovalTask):
-    """Reviewers screen an application: pass it to the experts they assign, ask the
-    applicant for changes, or reject it."""
+class ReviewersDecideMixin(ReviewTaskMixin):
+    """A reviewers' task whose "approve" moves the application on (``approve_label``):
+    reviewers may also ask for changes or reject the application outright."""
+
+    approve_label = _("Approve")
 
     def get_actions(self, obj, user):
         if not (user.is_superuser or self._user_in_groups(user)):
@@ -524,8 +526,15 @@ class ScreeningTask(ReviewTaskMixin, AbstractGroupApprovalTask):
         return [
             ("reject", _("Request changes"), True),
             ("decline", _("Reject the application"), True),
-            ("approve", _("Pass screening and assign experts"), True),
+            ("approve", self.approve_label, True),
         ]
+
+
+class ScreeningTask(ReviewersDecideMixin, AbstractGroupApprovalTask):
+    """Reviewers screen an application: pass it to the experts they assign, ask the
+    applicant for changes, or reject it."""
+
+    approve_label = _("Pass screening and assign experts")
 
     @classmethod
     def get_description(cls):
@@ -591,17 +600,10 @@ class ExpertAssessmentTask(ReviewTaskMixin, Task):
         verbose_name_plural = _("expert assessment tasks")
 
 
-class DecisionTask(ReviewTaskMixin, AbstractGroupApprovalTask):
+class DecisionTask(ReviewersDecideMixin, AbstractGroupApprovalTask):
     """Reviewers decide: approve for pilot testing, request changes, or reject."""
 
-    def get_actions(self, obj, user):
-        if not (user.is_superuser or self._user_in_groups(user)):
-            return []
-        return [
-            ("reject", _("Request changes"), True),
-            ("decline", _("Reject the application"), True),
-            ("approve", _("Approve for pilot testing"), True),
-        ]
+    approve_label = _("Approve for pilot testing")
 
     @classmethod
     def get_description(cls):
