@@ -103,6 +103,25 @@ ROLES = {
                 "publish_application",
                 "Can publish application",
             ),
+            # data-subject requests: answered through the "Data requests" workflow
+            (
+                "submissions",
+                "datasubjectrequest",
+                "view_datasubjectrequest",
+                "Can view data-subject request",
+            ),
+            (
+                "submissions",
+                "datasubjectrequest",
+                "change_datasubjectrequest",
+                "Can change data-subject request",
+            ),
+            (
+                "submissions",
+                "datasubjectrequest",
+                "publish_datasubjectrequest",
+                "Can publish data-subject request",
+            ),
         ]
     },
     # experts list and inspect the applications assigned to them (the queryset is limited

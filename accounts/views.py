@@ -25,6 +25,7 @@ from submissions.models import (
     Application,
     ApplicationFormPage,
     ApplicationStatus,
+    DataRequestFormPage,
     FileCategory,
     VerificationStatus,
 )
@@ -213,6 +214,8 @@ def account(request):
             ).order_by("-updated_at"),
             "apply_page": ApplicationFormPage.objects.live().first(),
             "email_form": NotificationSettingsForm(instance=request.user),
+            "data_requests": request.user.data_requests.order_by("-submitted_at"),
+            "data_request_page": DataRequestFormPage.objects.live().first(),
             "is_staff": request.user.has_perm("wagtailadmin.access_admin"),
         },
     )

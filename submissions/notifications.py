@@ -105,10 +105,11 @@ class PagesOnly:
         self.notifier = notifier
 
     def __call__(self, sender, instance, **kwargs):
-        from .models import Application, RegistrationRequest
+        from .models import Application, DataSubjectRequest, RegistrationRequest
 
         state = getattr(instance, "workflow_state", instance)
-        if isinstance(state.content_object, (Application, RegistrationRequest)):
+        submissions = (Application, RegistrationRequest, DataSubjectRequest)
+        if isinstance(state.content_object, submissions):
             return None
         return self.notifier(sender=sender, instance=instance, **kwargs)
 

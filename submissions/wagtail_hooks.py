@@ -32,6 +32,7 @@ from .files import record_access
 from .models import (
     AccessLog,
     Application,
+    DataSubjectRequest,
     PersonType,
     RegistrationRequest,
     Subsidiary,
@@ -361,6 +362,52 @@ class ApplicationViewSet(SnippetViewSet):
     ]
 
 
+class DataRequestFilterSet(WagtailFilterSet):
+    class Meta:
+        model = DataSubjectRequest
+        fields = ["status", "kind"]
+
+
+class DataSubjectRequestViewSet(SnippetViewSet):
+    """The reviewers' register of requests about personal data; the overdue stand out."""
+
+    model = DataSubjectRequest
+    icon = "lock"
+    menu_label = _("Data requests")
+    list_display = [
+        "__str__",
+        "kind",
+        "status",
+        "submitted_at",
+        Column("due_display", label=_("due by"), sort_key="due_date"),
+    ]
+    filterset_class = DataRequestFilterSet
+    search_fields = ["email", "details"]
+    list_export = [
+        "email",
+        "kind",
+        "purpose",
+        "status",
+        "submitted_at",
+        "due_date",
+        "answered_at",
+    ]
+    export_filename = "data-requests"
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([read_only("kind"), read_only("email")]),
+                read_only("purpose"),
+                read_only("details"),
+                FieldRowPanel([read_only("submitted_at"), read_only("due_date")]),
+                read_only("status"),
+                read_only("answer"),
+            ],
+            heading=_("The request"),
+        ),
+    ]
+
+
 class SubsidiaryViewSet(SnippetViewSet):
     model = Subsidiary
     icon = "site"
@@ -369,7 +416,12 @@ class SubsidiaryViewSet(SnippetViewSet):
 
 
 class SubmissionsGroup(SnippetViewSetGroup):
-    items = (ApplicationViewSet, RegistrationViewSet, SubsidiaryViewSet)
+    items = (
+        ApplicationViewSet,
+        RegistrationViewSet,
+        DataSubjectRequestViewSet,
+        SubsidiaryViewSet,
+    )
     menu_icon = "folder-open-inverse"
     menu_label = _("Applications")
     menu_name = "submissions"
@@ -393,7 +445,7 @@ REGISTRATION_MENU_ITEMS_REMOVED = {
 
 @hooks.register("construct_snippet_action_menu")
 def registration_actions_are_the_workflows(menu_items, request, context):
-    if context.get("model") in (RegistrationRequest, Application):
+    if context.get("model") in (RegistrationRequest, Application, DataSubjectRequest):
         menu_items[:] = [
             item
             for item in menu_items
@@ -461,6 +513,9 @@ def application_log_actions(actions):
     actions.register_action("opi.access.view", _("View"), _("Dossier opened"))
     actions.register_action("opi.access.download", _("Download"), _("File downloaded"))
     actions.register_action("opi.export", _("Export"), _("List exported"))
+    actions.register_action(
+        "opi.data_request.refuse", _("Refuse"), _("Data request refused with reasons")
+    )
 
 
 @hooks.register("construct_homepage_panels")

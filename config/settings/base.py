@@ -170,6 +170,16 @@ APPLICATION_TOTAL_MAX_BYTES = env_int("APPLICATION_TOTAL_MAX_BYTES", 200 * 1024 
 # the assessment began.
 REVIEW_STAGE_WORKING_DAYS = env_int("REVIEW_STAGE_WORKING_DAYS", 5)
 ASSESSMENT_WORKING_DAYS = env_int("ASSESSMENT_WORKING_DAYS", 10)
+# Data-subject requests are due this many working days after they arrive; a reasoned
+# refusal within DATA_REQUEST_REFUSAL_WORKING_DAYS.
+DATA_REQUEST_WORKING_DAYS = {
+    "withdraw_consent": 1,
+    "block": 1,
+    "correct": 1,
+    "delete": 1,
+    "export": 3,
+}
+DATA_REQUEST_REFUSAL_WORKING_DAYS = 3
 # The person an applicant represents answers the consent request within this many days.
 REPRESENTED_CONSENT_DAYS = 7
 

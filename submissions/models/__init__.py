@@ -20,4 +20,5 @@ def private_file_name(instance, filename):
 # The models live in modules by subject; these two functions stay here, where the
 # migrations find them.
 from .applications import *  # noqa: E402, F403
+from .data_requests import *  # noqa: E402, F403
 from .registrations import *  # noqa: E402, F403

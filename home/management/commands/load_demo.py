@@ -39,6 +39,7 @@ from submissions.models import (
     Application,
     ApplicationFormPage,
     ConsentFormPage,
+    DataRequestFormPage,
     FileCategory,
     RegistrationFormPage,
     RequiredCategory,
@@ -100,6 +101,41 @@ APPLY = {
         "step_5_help": "<p>Technical documentation and a presentation are required.</p>",
         "thank_you_text": "<p>Thank you! The reviewers will consider the application "
         "and write to you.</p>",
+    },
+}
+DATA_REQUESTS = {
+    "ru": {
+        "title": "Запросы о персональных данных",
+        "intro": "<p>Вы можете отозвать согласие, попросить заблокировать, исправить или "
+        "выгрузить ваши данные, удалить учётную запись. Мы ответим в срок, указанный "
+        "после отправки.</p>",
+        "withdrawal_text": "<p>После отзыва согласия на обработку данных рассмотрение "
+        "ваших заявок прекращается, а учётная запись закрывается. Компания хранит только "
+        "то, что требует закон: журнал согласий и сведения о решениях по заявкам.</p>",
+        "delete_text": "<p>Учётная запись и ваши данные будут удалены или обезличены; "
+        "журнал согласий сохранится без вашего имени.</p>",
+    },
+    "kk": {
+        "title": "Дербес деректер туралы сұраулар",
+        "intro": "<p>Келісімді кері қайтарып алуға, деректерді бұғаттауды, түзетуді "
+        "немесе экспорттауды, есептік жазбаны жоюды сұрай аласыз.</p>",
+        "withdrawal_text": "<p>Келісім кері қайтарылғаннан кейін өтінімдеріңізді қарау "
+        "тоқтатылады, есептік жазба жабылады. Компания заң талап ететінді ғана сақтайды."
+        "</p>",
+        "delete_text": "<p>Есептік жазба мен деректеріңіз жойылады немесе "
+        "иесіздендіріледі.</p>",
+    },
+    "en": {
+        "title": "Requests about personal data",
+        "intro": "<p>You can withdraw your consent, ask us to block, correct or export "
+        "your data, or delete your account. We answer by the date shown once you send "
+        "the request.</p>",
+        "withdrawal_text": "<p>Once you withdraw your consent to the processing of your "
+        "data, the review of your applications stops and your account is closed. The "
+        "company keeps only what the law requires: the consent ledger and the decisions "
+        "on applications.</p>",
+        "delete_text": "<p>Your account and data are deleted or anonymised; the consent "
+        "ledger keeps its rows without your name.</p>",
     },
 }
 DEMO_COMMENTS = {
@@ -276,6 +312,7 @@ class Command(BaseCommand):
             self.load_applicant_profiles()
             self.load_application_page(home)
             self.load_applications()
+            self.load_data_request_page(home)
         self.report(password)
 
     def note(self, action, kind, label):
@@ -681,6 +718,14 @@ class Command(BaseCommand):
                 DEMO_COMMENTS["request"],
                 requested_category=FileCategory.TEST_RESULTS,
             )
+
+    def load_data_request_page(self, home):
+        """/data-requests/ in every language: requests about one's personal data."""
+        page = self.child(
+            home, DataRequestFormPage, "data-requests", DATA_REQUESTS["ru"]
+        )
+        for language in ("kk", "en"):
+            self.translation_of(page, language, DATA_REQUESTS[language])
 
     def latest_edition(self):
         policy = PolicyPage.objects.get(

@@ -1,0 +1,180 @@
+"""Requests of the data subject: filing each kind, its due date in working days, the
+reviewers carrying it out or refusing it with reasons, the e-mails at each step, and the
+register where the overdue stand out."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts import roles
+from policy.consent import record_consent
+from policy.models import ConsentRecord, PolicyEdition
+from submissions.data_requests import due_date
+from submissions.models import DataRequestFormPage, DataSubjectRequest
+from tests.factories import UserFactory
+from tests.submissions.test_applications import make_applicant
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def data_page(register_page):
+    page = DataRequestFormPage(
+        title="Запросы о персональных данных",
+        slug="data-requests",
+        withdrawal_text="<p>Рассмотрение заявок прекращается.</p>",
+    )
+    register_page.get_parent().add_child(instance=page)
+    return page
+
+
+@pytest.fixture
+def reviewer(db):
+    return UserFactory(
+        email="reviewer@example.kz", groups=[Group.objects.get(name=roles.REVIEWERS)]
+    )
+
+
+@pytest.fixture
+def applicant(db):
+    user = make_applicant()
+    edition = PolicyEdition.objects.first()
+    if edition is not None:
+        for purpose, _label in ConsentRecord.PURPOSES:
+            record_consent(
+                edition=edition,
+                purpose=purpose,
+                email=user.email,
+                form_name="registration",
+                user=user,
+            )
+    return user
+
+
+def logged_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def act(client, data_request, action, **data):
+    data_request.refresh_from_db()
+    state = data_request.current_workflow_state.current_task_state
+    url = reverse(
+        "wagtailsnippets_submissions_datasubjectrequest:workflow_action",
+        args=[data_request.pk, action, state.pk],
+    )
+    return client.post(url, data)
+
+
+def file(client, capture, **data):
+    with capture(execute=True):
+        response = client.post("/data-requests/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    return DataSubjectRequest.objects.latest("pk")
+
+
+def test_due_dates_count_working_days():
+    friday = datetime.datetime(2026, 11, 27, 10, tzinfo=datetime.UTC)
+    assert due_date("block", friday) == datetime.date(2026, 11, 30)  # Monday
+    assert due_date("export", friday) == datetime.date(2026, 12, 2)
+
+
+@pytest.mark.parametrize(
+    ("data", "field_error"),
+    [
+        ({"kind": "withdraw_consent", "confirm": "on"}, "Выберите, какое согласие"),
+        ({"kind": "correct"}, "Укажите, что неверно"),
+        ({"kind": "delete"}, "Отметьте, что прочитали"),
+        ({}, "Требуется заполнить это поле."),
+    ],
+)
+def test_each_kind_says_what_it_needs_and_keeps_what_was_typed(
+    data_page, applicant, data, field_error
+):
+    typed = {} if data.get("kind") == "correct" else {"details": "мой текст"}
+    response = logged_in(applicant).post("/data-requests/", {**data, **typed})
+    html = response.content.decode()
+    assert response.status_code == 200 and field_error in html
+    if typed:
+        assert "мой текст" in html  # nothing typed is lost
+    assert not DataSubjectRequest.objects.exists()
+
+
+def test_a_withdrawal_end_to_end(
+    data_page, applicant, reviewer, django_capture_on_commit_callbacks
+):
+    client = logged_in(applicant)
+    page = client.get("/data-requests/").content.decode()
+    assert "Рассмотрение заявок прекращается." in page  # what follows, said plainly
+    request = file(
+        client,
+        django_capture_on_commit_callbacks,
+        kind="withdraw_consent",
+        purpose="personal_data_processing",
+        confirm="on",
+    )
+    assert request.email == applicant.email and request.status == "received"
+    assert request.due_date == due_date("withdraw_consent", request.submitted_at)
+    to = sorted(m.to[0] for m in mail.outbox)
+    assert to == [applicant.email, "reviewer@example.kz"]
+    dashboard = client.get("/account/").content.decode()
+    assert f"№ {request.pk}" in dashboard and "отозвать согласие" in dashboard.lower()
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        act(logged_in(reviewer), request, "approve", comment="Согласие отозвано.")
+    request.refresh_from_db()
+    assert request.status == "done" and request.answer == "Согласие отозвано."
+    processing = ConsentRecord.objects.get(
+        user=applicant, purpose="personal_data_processing"
+    )
+    assert processing.withdrawn_at is not None  # the ledger row stays, marked
+    acceptance = ConsentRecord.objects.get(user=applicant, purpose="policy_acceptance")
+    assert acceptance.withdrawn_at is None
+    assert [m.to for m in mail.outbox] == [[applicant.email]]
+    assert "Согласие отозвано." in mail.outbox[0].body
+
+
+@pytest.mark.parametrize("kind", ["block", "correct", "export", "delete"])
+def test_every_kind_can_be_refused_with_reasons(
+    data_page, applicant, reviewer, django_capture_on_commit_callbacks, kind
+):
+    client = logged_in(applicant)
+    request = file(
+        client,
+        django_capture_on_commit_callbacks,
+        kind=kind,
+        details="Телефон неверный: +7 700 000 00 01",
+        confirm="on",
+    )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        act(logged_in(reviewer), request, "decline", comment="Идёт проверка по закону.")
+    request.refresh_from_db()
+    assert request.status == "refused" and request.current_workflow_state is None
+    assert "Идёт проверка по закону." in mail.outbox[0].body
+    assert "Идёт проверка по закону." in client.get("/account/").content.decode()
+
+
+def test_the_register_shows_due_dates_and_the_overdue(
+    data_page, applicant, reviewer, django_capture_on_commit_callbacks
+):
+    request = file(
+        logged_in(applicant), django_capture_on_commit_callbacks, kind="export"
+    )
+    DataSubjectRequest.objects.filter(pk=request.pk).update(
+        due_date=timezone.localdate() - datetime.timedelta(days=2)
+    )
+    listing = (
+        logged_in(reviewer)
+        .get(reverse("wagtailsnippets_submissions_datasubjectrequest:list"))
+        .content.decode()
+    )
+    assert applicant.email in listing and "просрочен" in listing
+    assert logged_in(applicant).get("/admin/").status_code == 302
