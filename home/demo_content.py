@@ -1156,6 +1156,12 @@ NEWS_ITEMS = [
 # --- Portal settings --------------------------------------------------------------------
 
 PORTAL_SETTINGS = {
+    # made-up company and person; the BIN has a valid check digit
+    "operator_legal_name": "АО «Центр опытно-промышленных испытаний» (демо)",
+    "operator_bin": "210140008884",
+    "protection_officer_name": "Нурланова Асель Маратовна",
+    "protection_officer_email": "dpo@example.kz",
+    "protection_officer_phone": "+7 (7172) 00-00-01",
     "phone": PHONE,
     "email": EMAIL,
     "organization_ru": "Центр опытно-промышленных испытаний",

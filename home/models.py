@@ -247,6 +247,13 @@ def language_panels(name, heading):
     )
 
 
+def validate_bin(value):
+    """A BIN with a valid check digit (the validator lives with the applicants' forms)."""
+    from submissions.validators import validate_bin_iin
+
+    validate_bin_iin(value, "bin")
+
+
 @register_setting(icon="site")
 class PortalSettings(LocalizedTextMixin, ClusterableModel, BaseSiteSetting):
     """Contacts, footer and social links shown on every page of the portal."""
@@ -285,6 +292,24 @@ class PortalSettings(LocalizedTextMixin, ClusterableModel, BaseSiteSetting):
     cookie_notice_en = models.TextField(_("cookie notice (English)"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    operator_legal_name = models.CharField(
+        _("operator's legal name"),
+        max_length=255,
+        blank=True,
+        help_text=_("The company that processes the personal data, as registered."),
+    )
+    operator_bin = models.CharField(
+        _("operator's BIN"), max_length=12, blank=True, validators=[validate_bin]
+    )
+    protection_officer_name = models.CharField(
+        _("person responsible for personal-data protection"),
+        max_length=255,
+        blank=True,
+    )
+    protection_officer_email = models.EmailField(_("their e-mail"), blank=True)
+    protection_officer_phone = models.CharField(
+        _("their phone"), max_length=50, blank=True
+    )
 
     contact_panels = [
         FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
@@ -307,9 +332,20 @@ class PortalSettings(LocalizedTextMixin, ClusterableModel, BaseSiteSetting):
         InlinePanel("main_menu_items", label=_("Main menu")),
         InlinePanel("footer_menu_items", label=_("Footer menu")),
     ]
+    data_protection_panels = [
+        FieldRowPanel([FieldPanel("operator_legal_name"), FieldPanel("operator_bin")]),
+        FieldPanel("protection_officer_name"),
+        FieldRowPanel(
+            [
+                FieldPanel("protection_officer_email"),
+                FieldPanel("protection_officer_phone"),
+            ]
+        ),
+    ]
     edit_handler = TabbedInterface(
         [
             ObjectList(contact_panels, heading=_("Contacts")),
+            ObjectList(data_protection_panels, heading=_("Personal data")),
             ObjectList(footer_panels, heading=_("Footer")),
             ObjectList(navigation_panels, heading=_("Menus")),
         ]

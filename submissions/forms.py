@@ -81,7 +81,10 @@ class RegistrationDetailsForm(forms.Form):
     power_of_attorney = forms.FileField(
         label=_("Power of attorney"),
         required=False,
-        help_text=_("PDF, JPEG or PNG, up to 10 MB."),
+        help_text=_(
+            "PDF, JPEG or PNG, up to 10 MB. No scans of passports or identity cards: "
+            "the portal does not ask for them."
+        ),
     )
     registration_certificate = forms.FileField(
         label=_("Certificate of state registration"),
@@ -397,7 +400,8 @@ class ApplicationFileForm(forms.Form):
         label=_("File"),
         help_text=_(
             "PDF, DOCX, XLSX, PPTX, ODT, ODS, JPEG, PNG or ZIP, up to 25 MB each and "
-            "200 MB for the whole application."
+            "200 MB for the whole application. Never send scans of passports or "
+            "identity cards: the portal does not need them."
         ),
     )
 

@@ -178,3 +178,26 @@ def test_the_register_shows_due_dates_and_the_overdue(
     )
     assert applicant.email in listing and "просрочен" in listing
     assert logged_in(applicant).get("/admin/").status_code == 302
+
+
+def test_the_operator_and_the_responsible_person_are_shown_with_the_policy(
+    client, register_page
+):
+    from wagtail.models import Site
+
+    from home.models import PortalSettings
+
+    settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.operator_legal_name = "АО «Оператор»"
+    settings.operator_bin = "210140008884"
+    settings.protection_officer_name = "Ответственная Асель"
+    settings.protection_officer_email = "dpo@example.kz"
+    settings.save()
+    for url in ("/policy/", "/register/"):
+        html = client.get(url).content.decode()
+        assert "АО «Оператор»" in html and "БИН 210140008884" in html, url
+        assert "Ответственная Асель" in html and "dpo@example.kz" in html, url
+
+
+def test_upload_help_says_no_identity_document_scans(client, register_page):
+    assert "сканы паспортов" in client.get("/register/").content.decode()
