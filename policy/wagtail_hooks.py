@@ -1,10 +1,16 @@
-"""Admin registers of the policy app: frozen editions, read-only."""
+"""Admin of the policy app: frozen editions, consents and notices (read-only), and the
+visitor statistics report."""
 
 from django.contrib.admin import SimpleListFilter
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+
+from accounts import roles
 
 from .models import ConsentRecord, EditionNotice, PolicyEdition
 
@@ -157,3 +163,59 @@ class EditionNoticeAdmin(ModelAdmin):
     )
     export_filename = "edition-notices"
     inspect_view_fields = list_export
+
+
+def may_see_visits(user):
+    return user.is_active and (
+        user.is_superuser or user.groups.filter(name=roles.EDITORS).exists()
+    )
+
+
+def visits_report(request):
+    """Visitor statistics: views and unique visitors per day, the top pages, as charts
+    with tables and CSV. No IP address is stored; visitors are daily keyed hashes."""
+    import csv
+
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404, HttpResponse
+    from django.shortcuts import render
+
+    from .visit_report import per_day, top_pages
+
+    if not may_see_visits(request.user):
+        raise PermissionDenied
+    charts = per_day()
+    top_chart, top_rows = top_pages()
+    charts.append(top_chart)
+    wanted = request.GET.get("export")
+    if wanted:
+        chart = next((c for c in charts if c.slug == wanted), None)
+        if chart is None:
+            raise Http404
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{chart.slug}.csv"'
+        response.write("\ufeff")
+        csv.writer(response).writerows(chart.csv_rows())
+        return response
+    return render(
+        request,
+        "policy/admin/visits_report.html",
+        {"charts": charts, "top_rows": top_rows, "title": _("Visitors")},
+    )
+
+
+class VisitsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_visits(request.user)
+
+
+@hooks.register("register_admin_urls")
+def visits_urls():
+    return [path("reports/visitors/", visits_report, name="visits_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def visits_menu_item():
+    return VisitsMenuItem(
+        _("Visitors"), reverse("visits_report"), icon_name="view", order=60
+    )

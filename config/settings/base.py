@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "policy.middleware.RenewedConsentMiddleware",
+    "policy.visits.VisitStatisticsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.PortalCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -180,6 +181,8 @@ DATA_REQUEST_WORKING_DAYS = {
     "export": 3,
 }
 DATA_REQUEST_REFUSAL_WORKING_DAYS = 3
+# Count page views and unique visitors (keyed daily hashes, never an IP address).
+VISIT_STATISTICS = env_bool("VISIT_STATISTICS", True)
 # The person an applicant represents answers the consent request within this many days.
 REPRESENTED_CONSENT_DAYS = 7
 

@@ -19,3 +19,7 @@ STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
 CAPTCHA_TEST_MODE = (
     True  # the captcha accepts "PASSED"; an empty answer is still refused
 )
+
+# Page-view counting adds its writes to every page; the query-count tests measure the
+# pages themselves, and the statistics tests switch it on.
+VISIT_STATISTICS = False
