@@ -215,6 +215,7 @@ def account(request):
             "apply_page": ApplicationFormPage.objects.live().first(),
             "email_form": NotificationSettingsForm(instance=request.user),
             "data_requests": request.user.data_requests.order_by("-submitted_at"),
+            "latest_export": request.user.data_exports.first(),
             "data_request_page": DataRequestFormPage.objects.live().first(),
             "is_staff": request.user.has_perm("wagtailadmin.access_admin"),
         },

@@ -4,6 +4,15 @@ import pytest
 from django.contrib.auth.models import Group
 
 from accounts import roles
+from policy.models import PolicyPage
+from submissions.models import (
+    ApplicationFormPage,
+    FileCategory,
+    RegistrationFormPage,
+    RequiredCategory,
+)
+from tests.policy.test_editions import go_live
+from tests.policy.test_policy_page import policy_fields
 
 from .factories import UserFactory, site_home
 
@@ -23,3 +32,25 @@ def editor(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(email="admin@example.kz", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def register_page(home_page):
+    policy = PolicyPage(**policy_fields(), live=False)
+    home_page.add_child(instance=policy)
+    go_live(policy)
+    page = RegistrationFormPage(title="Регистрация", slug="register")
+    home_page.add_child(instance=page)
+    return page
+
+
+@pytest.fixture
+def apply_page(register_page):
+    page = ApplicationFormPage(title="Подать заявку", slug="apply")
+    register_page.get_parent().add_child(instance=page)
+    page.required_categories = [
+        RequiredCategory(category=FileCategory.TECHNICAL),
+        RequiredCategory(category=FileCategory.PRESENTATION),
+    ]
+    page.save_revision().publish()
+    return page

@@ -1,0 +1,101 @@
+"""The export of one's data: a ZIP with every category, the edition texts and the files,
+nothing of another person; the link works for its owner for 24 hours only."""
+
+import datetime
+import io
+import json
+import zipfile
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from policy.consent import record_consent
+from policy.models import ConsentRecord, DataExport, PolicyEdition
+from submissions.models import AccessLog, Application, ApplicationMessage
+from tests.submissions.test_applications import (
+    filled_application,
+    make_applicant,
+    submit,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_export_holds_every_category_and_nothing_of_another_person(
+    client, apply_page, django_capture_on_commit_callbacks
+):
+    applicant = make_applicant()
+    other = make_applicant("other@example.kz")
+    edition = PolicyEdition.objects.first()
+    record_consent(
+        edition=edition,
+        purpose=ConsentRecord.PERSONAL_DATA_PROCESSING,
+        email=applicant.email,
+        form_name="registration",
+        user=applicant,
+    )
+    client.force_login(applicant)
+    application = filled_application(client, applicant)
+    submit(client, application, django_capture_on_commit_callbacks)
+    application.refresh_from_db()
+    ApplicationMessage.objects.create(
+        application=application, author=None, body="Вопрос заявителю", internal=False
+    )
+    ApplicationMessage.objects.create(
+        application=application, author=None, body="Внутренняя заметка", internal=True
+    )
+    AccessLog.objects.create(applicant=applicant, action="view", what="досье")
+    stranger = Client()
+    stranger.force_login(other)
+    stranger_app = filled_application(stranger, other)
+    Application.objects.filter(pk=stranger_app.pk).update(title="Чужая тайна")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("request_data_export"))
+    export = DataExport.objects.get(user=applicant)
+    assert export.status == "ready"
+    assert export.expires_at - export.ready_at == datetime.timedelta(hours=24)
+    page = client.get("/account/").content.decode()
+    url = reverse("download_data_export", args=[export.pk])
+    assert url in page
+    response = client.get(url)
+    assert response["Content-Disposition"].startswith("attachment")
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    names = archive.namelist()
+    assert {"data.json", "index.html", f"policy/edition-{edition.number}.html"} <= set(
+        names
+    )
+    assert any(
+        name.startswith(f"files/applications/{application.reference}/")
+        for name in names
+    )
+    data = json.loads(archive.read("data.json"))
+    for category in (
+        "account",
+        "profile",
+        "consents",
+        "applications",
+        "emails_sent",
+        "accesses_to_my_data",
+        "data_requests",
+    ):
+        assert category in data
+    assert data["profile"]["bin_iin"] == "940740000911"
+    assert data["consents"][0]["edition"] == edition.number
+    assert data["applications"][0]["reference"] == application.reference
+    assert data["emails_sent"] and data["accesses_to_my_data"]
+    everything = (
+        json.dumps(data, ensure_ascii=False) + archive.read("index.html").decode()
+    )
+    assert "Вопрос заявителю" in everything
+    assert "Внутренняя заметка" not in everything  # the reviewers' own notes
+    assert "Чужая тайна" not in everything and "other@example.kz" not in everything
+
+    assert stranger.get(url).status_code == 404
+    DataExport.objects.filter(pk=export.pk).update(
+        expires_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    assert client.get(url).status_code == 404
+    assert "ссылка истекла" in client.get("/account/").content.decode().lower()
