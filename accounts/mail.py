@@ -22,20 +22,30 @@ def render_mail(template, context, language):
 
 
 def send_portal_mail(
-    template, context, to, language, *, kind=None, reference="", optional=False
+    template,
+    context,
+    to,
+    language,
+    *,
+    kind=None,
+    reference="",
+    optional=False,
+    record_as=None,
 ):
     """Send ``template`` to the address ``to``, written in ``language``, and record it.
-    ``kind`` names the e-mail in the record (by default the template's name)."""
+    ``kind`` names the e-mail in the record (by default the template's name);
+    ``record_as`` is the address to record instead (a person just anonymised)."""
     subject, body = render_mail(template, context, language)
     return send_and_record(
         EmailMessage(subject, body, to=[to]),
         kind=kind or template.rsplit("/", 1)[-1],
         reference=reference,
         optional=optional,
+        record_as=record_as,
     )
 
 
-def send_and_record(message, *, kind, reference="", optional=False):
+def send_and_record(message, *, kind, reference="", optional=False, record_as=None):
     """Send ``message`` and write one SentEmail per recipient."""
     from .models import SentEmail
 
@@ -44,7 +54,7 @@ def send_and_record(message, *, kind, reference="", optional=False):
         SentEmail.objects.bulk_create(
             [
                 SentEmail(
-                    recipient=address,
+                    recipient=record_as or address,
                     subject=message.subject[:255],
                     kind=kind,
                     reference=reference,

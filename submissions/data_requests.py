@@ -18,6 +18,7 @@ from wagtail.forms import TaskStateCommentForm
 from wagtail.log_actions import log
 
 from accounts.mail import absolute, send_portal_mail
+from policy.anonymise import anonymise
 from policy.consent import withdraw_consent
 from policy.models import ConsentRecord
 
@@ -53,8 +54,11 @@ def file_request(user, data):
     return request
 
 
-def notify(data_request, step):
-    transaction.on_commit(lambda: send_data_request_mail.enqueue(data_request.pk, step))
+def notify(data_request, step, to=None):
+    """E-mail the requester (at ``to`` when their address is about to be anonymised)."""
+    transaction.on_commit(
+        lambda: send_data_request_mail.enqueue(data_request.pk, step, to)
+    )
 
 
 class RefusalForm(TaskStateCommentForm):
@@ -75,21 +79,27 @@ def form_for_action(action):
 
 
 def carry_out(data_request, user):
-    """What the portal does itself when a request is marked done."""
-    if data_request.kind == "withdraw_consent" and data_request.requester:
+    """What the portal does itself when a request is marked done: a withdrawal marks the
+    ledger rows withdrawn and, for the consent to processing, ends the sessions and
+    anonymises the person; a deletion anonymises them."""
+    person = data_request.requester
+    if person is None:
+        return
+    reason = _("Request no. %(pk)s") % {"pk": data_request.pk}
+    if data_request.kind == "withdraw_consent":
         purposes = (
             [p for p, _label in ConsentRecord.PURPOSES]
             if data_request.purpose == "all"
             else [data_request.purpose]
         )
         for record in ConsentRecord.objects.filter(
-            user=data_request.requester,
-            purpose__in=purposes,
-            withdrawn_at__isnull=True,
+            user=person, purpose__in=purposes, withdrawn_at__isnull=True
         ):
-            withdraw_consent(
-                record, reason=_("Request no. %(pk)s") % {"pk": data_request.pk}
-            )
+            withdraw_consent(record, reason=reason)
+        if ConsentRecord.PERSONAL_DATA_PROCESSING in purposes:
+            anonymise(person, by=user, reason=reason)
+    elif data_request.kind == "delete":
+        anonymise(person, by=user, reason=reason)
 
 
 def on_action(task_state, user, action_name, **kwargs):
@@ -97,9 +107,10 @@ def on_action(task_state, user, action_name, **kwargs):
     data_request = task_state.workflow_state.content_object
     comment = kwargs.get("comment", "")
     if action_name == "approve":
+        address = data_request.email  # before any anonymisation
         carry_out(data_request, user)
         task_state.approve(user=user, comment=comment)
-        answer(data_request, DataRequestStatus.DONE, comment)
+        answer(data_request, DataRequestStatus.DONE, comment, to=address)
         return None
     if action_name == "decline":
         if not comment:
@@ -113,15 +124,15 @@ def on_action(task_state, user, action_name, **kwargs):
     return False
 
 
-def answer(data_request, status, text):
+def answer(data_request, status, text, to=None):
     DataSubjectRequest.objects.filter(pk=data_request.pk).update(
         status=status, answer=text, answered_at=timezone.now()
     )
-    notify(data_request, status)
+    notify(data_request, status, to)
 
 
 @task()
-def send_data_request_mail(request_id, step):
+def send_data_request_mail(request_id, step, to=None):
     data_request = DataSubjectRequest.objects.select_related("requester").get(
         pk=request_id
     )
@@ -138,9 +149,10 @@ def send_data_request_mail(request_id, step):
     send_portal_mail(
         f"submissions/emails/data_request_{step}",
         context,
-        data_request.email,
+        to or data_request.email,
         language,
         kind=f"data_request_{step}",
+        record_as=data_request.email,  # the pseudonym, once the person is anonymised
     )
     if step == "received":
         link = absolute(

@@ -516,6 +516,12 @@ def application_log_actions(actions):
     actions.register_action(
         "opi.data_request.refuse", _("Refuse"), _("Data request refused with reasons")
     )
+    actions.register_action(
+        "opi.anonymise", _("Anonymise"), _("Person replaced by a pseudonym")
+    )
+    actions.register_action(
+        "opi.retention", _("Retention"), _("Deleted or anonymised after its period")
+    )
 
 
 @hooks.register("construct_homepage_panels")

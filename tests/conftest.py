@@ -7,6 +7,7 @@ from accounts import roles
 from policy.models import PolicyPage
 from submissions.models import (
     ApplicationFormPage,
+    DataRequestFormPage,
     FileCategory,
     RegistrationFormPage,
     RequiredCategory,
@@ -53,4 +54,15 @@ def apply_page(register_page):
         RequiredCategory(category=FileCategory.PRESENTATION),
     ]
     page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def data_page(register_page):
+    page = DataRequestFormPage(
+        title="Запросы о персональных данных",
+        slug="data-requests",
+        withdrawal_text="<p>Рассмотрение заявок прекращается.</p>",
+    )
+    register_page.get_parent().add_child(instance=page)
     return page

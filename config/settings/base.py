@@ -181,6 +181,12 @@ DATA_REQUEST_WORKING_DAYS = {
     "export": 3,
 }
 DATA_REQUEST_REFUSAL_WORKING_DAYS = 3
+# Retention periods (policy 8): `manage.py enforce_retention` applies them daily.
+RETENTION = {
+    "draft_days": env_int("RETENTION_DRAFT_DAYS", 365),
+    "rejected_years": env_int("RETENTION_REJECTED_YEARS", 5),
+    "unconfirmed_days": env_int("RETENTION_UNCONFIRMED_DAYS", 30),
+}
 # Count page views and unique visitors (keyed daily hashes, never an IP address).
 VISIT_STATISTICS = env_bool("VISIT_STATISTICS", True)
 # The person an applicant represents answers the consent request within this many days.

@@ -15,22 +15,11 @@ from accounts import roles
 from policy.consent import record_consent
 from policy.models import ConsentRecord, PolicyEdition
 from submissions.data_requests import due_date
-from submissions.models import DataRequestFormPage, DataSubjectRequest
+from submissions.models import DataSubjectRequest
 from tests.factories import UserFactory
 from tests.submissions.test_applications import make_applicant
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def data_page(register_page):
-    page = DataRequestFormPage(
-        title="Запросы о персональных данных",
-        slug="data-requests",
-        withdrawal_text="<p>Рассмотрение заявок прекращается.</p>",
-    )
-    register_page.get_parent().add_child(instance=page)
-    return page
 
 
 @pytest.fixture
@@ -125,6 +114,7 @@ def test_a_withdrawal_end_to_end(
     assert to == [applicant.email, "reviewer@example.kz"]
     dashboard = client.get("/account/").content.decode()
     assert f"№ {request.pk}" in dashboard and "отозвать согласие" in dashboard.lower()
+    address = applicant.email
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -135,9 +125,12 @@ def test_a_withdrawal_end_to_end(
         user=applicant, purpose="personal_data_processing"
     )
     assert processing.withdrawn_at is not None  # the ledger row stays, marked
+    assert processing.withdrawal_reason == f"Запрос № {request.pk}"
+    # without the consent to processing the person is anonymised, which ends the rest
     acceptance = ConsentRecord.objects.get(user=applicant, purpose="policy_acceptance")
-    assert acceptance.withdrawn_at is None
-    assert [m.to for m in mail.outbox] == [[applicant.email]]
+    assert acceptance.withdrawn_at is not None
+    assert acceptance.email.endswith("@anonymised.invalid")
+    assert [m.to for m in mail.outbox] == [[address]]  # told at the real address
     assert "Согласие отозвано." in mail.outbox[0].body
 
 

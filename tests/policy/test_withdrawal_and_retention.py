@@ -1,0 +1,171 @@
+"""Withdrawal and deletion end sessions and anonymise the person, keeping the ledger and
+the audit trail with a pseudonym; retention deletes or anonymises what is past its period,
+a dry run changes nothing and a real run is idempotent."""
+
+import datetime
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.contrib.sessions.models import Session
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+
+from accounts import roles
+from accounts.models import User
+from policy.consent import record_consent
+from policy.models import ConsentRecord, PolicyEdition
+from submissions.models import (
+    ApplicantProfile,
+    Application,
+    DataSubjectRequest,
+    RegistrationRequest,
+)
+from tests.factories import UserFactory
+from tests.submissions.test_data_requests import act
+from tests.submissions.test_registration import answers
+
+pytestmark = pytest.mark.django_db
+
+PERSONAL = ("Сапарова", "aigerim@example.kz", "+7 701 000 00 00", "940740000911")
+
+
+def registered(client, capture):
+    with capture(execute=True):
+        client.post("/register/", answers())
+    user = User.objects.get(email="aigerim@example.kz")
+    user.is_active = True
+    user.email_verified_at = timezone.now()
+    user.save()
+    return user
+
+
+def rows_of(user):
+    """Every text of the person's rows, to look for personal data in."""
+    profile = ApplicantProfile.objects.get(user=user)
+    texts = [str(v) for v in User.objects.filter(pk=user.pk).values().first().values()]
+    texts += [
+        str(v)
+        for v in ApplicantProfile.objects.filter(pk=profile.pk)
+        .values()
+        .first()
+        .values()
+    ]
+    for registration in RegistrationRequest.objects.filter(profile=profile):
+        texts += [
+            str(v)
+            for v in RegistrationRequest.objects.filter(pk=registration.pk)
+            .values()
+            .first()
+            .values()
+        ]
+        texts += [str(r.content) + r.object_str for r in registration.revisions.all()]
+    texts += [
+        str(v)
+        for row in ConsentRecord.objects.filter(user=user).values()
+        for v in row.values()
+    ]
+    return "\n".join(texts)
+
+
+def test_a_withdrawal_of_consent_ends_sessions_and_anonymises(
+    register_page,
+    data_page,
+    django_capture_on_commit_callbacks,  # noqa: F811
+):
+    client = Client()
+    user = registered(client, django_capture_on_commit_callbacks)
+    client.force_login(user)
+    other_browser = Client()
+    other_browser.force_login(user)
+    assert any(
+        s.get_decoded().get("_auth_user_id") == str(user.pk)
+        for s in Session.objects.all()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/data-requests/",
+            {
+                "kind": "withdraw_consent",
+                "purpose": "personal_data_processing",
+                "confirm": "on",
+            },
+        )
+    request = DataSubjectRequest.objects.get()
+    reviewer = UserFactory(
+        email="reviewer@example.kz", groups=[Group.objects.get(name=roles.REVIEWERS)]
+    )
+    staff = Client()
+    staff.force_login(reviewer)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = act(staff, request, "approve", comment="Выполнено.")
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+    user.refresh_from_db()
+    assert not user.is_active and user.email.endswith("@anonymised.invalid")
+    assert not any(
+        s.get_decoded().get("_auth_user_id") == str(user.pk)
+        for s in Session.objects.all()
+    )
+    assert other_browser.get("/account/").status_code == 302  # logged out everywhere
+    ledger = ConsentRecord.objects.filter(user=user)
+    assert ledger.count() == 2  # the rows stay, with the pseudonym
+    assert all(r.email == user.email and r.withdrawn_at for r in ledger)
+    stored = rows_of(user)
+    for personal in PERSONAL:
+        assert personal not in stored
+
+
+def test_retention_dry_run_changes_nothing_and_the_real_run_is_idempotent(
+    register_page, apply_page, django_capture_on_commit_callbacks
+):
+    from tests.submissions.test_applications import make_applicant
+
+    old = timezone.now() - datetime.timedelta(days=400)
+    applicant = make_applicant()
+    draft = Application.objects.create(
+        applicant=applicant, title="Заброшено", live=False
+    )
+    Application.objects.filter(pk=draft.pk).update(updated_at=old)
+    fresh = Application.objects.create(applicant=applicant, title="Свежий", live=False)
+    rejected = Application.objects.create(
+        applicant=applicant,
+        title="Отклонено давно",
+        status="rejected",
+        reference="OPI-2019-00001",
+        decided_at=timezone.now() - datetime.timedelta(days=6 * 365),
+        live=False,
+    )
+    unconfirmed = UserFactory(email="never@example.kz", is_active=False)
+    User.objects.filter(pk=unconfirmed.pk).update(date_joined=old)
+    edition = PolicyEdition.objects.first()
+    record_consent(
+        edition=edition,
+        purpose="personal_data_processing",
+        email="never@example.kz",
+        form_name="registration",
+        user=unconfirmed,
+    )
+
+    out = io.StringIO()
+    call_command("enforce_retention", "--dry-run", stdout=out)
+    assert "would delete: abandoned drafts" in out.getvalue()
+    assert Application.objects.filter(pk__in=[draft.pk, rejected.pk]).count() == 2
+    assert User.objects.get(pk=unconfirmed.pk).email == "never@example.kz"
+
+    call_command("enforce_retention", stdout=io.StringIO())
+    assert not Application.objects.filter(pk__in=[draft.pk, rejected.pk]).exists()
+    assert Application.objects.filter(pk=fresh.pk).exists()
+    unconfirmed.refresh_from_db()
+    assert unconfirmed.email.endswith("@anonymised.invalid")
+    assert ConsentRecord.objects.get(user=unconfirmed).email == unconfirmed.email
+
+    again = io.StringIO()
+    call_command("enforce_retention", stdout=again)
+    assert "abandoned drafts 0, rejected applications 0, unconfirmed accounts 0" in (
+        again.getvalue()
+    )
+    from wagtail.models import ModelLogEntry
+
+    assert ModelLogEntry.objects.filter(action="opi.retention").count() == 3
