@@ -167,3 +167,34 @@ def pipeline_report(request):
             "title": _("Applications: the pipeline"),
         },
     )
+
+
+def unblock(request, user_id):
+    """A reviewer lifts the block on an applicant's data: asks, then does it."""
+    from django import forms
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    from .blocking import lift_block
+    from .models import ApplicantProfile
+
+    if not is_application_reviewer(request.user):
+        raise PermissionDenied
+    profile = get_object_or_404(ApplicantProfile, user_id=user_id)
+    back = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}):
+        back = ""
+    if request.method == "POST":
+        lift_block(profile, request.user)
+        messages.success(request, _("The block is lifted."))
+        return redirect(back or "wagtailadmin_home")
+    return render(
+        request,
+        "submissions/admin/application_form.html",
+        {
+            "form": forms.Form(),
+            "title": _("Lift the block on the data of applicant no. %(pk)s?")
+            % {"pk": user_id},
+            "submit": _("Lift the block"),
+            "back": back or reverse("wagtailadmin_home"),
+        },
+    )

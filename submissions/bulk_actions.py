@@ -154,6 +154,8 @@ class ExportSelectedBulkAction(ApplicationBulkAction):
             ]
         )
         for application in objects:
+            if application.applicant_blocked:
+                continue  # blocked during a check: left out of every export
             writer.writerow([str(getattr(application, name) or "") for name in fields])
         log(
             instance=self.request.user,

@@ -22,6 +22,7 @@ from policy.anonymise import anonymise
 from policy.consent import withdraw_consent
 from policy.models import ConsentRecord
 
+from .blocking import block_applicant
 from .forms import DataRequestForm
 from .models import DataRequestStatus, DataSubjectRequest
 from .notifications import reviewers
@@ -100,6 +101,10 @@ def carry_out(data_request, user):
             anonymise(person, by=user, reason=reason)
     elif data_request.kind == "delete":
         anonymise(person, by=user, reason=reason)
+    elif data_request.kind == "block":
+        profile = getattr(person, "applicant_profile", None)
+        if profile is not None:
+            block_applicant(profile, user, reason)
 
 
 def on_action(task_state, user, action_name, **kwargs):

@@ -23,6 +23,9 @@ class RegistrationCheckPanel(Panel):
             if registration.pk is None:
                 return context
             context["profile"] = registration.profile
+            context["blocked"] = registration.profile.is_blocked
+            if context["blocked"]:
+                return context
             context["represented_consent"] = registration.represented_consent
             context["blocked_reason"] = approval_blocked_reason(registration)
             context["documents"] = [
@@ -52,7 +55,12 @@ def dossier_context(application, user):
     if not reviewer:
         assessments = [a for a in assessments if a.expert_id == user.pk]
     profile = getattr(application.applicant, "applicant_profile", None)
+    blocked = profile is not None and profile.is_blocked
+    if blocked:
+        profile = None  # nothing of the person while their data is blocked
     return {
+        "blocked": blocked,
+        "applicant_id": application.applicant_id,
         "application": application,
         "reviewer": reviewer,
         "timeline": timeline(application),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from policy.consent import edition_in_force
 
+from .blocking import hidden_from
 from .files import private_download
 from .forms import RepresentedConsentForm
 from .models import ApplicationFile, RegistrationRequest
@@ -90,6 +91,8 @@ def registration_file(request, pk, kind):
     )
     if field is None or not can_see_registration(request.user, registration):
         raise Http404
+    if hidden_from(request.user, registration.profile.user_id):
+        raise Http404  # blocked during a check
     stored = getattr(registration, field)
     if not stored:
         raise Http404
@@ -112,6 +115,8 @@ def application_file(request, pk):
     )
     if not can_see_application(request.user, record.application):
         raise Http404
+    if hidden_from(request.user, record.application.applicant_id):
+        raise Http404  # blocked during a check
     return private_download(
         request,
         record.file,

@@ -67,7 +67,11 @@ class LoggedExportMixin:
     """Exports of a register go to the audit log: who exported what, with which filters,
     how many rows."""
 
+    blocked_filter = None  # the lookup of a blocked applicant, for exports
+
     def as_spreadsheet(self, queryset, spreadsheet_format):
+        if self.blocked_filter:
+            queryset = queryset.exclude(**{self.blocked_filter: False})
         log(
             instance=self.request.user,
             action="opi.export",
@@ -83,7 +87,7 @@ class LoggedExportMixin:
 
 
 class RegistrationIndexView(LoggedExportMixin, SnippetIndexView):
-    pass
+    blocked_filter = "profile__blocked_at__isnull"
 
 
 class RegistrationFilterSet(WagtailFilterSet):
@@ -207,6 +211,8 @@ PERSONAL_COLUMNS = {"applicant_name", "applicant_email"}
 
 
 class ApplicationIndexView(LoggedExportMixin, SnippetIndexView):
+    blocked_filter = "applicant__applicant_profile__blocked_at__isnull"
+
     """The register of applications: what the user may see (all submitted ones for
     reviewers, their assigned ones for experts), and for experts no personal data in
     the columns or the export."""
@@ -467,6 +473,11 @@ def application_admin_urls():
             name="pipeline_report",
         ),
         path(
+            "applicants/<int:user_id>/unblock/",
+            admin_views.unblock,
+            name="applicant_unblock",
+        ),
+        path(
             "applicants/<int:user_id>/access/",
             admin_views.access_report,
             name="applicant_access_report",
@@ -519,6 +530,8 @@ def application_log_actions(actions):
     actions.register_action(
         "opi.anonymise", _("Anonymise"), _("Person replaced by a pseudonym")
     )
+    actions.register_action("opi.block", _("Block"), _("Personal data blocked"))
+    actions.register_action("opi.unblock", _("Lift the block"), _("Block lifted"))
     actions.register_action(
         "opi.retention", _("Retention"), _("Deleted or anonymised after its period")
     )

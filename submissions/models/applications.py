@@ -248,9 +248,16 @@ class Application(
         )
 
     @property
+    def applicant_blocked(self):
+        profile = getattr(self.applicant, "applicant_profile", None)
+        return profile is not None and profile.is_blocked
+
+    @property
     def organization_name(self):
         """What an expert may know of the applicant: the organization, or "individual"."""
         profile = getattr(self.applicant, "applicant_profile", None)
+        if profile is not None and profile.is_blocked:
+            return _("blocked")
         if profile is not None and profile.organization:
             return profile.organization
         return _("individual")
@@ -261,12 +268,14 @@ class Application(
 
     @property
     def applicant_email(self):
-        return self.applicant.email
+        return _("blocked") if self.applicant_blocked else self.applicant.email
 
     @property
     def applicant_name(self):
         """The person who applies (or the head of the legal entity): reviewers only."""
         profile = getattr(self.applicant, "applicant_profile", None)
+        if profile is not None and profile.is_blocked:
+            return _("blocked")
         return profile.full_name if profile is not None else str(self.applicant)
 
     @property
@@ -521,8 +530,10 @@ class ReviewersDecideMixin(ReviewTaskMixin):
     approve_label = _("Approve")
 
     def get_actions(self, obj, user):
-        if not (user.is_superuser or self._user_in_groups(user)):
-            return []
+        if obj.applicant_blocked or not (
+            user.is_superuser or self._user_in_groups(user)
+        ):
+            return []  # a blocked applicant's applications are frozen
         return [
             ("reject", _("Request changes"), True),
             ("decline", _("Reject the application"), True),
@@ -567,6 +578,8 @@ class ExpertAssessmentTask(ReviewTaskMixin, Task):
     def get_actions(self, obj, user):
         from ..review import expert_may_assess
 
+        if obj.applicant_blocked:
+            return []  # frozen while the applicant's data is blocked
         actions = []
         if expert_may_assess(obj, user):
             actions.append(("assess", _("Submit my assessment"), True))

@@ -147,6 +147,15 @@ class ApplicantProfile(RegistrationDetails):
     )
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
     created_at = models.DateTimeField(_("registered at"), default=timezone.now)
+    blocked_at = models.DateTimeField(
+        _("data blocked since"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "While blocked (the person asked, during a check), reviewers and experts see "
+            "no personal data and the applications are frozen."
+        ),
+    )
 
     class Meta:
         verbose_name = _("applicant profile")
@@ -154,6 +163,10 @@ class ApplicantProfile(RegistrationDetails):
 
     def __str__(self):
         return self.organization or self.full_name
+
+    @property
+    def is_blocked(self):
+        return self.blocked_at is not None
 
 
 class RegistrationRequest(
@@ -179,6 +192,8 @@ class RegistrationRequest(
         ordering = ["-submitted_at"]
 
     def __str__(self):
+        if self.profile_id and self.profile.is_blocked:
+            return str(_("blocked"))
         return f"{self.organization or self.full_name} <{self.email}>"
 
     @property
@@ -267,6 +282,8 @@ class RegistrationVerificationTask(AbstractGroupApprovalTask):
     def get_actions(self, obj, user):
         from ..verification import approval_blocked_reason
 
+        if obj.profile.is_blocked:
+            return []  # frozen while the applicant's data is blocked
         actions = super().get_actions(obj, user)
         if approval_blocked_reason(obj):
             return [action for action in actions if action[0] != "approve"]

@@ -1,0 +1,104 @@
+"""Blocking during a check: the applicant's data is hidden from reviewers and experts in
+the list, the dossier, the exports and the file view; the applications are frozen; a
+reviewer lifts the block; each change is in the audit log."""
+
+import pytest
+from django.core.files.storage import storages
+from django.test import Client
+from django.urls import reverse
+from wagtail.models import ModelLogEntry
+
+from submissions.blocking import block_applicant
+from submissions.models import ApplicationFile
+from tests.submissions.test_reviewer_workspace import (
+    LIST,
+    export,
+    inspect_url,
+    logged_in,
+    world,  # noqa: F401
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_blocked_data_is_hidden_frozen_and_left_out_until_the_block_is_lifted(
+    world,  # noqa: F811
+):
+    reviewer, expert = world["reviewer"], world["expert"]
+    application, person = world["second"], world["person"]
+    record = ApplicationFile.objects.create(
+        application=application,
+        category="other",
+        file="applications/blocked.pdf",
+        original_name="отчёт.pdf",
+        size=5,
+        sha256="0" * 64,
+        content_type="application/pdf",
+    )
+    storages["private"].save(
+        "applications/blocked.pdf", __import__("io").BytesIO(b"%PDF-")
+    )
+    person.applicant_profile.full_name = "Петрова Сания"
+    person.applicant_profile.save()
+    block_applicant(person.applicant_profile, reviewer, "проверка")
+
+    staff = logged_in(reviewer)
+    listing = staff.get(LIST).content.decode()
+    assert "person@example.kz" not in listing and "Петрова Сания" not in listing
+    assert "заблокировано" in listing
+    dossier = staff.get(inspect_url(application)).content.decode()
+    assert "person@example.kz" not in dossier and "Петрова Сания" not in dossier
+    assert "заблокировано" in dossier
+    csv = export(staff)
+    assert "OPI-2026-00002" not in csv and "OPI-2026-00001" in csv
+    file_url = reverse("application_file", args=[record.pk])
+    assert staff.get(file_url).status_code == 404
+    assert logged_in(expert).get(file_url).status_code == 404
+    assert logged_in(person).get(file_url).status_code == 200  # their own file
+    state_actions = application.current_workflow_state
+    assert (
+        state_actions is None
+        or not state_actions.current_task_state.task.specific.get_actions(
+            application, reviewer
+        )
+    )
+
+    unblock = reverse("applicant_unblock", args=[person.pk])
+    assert logged_in(expert).post(unblock).status_code in (302, 403)
+    person.applicant_profile.refresh_from_db()
+    assert person.applicant_profile.is_blocked
+    staff.post(unblock)
+    person.applicant_profile.refresh_from_db()
+    assert not person.applicant_profile.is_blocked
+    assert "person@example.kz" in staff.get(inspect_url(application)).content.decode()
+    actions = list(
+        ModelLogEntry.objects.filter(action__in=["opi.block", "opi.unblock"])
+        .order_by("pk")
+        .values_list("action", flat=True)
+    )
+    assert actions == ["opi.block", "opi.unblock"]
+
+
+def test_a_block_request_done_blocks_the_data(
+    register_page, data_page, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth.models import Group
+
+    from accounts import roles
+    from submissions.models import DataSubjectRequest
+    from tests.factories import UserFactory
+    from tests.submissions.test_applications import make_applicant
+    from tests.submissions.test_data_requests import act
+
+    applicant = make_applicant()
+    client = Client()
+    client.force_login(applicant)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/data-requests/", {"kind": "block", "details": "идёт проверка"})
+    reviewer = UserFactory(
+        email="reviewer@example.kz", groups=[Group.objects.get(name=roles.REVIEWERS)]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        act(logged_in(reviewer), DataSubjectRequest.objects.get(), "approve")
+    applicant.applicant_profile.refresh_from_db()
+    assert applicant.applicant_profile.is_blocked
