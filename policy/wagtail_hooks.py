@@ -7,12 +7,16 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import Panel
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from accounts import roles
 
-from .models import ConsentRecord, EditionNotice, PolicyEdition
+from .models import BreachIncident, ConsentRecord, EditionNotice, PolicyEdition
 
 # The heading of each filter in wagtail-modeladmin's lists; its own catalogue has no
 # Russian or Kazakh for it, so the portal's catalogue carries it.
@@ -218,4 +222,109 @@ def visits_urls():
 def visits_menu_item():
     return VisitsMenuItem(
         _("Visitors"), reverse("visits_report"), icon_name="view", order=60
+    )
+
+
+# --- incidents of loss or disclosure (administrators) -------------------------------------
+
+
+class IncidentStatusPanel(Panel):
+    """How long ago the incident was found against its one-working-day notice deadline,
+    who has been told, and the actions: notify the applicants, export for the authority."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "policy/admin/incident_status_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["incident"] = self.instance
+            if self.instance.pk:
+                context["notices"] = self.instance.notices.order_by("email")
+            return context
+
+
+class BreachIncidentViewSet(SnippetViewSet):
+    model = BreachIncident
+    icon = "warning"
+    menu_label = _("Incidents")
+    menu_order = 280
+    add_to_admin_menu = True
+    list_display = ["__str__", Column("deadline_display", label=_("notices"))]
+    inspect_view_enabled = True
+    panels = [IncidentStatusPanel(heading=_("Notices")), *BreachIncident.panels]
+
+
+register_snippet(BreachIncidentViewSet)
+
+
+def administrator_only(request):
+    from django.core.exceptions import PermissionDenied
+
+    if not request.user.is_superuser:
+        raise PermissionDenied
+
+
+def incident_notify(request, pk):
+    from django.contrib import messages
+    from django.shortcuts import get_object_or_404, redirect, render
+
+    from .breaches import notify_affected
+
+    administrator_only(request)
+    incident = get_object_or_404(BreachIncident, pk=pk)
+    edit = reverse("wagtailsnippets_policy_breachincident:edit", args=[pk])
+    if request.method == "POST":
+        count = notify_affected(incident, request.user)
+        messages.success(request, _("%(count)s notices queued.") % {"count": count})
+        return redirect(edit)
+    return render(
+        request,
+        "policy/admin/incident_notify.html",
+        {
+            "incident": incident,
+            "back": edit,
+            "title": _("Notify the affected applicants"),
+        },
+    )
+
+
+def incident_authority_export(request, pk, spreadsheet_format):
+    from django.shortcuts import get_object_or_404
+    from wagtail.log_actions import log
+
+    from .breaches import authority_export, responsible_contact
+
+    administrator_only(request)
+    incident = get_object_or_404(BreachIncident, pk=pk)
+    log(
+        instance=incident,
+        action="opi.export",
+        user=request.user,
+        data={"what": "authority notice", "format": spreadsheet_format},
+    )
+    return authority_export(incident, responsible_contact(request), spreadsheet_format)
+
+
+@hooks.register("register_admin_urls")
+def incident_urls():
+    return [
+        path("incidents/<int:pk>/notify/", incident_notify, name="incident_notify"),
+        path(
+            "incidents/<int:pk>/authority.<str:spreadsheet_format>",
+            incident_authority_export,
+            name="incident_authority_export",
+        ),
+    ]
+
+
+@hooks.register("after_create_snippet")
+def incident_recorded_by(request, instance):
+    if isinstance(instance, BreachIncident) and instance.recorded_by_id is None:
+        BreachIncident.objects.filter(pk=instance.pk).update(recorded_by=request.user)
+
+
+@hooks.register("register_log_actions")
+def incident_log_actions(actions):
+    actions.register_action(
+        "opi.breach.notify", _("Notify"), _("Affected applicants notified")
     )
