@@ -103,7 +103,14 @@ def anonymise(user, *, by=None, reason=""):
         withdrawn_at=timezone.now(), withdrawal_reason=reason or "anonymised"
     )
     SentEmail.objects.filter(recipient__iexact=old_email).update(recipient=pseudonym)
-    DataSubjectRequest.objects.filter(requester=user).update(email=pseudonym)
+    data_requests = DataSubjectRequest.objects.filter(requester=user)
+    data_requests.update(email=pseudonym, details="")
+    rewrite_revisions(
+        DataSubjectRequest,
+        data_requests.values_list("pk", flat=True),
+        {"email": pseudonym, "details": ""},
+        pseudonym,
+    )
     for entry in ModelLogEntry.objects.filter(label__icontains=old_email):
         entry.label = entry.label.replace(old_email, pseudonym)
         if old_name:
@@ -124,6 +131,17 @@ def anonymise(user, *, by=None, reason=""):
         data={"reason": reason[:200]},
     )
     return pseudonym
+
+
+def rewrite_revisions(model, pks, values, label):
+    """Put ``values`` into every stored revision of ``model`` objects ``pks``."""
+    for revision in Revision.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(model),
+        object_id__in=[str(pk) for pk in pks],
+    ):
+        revision.content = {**revision.content, **values}
+        revision.object_str = label
+        revision.save(update_fields=["content", "object_str"])
 
 
 def forget_login_attempts(email):

@@ -101,6 +101,10 @@ def carry_out(data_request, user):
             anonymise(person, by=user, reason=reason)
     elif data_request.kind == "delete":
         anonymise(person, by=user, reason=reason)
+    elif data_request.kind == "export":
+        from policy.data_export import request_export
+
+        request_export(person)  # the link appears on their dashboard
     elif data_request.kind == "block":
         profile = getattr(person, "applicant_profile", None)
         if profile is not None:

@@ -84,6 +84,14 @@ class DataSubjectRequest(
     def __str__(self):
         return f"{self.get_kind_display()} · {self.email}"
 
+    def with_content_json(self, content):
+        """A revision holds the request as sent; the answer, the status and any
+        anonymisation since stay as they are now when a revision is published."""
+        obj = super().with_content_json(content)
+        for name in ("email", "status", "answer", "answered_at", "requester_id"):
+            setattr(obj, name, getattr(self, name))
+        return obj
+
     @property
     def is_overdue(self):
         return (

@@ -194,3 +194,28 @@ def test_the_operator_and_the_responsible_person_are_shown_with_the_policy(
 
 def test_upload_help_says_no_identity_document_scans(client, register_page):
     assert "сканы паспортов" in client.get("/register/").content.decode()
+
+
+def test_a_deletion_or_export_marked_done_is_carried_out(
+    data_page, applicant, reviewer, django_capture_on_commit_callbacks
+):
+    from policy.models import DataExport
+
+    client = logged_in(applicant)
+    export_request = file(client, django_capture_on_commit_callbacks, kind="export")
+    with django_capture_on_commit_callbacks(execute=True):
+        act(logged_in(reviewer), export_request, "approve", comment="Готово.")
+    assert DataExport.objects.get(user=applicant).status == "ready"
+
+    delete_request = file(
+        client, django_capture_on_commit_callbacks, kind="delete", confirm="on"
+    )
+    address = applicant.email
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        act(logged_in(reviewer), delete_request, "approve", comment="Удалено.")
+    applicant.refresh_from_db()
+    assert applicant.email.endswith("@anonymised.invalid") and not applicant.is_active
+    assert [m.to for m in mail.outbox] == [[address]]
+    delete_request.refresh_from_db()
+    assert delete_request.email == applicant.email  # the pseudonym
