@@ -129,9 +129,26 @@ class PolicyInApprovalPanel(Component):
         return context
 
 
+class SystemStatusPanel(Component):
+    """For administrators: whether uploads are scanned by an antivirus."""
+
+    name = "opi_system_status"
+    template_name = "submissions/admin/home_system_status.html"
+    order = 40
+
+    def get_context_data(self, parent_context):
+        from .uploads import scanner
+
+        context = super().get_context_data(parent_context)
+        context["antivirus"] = scanner().name
+        return context
+
+
 def home_panels(request, panels):
     """Give each role its panels (the hook ``construct_homepage_panels``)."""
     user = request.user
+    if user.is_superuser:
+        panels.append(SystemStatusPanel())
     if is_application_reviewer(user):
         panels.append(ReviewerPipelinePanel())
     elif is_expert(user):

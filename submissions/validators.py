@@ -99,6 +99,9 @@ def checked_type(upload, allowed, limit, refusal):
     upload.seek(0)
     if kind is None or kind.mime not in allowed:
         raise ValidationError(refusal, code="file_type")
+    from .uploads import check_upload
+
+    check_upload(upload, allowed[kind.mime])
     return allowed[kind.mime], kind.mime
 
 

@@ -171,6 +171,13 @@ APPLICATION_TOTAL_MAX_BYTES = env_int("APPLICATION_TOTAL_MAX_BYTES", 200 * 1024 
 # the assessment began.
 REVIEW_STAGE_WORKING_DAYS = env_int("REVIEW_STAGE_WORKING_DAYS", 5)
 ASSESSMENT_WORKING_DAYS = env_int("ASSESSMENT_WORKING_DAYS", 10)
+# Archives (ZIP and the office formats): how far they may expand, in total and per entry.
+ARCHIVE_MAX_UNCOMPRESSED_BYTES = env_int(
+    "ARCHIVE_MAX_UNCOMPRESSED_BYTES", 500 * 1024 * 1024
+)
+ARCHIVE_MAX_RATIO = env_int("ARCHIVE_MAX_RATIO", 100)
+# ClamAV's daemon socket; empty means no antivirus (the admin's home says so).
+CLAMD_SOCKET = env_str("CLAMD_SOCKET", "")
 # Data-subject requests are due this many working days after they arrive; a reasoned
 # refusal within DATA_REQUEST_REFUSAL_WORKING_DAYS.
 DATA_REQUEST_WORKING_DAYS = {
