@@ -178,10 +178,9 @@ def may_see_visits(user):
 def visits_report(request):
     """Visitor statistics: views and unique visitors per day, the top pages, as charts
     with tables and CSV. No IP address is stored; visitors are daily keyed hashes."""
-    import csv
 
     from django.core.exceptions import PermissionDenied
-    from django.http import Http404, HttpResponse
+    from django.http import Http404
     from django.shortcuts import render
 
     from .visit_report import per_day, top_pages
@@ -196,11 +195,7 @@ def visits_report(request):
         chart = next((c for c in charts if c.slug == wanted), None)
         if chart is None:
             raise Http404
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{chart.slug}.csv"'
-        response.write("\ufeff")
-        csv.writer(response).writerows(chart.csv_rows())
-        return response
+        return chart.csv_response()
     return render(
         request,
         "policy/admin/visits_report.html",

@@ -139,9 +139,6 @@ def access_report(request, user_id):
 
 def pipeline_report(request):
     """The report on the pipeline: charts with their tables, each exportable as CSV."""
-    import csv
-
-    from django.http import HttpResponse
 
     from .reports import cached_charts
 
@@ -153,11 +150,7 @@ def pipeline_report(request):
         chart = next((c for c in charts if c.slug == wanted), None)
         if chart is None:
             raise Http404
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{chart.slug}.csv"'
-        response.write("\ufeff")
-        csv.writer(response).writerows(chart.csv_rows())
-        return response
+        return chart.csv_response()
     return render(
         request,
         "submissions/admin/pipeline_report.html",
