@@ -95,3 +95,60 @@ class TestSecurityHeaders:
         assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html) == []
         assert "<style" not in html and " style=" not in html
         assert re.findall(r"\son[a-z]+=", html) == []  # no inline event handlers
+
+
+PRODUCTION_HEADER_CHECK = """
+from django.test import Client
+client = Client(HTTP_HOST="opi.example.kz")
+response = client.get("/accounts/login/", secure=True)
+h = response.headers
+print("STATUS", response.status_code)
+for name in ("Strict-Transport-Security", "Content-Security-Policy",
+             "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options",
+             "Permissions-Policy", "Cache-Control"):
+    print("HEADER", name, "=", h.get(name, ""))
+cookie = response.cookies.get("csrftoken")
+print("CSRF", cookie["secure"], cookie["httponly"], cookie["samesite"])
+from django.conf import settings
+print("SESSION", settings.SESSION_COOKIE_SECURE, settings.SESSION_COOKIE_HTTPONLY,
+      settings.SESSION_COOKIE_SAMESITE)
+"""
+
+
+def test_production_responses_carry_every_security_header(tmp_path):
+    """The headers the Mozilla Observatory rules ask for, under the production settings."""
+    env = {
+        **PRODUCTION_ENV,
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "LOG_LEVEL": "ERROR",
+    }
+    assert run_manage("migrate", "--noinput", **env).returncode == 0
+    assert run_manage("collectstatic", "--noinput", **env).returncode == 0
+    result = run_manage("shell", "-c", PRODUCTION_HEADER_CHECK, **env)
+    out = result.stdout
+    assert "STATUS 200" in out, out + result.stderr
+    headers = dict(
+        line.removeprefix("HEADER ").split(" = ", 1)
+        for line in out.splitlines()
+        if line.startswith("HEADER ")
+    )
+    hsts = headers["Strict-Transport-Security"]
+    assert int(re.search(r"max-age=(\d+)", hsts).group(1)) >= 31536000
+    assert "includeSubDomains" in hsts
+    csp = headers["Content-Security-Policy"]
+    for directive in (
+        "object-src 'none'",
+        "base-uri",
+        "frame-ancestors",
+        "default-src",
+    ):
+        assert directive in csp, csp
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] in ("same-origin", "strict-origin", "no-referrer")
+    assert headers["X-Frame-Options"] == "DENY"
+    assert "camera=()" in headers["Permissions-Policy"]
+    assert "CSRF True True Lax" in out
+    assert "SESSION True True Lax" in out
