@@ -189,6 +189,17 @@ def sync_roles(apps, schema_editor=None):
                     )
 
 
+def members_of(group_name):
+    """The active people in the role ``group_name``, by name."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(groups__name=group_name, is_active=True)
+        .order_by("full_name", "email")
+    )
+
+
 # --- workflows whose tasks belong to a role (for data migrations) ------------------------
 
 

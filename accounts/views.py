@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.users.views.users import UserViewSet
 
 from policy.models import ConsentRecord
-from submissions.apply import answers_by_step
+from submissions.apply import answers_by_step, own_application
 from submissions.forms import (
     ApplicantMessageForm,
     ApplicantProfileForm,
@@ -277,13 +277,6 @@ def ask_represented_consent_again(request):
 
 
 # --- the applicant's applications -------------------------------------------------------
-
-
-def own_application(request, pk):
-    """The requester's own application, or 404 (whoever else's it is)."""
-    return get_object_or_404(
-        Application.objects.select_related("subsidiary"), pk=pk, applicant=request.user
-    )
 
 
 @login_required

@@ -18,7 +18,9 @@ MAX_QUERY_LENGTH = 200
 @require_GET
 def search(request):
     """Full-text search over the live pages of the visitor's language."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    # no control characters: a NUL byte even breaks SQLite's full-text query
+    query = "".join(c for c in request.GET.get("q", "") if c >= " " or c in "\t")
+    query = query.strip()[:MAX_QUERY_LENGTH]
     results = None
     if query:
         pages = (

@@ -3,18 +3,17 @@ e-mail once, each delivery recorded; the authority's notice is exported with wha
 (full name, IIN/BIN, phone of each affected person, the measures taken, the contact of the
 person responsible for personal-data protection)."""
 
-import csv
 import io
 import logging
 
+from django.conf import settings
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail.log_actions import log
 
-from accounts.mail import send_portal_mail
+from submissions.reports import csv_download
 
 from .models import BreachIncident, BreachNotice
 
@@ -41,34 +40,15 @@ def notify_affected(incident, by):
 
 @task()
 def send_breach_notice(notice_id):
-    with transaction.atomic():
-        notice = (
-            BreachNotice.objects.select_for_update(of=("self",))
-            .select_related("incident", "user")
-            .get(pk=notice_id)
-        )
-        if notice.status == BreachNotice.SENT:
-            return "already sent"
-        language = notice.user.language if notice.user else "ru"
-        try:
-            send_portal_mail(
-                "policy/emails/breach_notice",
-                {"incident": notice.incident, "user": notice.user},
-                notice.email,
-                language,
-                kind="breach_notice",
-            )
-        except Exception as error:  # recorded on the notice; the others still go
-            logger.warning("Breach notice to %s failed: %s", notice.email, error)
-            notice.status = BreachNotice.FAILED
-            notice.error = f"{type(error).__name__}: {error}"[:2000]
-            notice.save(update_fields=["status", "error"])
-            return "failed"
-        notice.status = BreachNotice.SENT
-        notice.sent_at = timezone.now()
-        notice.error = ""
-        notice.save(update_fields=["status", "sent_at", "error"])
-        return "sent"
+    """Tell one affected applicant about the incident; record whether it was sent."""
+    from .tasks import deliver_notice
+
+    def compose(notice):
+        language = notice.user.language if notice.user else settings.LANGUAGE_CODE
+        context = {"incident": notice.incident, "user": notice.user}
+        return "policy/emails/breach_notice", context, language
+
+    return deliver_notice(BreachNotice, notice_id, ["incident", "user"], compose)
 
 
 AUTHORITY_COLUMNS = [
@@ -123,14 +103,13 @@ def authority_export(incident, responsible, spreadsheet_format="csv"):
         )
         response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
         return response
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow([str(h) for h in headings])
-    for row in rows:
-        writer.writerow([row[name] for name in AUTHORITY_COLUMNS])
-    return response
+    return csv_download(
+        filename,
+        [
+            [str(h) for h in headings],
+            *([row[name] for name in AUTHORITY_COLUMNS] for row in rows),
+        ],
+    )
 
 
 def responsible_contact(request):

@@ -30,7 +30,8 @@ def request_export(user):
 def collect(user):
     """Everything about ``user``, as plain data, with the files to include."""
     from accounts.models import SentEmail
-    from submissions.models import AccessLog, Application, ApplicationFile
+    from submissions.forms import STEP_FIELDS
+    from submissions.models import AccessLog, Application
 
     profile = getattr(user, "applicant_profile", None)
     files = []
@@ -79,7 +80,9 @@ def collect(user):
                 "submitted_at", "full_name", "organization", "bin_iin", "email"
             )
         )
+    editions = {}
     for record in ConsentRecord.objects.filter(user=user).select_related("edition"):
+        editions[record.edition.number] = record.edition
         data["consents"].append(
             {
                 "purpose": record.purpose,
@@ -90,29 +93,19 @@ def collect(user):
                 "text_file": f"policy/edition-{record.edition.number}.html",
             }
         )
-    editions = {
-        record.edition.number: record.edition
-        for record in ConsentRecord.objects.filter(user=user).select_related("edition")
-    }
-    for application in Application.objects.filter(applicant=user).prefetch_related(
-        "messages", "files"
+    answer_fields = [name for names in STEP_FIELDS.values() for name in names]
+    for application in (
+        Application.objects.filter(applicant=user)
+        .select_related("subsidiary")
+        .prefetch_related("messages", "files")
     ):
+        answers = {name: getattr(application, name) for name in answer_fields}
+        answers["subsidiary"] = str(application.subsidiary or "")
         data["applications"].append(
             {
                 "reference": application.reference,
                 "status": application.status,
-                "title": application.title,
-                "kind": application.kind,
-                "summary": application.summary,
-                "problem": application.problem,
-                "applicability_criteria": application.applicability_criteria,
-                "expected_value": application.expected_value,
-                "prior_tests": application.prior_tests,
-                "reviews": application.reviews,
-                "public_links": application.public_links,
-                "permits": application.permits,
-                "lab_report": application.lab_report,
-                "ip_protection": application.ip_protection,
+                **answers,
                 "submitted_at": application.submitted_at,
                 "decided_at": application.decided_at,
                 "messages": [
@@ -132,7 +125,7 @@ def collect(user):
             }
         )
         folder = application.reference or f"draft-{application.pk}"
-        for record in ApplicationFile.objects.filter(application=application):
+        for record in application.files.all():
             files.append((f"applications/{folder}/{record.original_name}", record.file))
     return data, files, editions
 

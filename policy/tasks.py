@@ -67,14 +67,8 @@ def announce_edition(edition_id):
 @task()
 def send_edition_notice(notice_id):
     """Write one applicant about a new edition; record whether it was sent."""
-    with transaction.atomic():
-        notice = (
-            EditionNotice.objects.select_for_update(of=("self",))
-            .select_related("edition__page", "user")
-            .get(pk=notice_id)
-        )
-        if notice.status == EditionNotice.SENT:
-            return "already sent"
+
+    def compose(notice):
         language = notice.user.language if notice.user else settings.LANGUAGE_CODE
         changes_url, text_url = policy_links(notice.edition, language)
         context = {
@@ -83,17 +77,33 @@ def send_edition_notice(notice_id):
             "changes_url": changes_url,
             "text_url": text_url,
         }
+        return "policy/emails/edition_notice", context, language
+
+    return deliver_notice(EditionNotice, notice_id, ["edition__page", "user"], compose)
+
+
+def deliver_notice(model, notice_id, related, compose):
+    """Send one recorded notice (an ``EditionNotice`` or ``BreachNotice``) once:
+    ``compose(notice)`` gives its template, context and language; the outcome, sent or
+    failed with the error, is written on the notice, so one bad address fails alone."""
+    with transaction.atomic():
+        notice = (
+            model.objects.select_for_update(of=("self",))
+            .select_related(*related)
+            .get(pk=notice_id)
+        )
+        if notice.status == model.SENT:
+            return "already sent"
+        template, context, language = compose(notice)
         try:
-            send_portal_mail(
-                "policy/emails/edition_notice", context, notice.email, language
-            )
+            send_portal_mail(template, context, notice.email, language)
         except Exception as error:  # any failure is recorded; the others still go
-            logger.warning("Notice of edition to %s failed: %s", notice.email, error)
-            notice.status = EditionNotice.FAILED
+            logger.warning("%s to %s failed: %s", template, notice.email, error)
+            notice.status = model.FAILED
             notice.error = f"{type(error).__name__}: {error}"[:2000]
             notice.save(update_fields=["status", "error"])
             return "failed"
-        notice.status = EditionNotice.SENT
+        notice.status = model.SENT
         notice.error = ""
         notice.sent_at = timezone.now()
         notice.save(update_fields=["status", "error", "sent_at"])

@@ -33,8 +33,16 @@ BOTS = re.compile(
 )
 
 
+# This process's copy of today's secret (day, secret): one database query a day, not one
+# a page view; it is replaced, so forgotten, when the day changes.
+_today = None
+
+
 def key_of_the_day(day):
     """Today's secret; the first request of a day makes it and forgets the others."""
+    global _today
+    if _today is not None and _today[0] == day:
+        return _today[1]
     key = VisitKey.objects.filter(day=day).first()
     if key is None:
         try:
@@ -43,6 +51,7 @@ def key_of_the_day(day):
         except IntegrityError:  # another process made it just now
             key = VisitKey.objects.get(day=day)
         VisitKey.objects.exclude(day=day).delete()
+    _today = (day, key.secret)
     return key.secret
 
 

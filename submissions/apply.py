@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -29,15 +28,17 @@ from .models import (
     VerificationStatus,
 )
 from .review import submit_application
+from .views import render_page
 
 LAST_STEP = 6
 FILES_STEP = 5
 
 
 def render(page, request, template, **context):
+    """A page of the form; a step's page also gets its title."""
     if "number" in context:
         context["step_title"] = STEPS[context["number"]]
-    return TemplateResponse(request, template, {**page.get_context(request), **context})
+    return render_page(page, request, template, **context)
 
 
 def step_url(page, application, number):
@@ -46,7 +47,9 @@ def step_url(page, application, number):
 
 def own_application(request, pk):
     """The requester's own application, or 404 (whoever else's it is)."""
-    return get_object_or_404(Application, pk=pk, applicant=request.user)
+    return get_object_or_404(
+        Application.objects.select_related("subsidiary"), pk=pk, applicant=request.user
+    )
 
 
 def is_xhr(request):

@@ -1,14 +1,13 @@
 """Bulk actions on the register of applications: give experts access to several
 applications at once (each one recorded as a disclosure), and export the selected rows."""
 
-import csv
-
 from django import forms
-from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.log_actions import log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+
+from accounts.roles import EXPERTS, REVIEWERS, members_of
 
 from .models import Application
 from .permissions import (
@@ -16,7 +15,8 @@ from .permissions import (
     sees_applicant_details,
     visible_applications,
 )
-from .review import assign_experts, experts_queryset, reviewers_queryset
+from .reports import csv_download
+from .review import assign_experts
 
 
 class ApplicationBulkAction(SnippetBulkAction):
@@ -35,13 +35,9 @@ class ApplicationBulkAction(SnippetBulkAction):
 class BulkExpertsForm(forms.Form):
     experts = forms.ModelMultipleChoiceField(
         label=_("Experts to give access to the selected applications"),
-        queryset=experts_queryset(),
+        queryset=members_of(EXPERTS),
         widget=forms.CheckboxSelectMultiple,
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["experts"].queryset = experts_queryset()
 
 
 class AssignExpertsBulkAction(ApplicationBulkAction):
@@ -76,14 +72,10 @@ class AssignExpertsBulkAction(ApplicationBulkAction):
 class BulkReviewerForm(forms.Form):
     reviewer = forms.ModelChoiceField(
         label=_("Responsible reviewer"),
-        queryset=reviewers_queryset(),
+        queryset=members_of(REVIEWERS),
         empty_label=_("— nobody —"),
         required=False,
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["reviewer"].queryset = reviewers_queryset()
 
 
 class AssignReviewerBulkAction(ApplicationBulkAction):
@@ -140,27 +132,24 @@ class ExportSelectedBulkAction(ApplicationBulkAction):
             for name in ApplicationViewSet.list_export
             if sees_applicant_details(self.request.user) or name not in PERSONAL_COLUMNS
         ]
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="applications.csv"'
-        response.write("\ufeff")
-        writer = csv.writer(response)
         headings = ApplicationViewSet.export_headings
-        writer.writerow(
+        rows = [
             [
                 str(
                     headings.get(name) or Application._meta.get_field(name).verbose_name
                 )
                 for name in fields
             ]
-        )
-        for application in objects:
-            if application.applicant_blocked:
-                continue  # blocked during a check: left out of every export
-            writer.writerow([str(getattr(application, name) or "") for name in fields])
+        ]
+        rows += [
+            [str(getattr(application, name) or "") for name in fields]
+            for application in objects
+            if not application.applicant_blocked  # blocked: left out of every export
+        ]
         log(
             instance=self.request.user,
             action="opi.export",
             user=self.request.user,
-            data={"what": "applications (selected)", "rows": len(objects)},
+            data={"what": "applications (selected)", "rows": len(rows) - 1},
         )
-        return response
+        return csv_download("applications", rows)

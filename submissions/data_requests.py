@@ -8,7 +8,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +17,7 @@ from wagtail.forms import TaskStateCommentForm
 from wagtail.log_actions import log
 
 from accounts.mail import absolute, send_portal_mail
+from accounts.roles import REVIEWERS, members_of
 from policy.anonymise import anonymise
 from policy.consent import withdraw_consent
 from policy.models import ConsentRecord
@@ -25,7 +25,6 @@ from policy.models import ConsentRecord
 from .blocking import block_applicant
 from .forms import DataRequestForm
 from .models import DataRequestStatus, DataSubjectRequest
-from .notifications import reviewers
 from .working_days import add_working_days
 
 
@@ -170,7 +169,7 @@ def send_data_request_mail(request_id, step, to=None):
                 args=[data_request.pk],
             )
         )
-        for reviewer in reviewers():
+        for reviewer in members_of(REVIEWERS):
             send_portal_mail(
                 "submissions/emails/data_request_for_reviewers",
                 {**context, "user": reviewer, "link": link},
@@ -192,12 +191,6 @@ def form_page(page, request):
             % {"date": data_request.due_date.strftime("%d.%m.%Y")},
         )
         return redirect("account")
-    return TemplateResponse(
-        request,
-        page.get_template(request),
-        {
-            **page.get_context(request),
-            "form": form,
-            "requests": DataSubjectRequest.objects.filter(requester=request.user),
-        },
-    )
+    from .views import render_page
+
+    return render_page(page, request, form=form)

@@ -7,14 +7,13 @@ resubmitted application, a withdrawal, a message from the applicant. To the expe
 an application to assess.
 """
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
 from accounts.mail import absolute, send_portal_mail
-from accounts.roles import REVIEWERS
+from accounts.roles import REVIEWERS, members_of
 
 APPLICANT_KINDS = {
     "submitted",
@@ -35,10 +34,6 @@ def after_commit(kind, application, **extra):
     transaction.on_commit(
         lambda: send_application_notices.enqueue(kind, application.pk, extra)
     )
-
-
-def reviewers():
-    return get_user_model().objects.filter(groups__name=REVIEWERS, is_active=True)
 
 
 def admin_link(application):
@@ -77,7 +72,7 @@ def send_application_notices(kind, application_id, extra):
             )
     staff = []
     if kind in REVIEWER_KINDS:
-        staff = list(reviewers())
+        staff = list(members_of(REVIEWERS))
     elif kind in EXPERT_KINDS:
         staff = list(application.experts.filter(is_active=True))
         if extra.get("only"):

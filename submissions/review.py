@@ -8,7 +8,6 @@ sends the application back to the applicant; resubmitting resumes the task that 
 """
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -20,7 +19,7 @@ from wagtail.log_actions import log
 from wagtail.models import WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
 
-from accounts.roles import EXPERTS, REVIEWERS
+from accounts.roles import EXPERTS, members_of
 
 from . import notifications
 from .models import (
@@ -153,33 +152,13 @@ def approved(sender, instance, user=None, **kwargs):
 # --- the reviewers' and experts' actions -------------------------------------------------------
 
 
-def experts_queryset():
-    return (
-        get_user_model()
-        .objects.filter(groups__name=EXPERTS, is_active=True)
-        .order_by("full_name", "email")
-    )
-
-
-def reviewers_queryset():
-    return (
-        get_user_model()
-        .objects.filter(groups__name=REVIEWERS, is_active=True)
-        .order_by("full_name", "email")
-    )
-
-
 class AssignExpertsForm(TaskStateCommentForm):
     experts = forms.ModelMultipleChoiceField(
         label=_("Experts who assess the application"),
-        queryset=experts_queryset(),
+        queryset=members_of(EXPERTS),
         widget=forms.CheckboxSelectMultiple,
         help_text=_("They see this application only, not the applicant's contacts."),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["experts"].queryset = experts_queryset()
 
     def clean_experts(self):
         # primary keys: the edit view carries the modal's answers to the action as JSON
@@ -262,7 +241,7 @@ def assign_experts(application, expert_ids, by, *, notify=True):
     assessment are told by e-mail."""
     from .models import Disclosure
 
-    experts = list(experts_queryset().filter(pk__in=expert_ids))
+    experts = list(members_of(EXPERTS).filter(pk__in=expert_ids))
     before = set(
         Application.objects.get(pk=application.pk).experts.values_list("pk", flat=True)
     )

@@ -21,6 +21,7 @@ from wagtail.signals import workflow_approved, workflow_rejected
 from wagtail.users.models import UserProfile
 
 from accounts.mail import absolute, send_portal_mail
+from accounts.roles import REVIEWERS, members_of
 
 from .models import (
     ApplicantProfile,
@@ -180,7 +181,6 @@ def send_verification_result(registration_id):
 @task()
 def send_registration_to_reviewers(registration_id):
     """Tell each reviewer a registration waits for verification."""
-    from .notifications import reviewers
 
     registration = RegistrationRequest.objects.get(pk=registration_id)
     link = absolute(
@@ -189,7 +189,7 @@ def send_registration_to_reviewers(registration_id):
             args=[registration.pk],
         )
     )
-    for reviewer in reviewers():
+    for reviewer in members_of(REVIEWERS):
         send_portal_mail(
             "submissions/emails/registration_for_reviewers",
             {"registration": registration, "user": reviewer, "link": link},

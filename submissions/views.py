@@ -32,13 +32,13 @@ def consent_answer(page, request, token):
     try:
         consent = consent_for_token(token)
     except signing.SignatureExpired:
-        return render_page(page, request, 410, expired=True)
+        return render_page(page, request, status=410, expired=True)
     except signing.BadSignature:
-        return render_page(page, request, 400, bad_link=True)
+        return render_page(page, request, status=400, bad_link=True)
     registration = consent.registration
     current = registration.represented_consent
     if current is None or current.pk != consent.pk:
-        return render_page(page, request, 410, superseded=True)
+        return render_page(page, request, status=410, superseded=True)
     if consent.decision != consent.PENDING:
         return render_page(page, request, consent=consent)
     edition = edition_in_force(get_language())
@@ -71,11 +71,12 @@ def consent_answer(page, request, token):
     )
 
 
-def render_page(page, request, status=200, **context):
-    """``page`` served with ``context`` added to its own."""
+def render_page(page, request, template=None, status=200, **context):
+    """``page`` served (with its own template, or ``template``) with ``context`` added
+    to its own: the one way the submissions' page routes answer."""
     return TemplateResponse(
         request,
-        page.get_template(request),
+        template or page.get_template(request),
         {**page.get_context(request), **context},
         status=status,
     )

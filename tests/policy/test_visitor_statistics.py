@@ -14,6 +14,15 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def new_process(monkeypatch):
+    """Each test starts like a fresh process: no secret of the day held in memory."""
+    from policy import visits
+
+    monkeypatch.setattr(visits, "_today", None)
+
+
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Chrome/130"
 ADDRESSES = ["203.0.113.77", "198.51.100.23"]
 

@@ -55,13 +55,16 @@ def test_blocked_data_is_hidden_frozen_and_left_out_until_the_block_is_lifted(
     assert staff.get(file_url).status_code == 404
     assert logged_in(expert).get(file_url).status_code == 404
     assert logged_in(person).get(file_url).status_code == 200  # their own file
-    state_actions = application.current_workflow_state
-    assert (
-        state_actions is None
-        or not state_actions.current_task_state.task.specific.get_actions(
-            application, reviewer
-        )
-    )
+    # frozen: none of the review's tasks offers the reviewer or the expert any action
+    from submissions.models import DecisionTask, ExpertAssessmentTask, ScreeningTask
+
+    for task_model in (ScreeningTask, ExpertAssessmentTask, DecisionTask):
+        task = task_model.objects.get()
+        assert task.get_actions(application, reviewer) == []
+        assert task.get_actions(application, expert) == []
+    assert ScreeningTask.objects.get().get_actions(
+        world["first"], reviewer
+    )  # not blocked
 
     unblock = reverse("applicant_unblock", args=[person.pk])
     assert logged_in(expert).post(unblock).status_code in (302, 403)

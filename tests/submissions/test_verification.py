@@ -23,7 +23,7 @@ from submissions.models import (
     RepresentedConsent,
 )
 from submissions.represented_consent import make_token
-from tests.factories import DEFAULT_PASSWORD, UserFactory
+from tests.factories import UserFactory
 from tests.submissions.test_registration import PDF, answers
 
 pytestmark = pytest.mark.django_db
@@ -434,7 +434,6 @@ def test_login_leads_to_the_dashboard(
         {"username": profile.user.email, "password": "a-long-and-fine-password"},
     )
     assert response.status_code == 302 and response["Location"] == "/account/"
-    assert DEFAULT_PASSWORD  # the factories' password is not the applicant's
 
 
 def test_the_register_filters_by_verification_and_person_type(
