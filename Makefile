@@ -30,6 +30,31 @@ run: $(VENV)/.installed
 	$(BIN)/python manage.py load_demo $(if $(DEMO_PASSWORD),--password $(DEMO_PASSWORD))
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+## The production shape on this machine: gunicorn + the task worker against PostgreSQL
+## (DATABASE_URL), static files through WhiteNoise. DEMO=1 loads the demo content first.
+WEB_WORKERS ?= 2
+WEB_THREADS ?= 4
+WORKER_ID ?= $(shell hostname)-tasks-1
+serve: $(VENV)/.installed
+	@case "$$DATABASE_URL" in postgres*) ;; *) echo "make serve runs against PostgreSQL:" \
+	  "set DATABASE_URL=postgres://user:password@127.0.0.1:5432/opi (see the README)"; exit 2;; esac
+	@mkdir -p var && test -s var/secret-key || $(BIN)/python -c \
+	  'import secrets; print(secrets.token_urlsafe(64))' > var/secret-key
+	export DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-config.settings.production} \
+	  SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret-key)}" TASKS_BACKEND=database \
+	  WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://localhost:$(PORT)}" \
+	  ALLOWED_HOSTS="$${ALLOWED_HOSTS:-localhost,127.0.0.1}" \
+	  SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}"; \
+	$(BIN)/python manage.py migrate --noinput && \
+	$(BIN)/python manage.py collectstatic --noinput -v 0 && \
+	if [ -n "$(DEMO)" ]; then $(BIN)/python manage.py load_demo; fi && \
+	$(BIN)/python manage.py requeue_interrupted_tasks --worker-id "$(WORKER_ID)" && \
+	{ $(BIN)/python manage.py db_worker --worker-id "$(WORKER_ID)" --no-startup-delay \
+	  --no-reload & worker=$$!; \
+	  $(BIN)/gunicorn config.wsgi:application --bind $(HOST):$(PORT) \
+	  --workers $(WEB_WORKERS) --threads $(WEB_THREADS) --access-logfile - & web=$$!; \
+	  trap 'kill $$web $$worker 2>/dev/null; wait; exit 0' INT TERM; wait; }
+
 ## Create .venv, install everything, run the whole suite (browser tests included)
 test: $(VENV)/.installed-dev node_modules/.installed
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest $(PYTEST_ARGS)

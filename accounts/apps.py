@@ -4,9 +4,17 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
+    # apps.py holds two configurations; "accounts" in INSTALLED_APPS means this one.
+    default = True
     name = "accounts"
     verbose_name = _("Accounts")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import mail  # noqa: F401  (connects the task-run receivers)
+        from .signals import connect_signals
+
+        connect_signals()
 
 
 class PortalUsersAppConfig(WagtailUsersAppConfig):

@@ -111,3 +111,78 @@ class NotificationSettingsForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["message_emails"]
+
+
+# --- two-factor authentication of staff ------------------------------------------------
+
+
+class CodeInput(forms.TextInput):
+    """A one-time code is never shown back: after a wrong one the field is empty for
+    the next."""
+
+    def format_value(self, value):
+        return None
+
+
+class AuthenticatorCodeForm(forms.Form):
+    """The six digits the authenticator app shows now."""
+
+    code = forms.CharField(
+        label=_("Code from the authenticator app"),
+        help_text=_("6 digits; a new code appears every 30 seconds."),
+        max_length=20,
+        widget=CodeInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "aria-describedby": "id_code_errors id_code_helptext",
+                "inputmode": "numeric",
+                "autofocus": True,
+                "spellcheck": "false",
+                "autocapitalize": "off",
+                "size": 8,
+            }
+        ),
+        error_messages={"required": _("Enter the 6-digit code from the app.")},
+    )
+
+    def clean_code(self):
+        code = "".join(self.cleaned_data["code"].split())
+        if not (len(code) == 6 and code.isascii() and code.isdigit()):
+            raise forms.ValidationError(
+                _("Enter the 6 digits the app shows, without letters."),
+                code="format",
+            )
+        return code
+
+
+class RecoveryCodeForm(forms.Form):
+    """One of the recovery codes, instead of the app."""
+
+    code = forms.CharField(
+        label=_("Recovery code"),
+        help_text=_("8 letters and digits, as in your list; each code works once."),
+        max_length=40,
+        widget=CodeInput(
+            attrs={
+                "autocomplete": "off",
+                "aria-describedby": "id_code_errors id_code_helptext",
+                "autofocus": True,
+                "spellcheck": "false",
+                "autocapitalize": "off",
+                "size": 12,
+            }
+        ),
+        error_messages={"required": _("Enter one of your recovery codes.")},
+    )
+
+    # The codes are base32 (a-z, 2-7): a 0, 1 or 8 can only be an o, l or b misread.
+    MISREAD = str.maketrans("018", "olb", " -\t")
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].lower().translate(self.MISREAD)
+        if len(code) != 8 or not code.isascii() or not code.isalnum():
+            raise forms.ValidationError(
+                _("A recovery code has 8 letters and digits, like abcd-2345."),
+                code="format",
+            )
+        return code

@@ -1,10 +1,29 @@
 """The portal's e-mails: one way to write one, in the addressee's language, and a record
 of every one sent (``SentEmail``)."""
 
+import contextvars
+
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.utils import translation
+from django_tasks.signals import task_finished, task_started
+
+# The id of the background task running in this thread, if any. A task that the database
+# worker runs again (its worker was killed before it finished) keeps its id, so the e-mails
+# it already sent are found in the record and not sent twice.
+current_task_run = contextvars.ContextVar("current_task_run", default="")
+
+
+@receiver(task_started)
+def remember_task_run(sender, task_result, **kwargs):
+    current_task_run.set(str(task_result.id))
+
+
+@receiver(task_finished)
+def forget_task_run(sender, task_result, **kwargs):
+    current_task_run.set("")
 
 
 def absolute(url):
@@ -46,21 +65,31 @@ def send_portal_mail(
 
 
 def send_and_record(message, *, kind, reference="", optional=False, record_as=None):
-    """Send ``message`` and write one SentEmail per recipient."""
+    """Send ``message`` and write one SentEmail per recipient.
+
+    Inside a background task, an e-mail of the same kind to the same people that this task
+    run already recorded is not sent again (the run was interrupted and restarted)."""
     from .models import SentEmail
 
+    task_run = current_task_run.get()
+    recipients = [record_as or address for address in message.to]
+    if task_run and SentEmail.objects.filter(
+        task_run=task_run, kind=kind, recipient__in=recipients
+    ).count() == len(recipients):
+        return len(recipients)
     sent = message.send()
     if sent and not settings.EMAIL_BACKEND.endswith("dummy.EmailBackend"):
         SentEmail.objects.bulk_create(
             [
                 SentEmail(
-                    recipient=record_as or address,
+                    recipient=recipient,
                     subject=message.subject[:255],
                     kind=kind,
                     reference=reference,
                     optional=optional,
+                    task_run=task_run,
                 )
-                for address in message.to
+                for recipient in recipients
             ]
         )
     return sent

@@ -150,6 +150,9 @@ class SentEmail(models.Model):
     reference = models.CharField(_("about"), max_length=40, blank=True, db_index=True)
     optional = models.BooleanField(_("optional"), default=False)
     sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    # The background task that sent it: a task run again after its worker died does not
+    # send the same e-mail twice (accounts.mail).
+    task_run = models.CharField(_("task"), max_length=64, blank=True, db_index=True)
 
     class Meta:
         verbose_name = _("e-mail sent")
@@ -158,3 +161,30 @@ class SentEmail(models.Model):
 
     def __str__(self):
         return f"{self.recipient}: {self.subject}"
+
+
+class LoginSession(models.Model):
+    """One logged-in session of a person, so that logging them out elsewhere does not
+    mean decoding every session of the site (``accounts.session_policy``).
+
+    No IP address is kept (the privacy policy); the browser's user agent only in part,
+    so that a person can tell their sessions apart.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="login_sessions",
+        verbose_name=_("user"),
+    )
+    session_key = models.CharField(_("session key"), max_length=40, unique=True)
+    created_at = models.DateTimeField(_("logged in at"), default=timezone.now)
+    user_agent = models.CharField(_("browser"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("login session")
+        verbose_name_plural = _("login sessions")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.user_id} {self.created_at:%Y-%m-%d %H:%M}"

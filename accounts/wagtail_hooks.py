@@ -1,10 +1,17 @@
-"""The record of e-mails the portal sent, for administrators (read-only)."""
+"""The record of e-mails the portal sent, for administrators (read-only); the staff's
+two-factor pages, account panel and reset button; the security log's audit actions."""
 
+from django import forms
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.views.account import BaseSettingsPanel
+from wagtail.admin.widgets.button import Button
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from policy.wagtail_hooks import ReadOnlyPermissionHelper
 
+from . import admin_views, two_factor
 from .models import SentEmail
 
 
@@ -23,3 +30,114 @@ class SentEmailAdmin(ModelAdmin):
     search_fields = ("recipient", "subject", "reference")
     list_export = ("recipient", "subject", "kind", "reference", "optional", "sent_at")
     export_filename = "emails-sent"
+
+
+# --- staff security: two-factor pages, the security log's actions --------------------
+
+
+@hooks.register("register_admin_urls")
+def two_factor_admin_urls():
+    return [
+        path("two-factor/", admin_views.manage, name="opi_2fa_manage"),
+        path("two-factor/verify/", admin_views.verify, name="opi_2fa_verify"),
+        path("two-factor/setup/", admin_views.setup, name="opi_2fa_setup"),
+        path(
+            "two-factor/recovery-codes/",
+            admin_views.recovery_codes,
+            name="opi_2fa_recovery_codes",
+        ),
+        path(
+            "two-factor/recovery-codes/new/",
+            admin_views.regenerate,
+            name="opi_2fa_regenerate",
+        ),
+        path(
+            "two-factor/reset/<int:user_id>/",
+            admin_views.reset,
+            name="opi_2fa_reset",
+        ),
+    ]
+
+
+@hooks.register("register_log_actions")
+def security_log_actions(actions):
+    actions.register_action("opi.login", _("Log in"), _("Logged in"))
+    actions.register_action(
+        "opi.login_failed", _("Failed login"), _("Login failed: wrong password or code")
+    )
+    actions.register_action(
+        "opi.lockout", _("Lockout"), _("Locked out after repeated failed logins")
+    )
+    actions.register_action("opi.logout", _("Log out"), _("Logged out"))
+    actions.register_action(
+        "opi.session_expired", _("Session expired"), _("Session expired")
+    )
+    actions.register_action(
+        "opi.sessions_ended", _("Sessions ended"), _("Other sessions ended")
+    )
+    actions.register_action(
+        "opi.2fa.enrolled",
+        _("Two-factor set up"),
+        _("Two-factor authentication set up"),
+    )
+    actions.register_action(
+        "opi.2fa.verified",
+        _("Two-factor passed"),
+        _("Two-factor authentication passed"),
+    )
+    actions.register_action(
+        "opi.2fa.recovery_codes",
+        _("New recovery codes"),
+        _("New recovery codes made; the old ones no longer work"),
+    )
+    actions.register_action(
+        "opi.2fa.reset",
+        _("Two-factor reset"),
+        _("Two-factor authentication reset by an administrator"),
+    )
+
+
+class TwoFactorSettingsPanel(BaseSettingsPanel):
+    """Account settings: whether two-factor authentication is on, with a link to it."""
+
+    name = "two_factor"
+    title = _("Two-factor authentication")
+    order = 550
+    template_name = "accounts/admin/two_factor_panel.html"
+
+    def is_active(self):
+        return True
+
+    def get_form(self):
+        return forms.Form(prefix=self.name)  # nothing to save here
+
+    def get_context_data(self):
+        return {"state": two_factor.describe(self.user)}
+
+
+@hooks.register("register_account_settings_panel")
+def two_factor_settings_panel(request, user, profile):
+    return TwoFactorSettingsPanel(request, user, profile)
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_menu_item(request):
+    return {
+        "url": reverse("opi_2fa_manage"),
+        "label": _("Two-factor authentication"),
+        "help_text": _("See its status and make new recovery codes."),
+    }
+
+
+@hooks.register("register_user_listing_buttons")
+def two_factor_reset_button(user, request_user):
+    if not request_user.is_superuser or user.pk == request_user.pk:
+        return []
+    return [
+        Button(
+            _("Reset two-factor authentication"),
+            reverse("opi_2fa_reset", args=[user.pk]),
+            icon_name="key",
+            priority=90,
+        )
+    ]

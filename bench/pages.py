@@ -1,18 +1,28 @@
-"""Page latency of the demo site under gunicorn, and the SQL queries of each page.
+"""Latency, throughput and worker memory of the portal under gunicorn, and each page's SQL.
 
 Run with ``make bench`` (never by the tests). It builds a throwaway copy of the demo site
-(SQLite, production settings with the HTTPS redirect switched off by its variable, DEBUG
-off, collected and hashed static files), serves it with gunicorn (2 workers) on a free
-loopback port, warms up, then requests round-robin a hashed static CSS file, the home page,
-an info page, the search page, the policy and its changes page, and prints a Markdown table: median and p90 latency in
-milliseconds and each median as a multiple of the static file's (static = 1.00). Then it
-counts the SQL queries of each page in-process with Django's test client.
+(SQLite, production settings with the HTTPS redirect and secure cookies switched off by their
+variables, DEBUG off, collected and hashed static files), serves it with gunicorn (2 workers)
+on a free loopback port and measures, for a hashed static CSS file and each page below:
 
-Bounded: ``--requests`` per target (default 300) and a ``--seconds`` deadline (default
-120); loopback only; the server it started is always stopped.
+1. latency: requests one after another, round-robin, ``--requests`` per target after a
+   warm-up; median and p90 in milliseconds, and the median as a multiple of the static file's;
+2. throughput: ``--clients`` concurrent clients for ``--burst`` seconds per target, in
+   requests per second;
+3. memory: the resident memory of each worker after the warm-up, then after
+   ``--memory-requests`` more requests (default 10,000) spread over every target, its peak
+   (VmHWM), and the growth in per cent.
+
+Pages: the home page from the page cache and made afresh (a query string the cache does not
+keep), the policy and an info page (cached), the applicant's dashboard (logged in as the demo
+applicant) and the reviewers' list of applications in the admin (the demo reviewer, past the
+second factor). Then it counts the SQL queries of the public pages in-process. Bounded: a
+``--seconds`` deadline for the latency part, timeouts on every request; loopback only; the
+server it started is always stopped.
 """
 
 import argparse
+import concurrent.futures
 import os
 import re
 import secrets
@@ -38,6 +48,17 @@ PAGES = [
     ("policy changes", "/policy/editions/2/changes/"),
     ("registration form", "/register/"),
 ]
+# (label, path, who): who is None (anonymous), "applicant" or "reviewer".
+TARGETS = [
+    ("home page, cached", "/", None),
+    ("home page, made afresh", "/?bench=fresh", None),
+    ("policy page, cached", "/policy/", None),
+    ("info page, cached", "/about/", None),
+    ("info page, made afresh", "/about/?bench=fresh", None),
+    ("applicant's dashboard", "/account/", "applicant"),
+    ("admin: applications", "/admin/snippets/submissions/application/", "reviewer"),
+]
+LOGINS = {"applicant": "applicant@example.kz", "reviewer": "reviewer@example.kz"}
 
 
 def free_port():
@@ -54,6 +75,7 @@ def bench_environment(workdir, port):
             "SECRET_KEY": secrets.token_urlsafe(64),
             "DEBUG": "false",
             "SECURE_SSL_REDIRECT": "false",
+            "SECURE_COOKIES": "false",
             "SECURE_HSTS_SECONDS": "0",
             "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
             "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
@@ -76,12 +98,21 @@ def manage(env, *args):
     )
 
 
-def fetch(url):
+def fetch(url, cookie=""):
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
     started = time.perf_counter()
-    with urllib.request.urlopen(url, timeout=10) as response:  # loopback only
+    with urllib.request.urlopen(request, timeout=30) as response:  # loopback only
         response.read()
         status = response.status
     return status, (time.perf_counter() - started) * 1000
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+urllib.request.install_opener(urllib.request.build_opener(NoRedirect))
 
 
 def wait_for_server(base, server, seconds=30):
@@ -116,49 +147,161 @@ def percentile(values, fraction):
 
 
 def measure(base, targets, requests, seconds):
-    for _label, path in targets:  # warm-up
+    for _label, path, cookie in targets:  # warm-up
         for _ in range(20):
-            fetch(base + path)
-    timings = {path: [] for _label, path in targets}
+            fetch(base + path, cookie)
+    timings = {path: [] for _label, path, _cookie in targets}
     deadline = time.monotonic() + seconds
     stopped_early = False
     for _round in range(requests):
         if time.monotonic() > deadline:
             stopped_early = True
             break
-        for _label, path in targets:
-            status, elapsed = fetch(base + path)
+        for _label, path, cookie in targets:
+            status, elapsed = fetch(base + path, cookie)
             if status != 200:
                 sys.exit(f"{path} answered {status}")
             timings[path].append(elapsed)
     return timings, stopped_early
 
 
-def print_latency_table(targets, timings):
+def throughput(base, path, cookie, clients, seconds):
+    """Requests per second of ``clients`` concurrent clients during ``seconds``."""
+    deadline = time.monotonic() + seconds
+
+    def client():
+        done = 0
+        while time.monotonic() < deadline:
+            if fetch(base + path, cookie)[0] != 200:
+                raise RuntimeError(f"{path} failed under load")
+            done += 1
+        return done
+
+    started = time.monotonic()
+    with concurrent.futures.ThreadPoolExecutor(clients) as pool:
+        total = sum(pool.map(lambda _n: client(), range(clients)))
+    return total / (time.monotonic() - started)
+
+
+def worker_pids(master_pid):
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text()
+    return [int(pid) for pid in children.split()]
+
+
+def memory_kib(pid):
+    """(resident, peak resident) of a process, in KiB."""
+    fields = dict(
+        line.split(":", 1)
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+        if ":" in line
+    )
+    return int(fields["VmRSS"].split()[0]), int(fields["VmHWM"].split()[0])
+
+
+def spread_requests(base, targets, total, clients):
+    """``total`` requests over every target, ``clients`` at a time."""
+    plan = [targets[n % len(targets)] for n in range(total)]
+
+    def one(target):
+        _label, path, cookie = target
+        return fetch(base + path, cookie)[0]
+
+    with concurrent.futures.ThreadPoolExecutor(clients) as pool:
+        failures = sum(1 for status in pool.map(one, plan) if status != 200)
+    if failures:
+        sys.exit(f"{failures} of {total} requests failed")
+
+
+def print_latency_table(targets, timings, rates):
     static_median = statistics.median(timings[targets[0][1]])
-    print("| target | path | requests | median ms | p90 ms | × static |")
-    print("|---|---|---:|---:|---:|---:|")
-    for label, path in targets:
+    print(
+        "| target | path | requests | median ms | p90 ms | × static | requests/s "
+        "(concurrent) |"
+    )
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for label, path, _cookie in targets:
         values = timings[path]
         median = statistics.median(values)
         print(
             f"| {label} | `{path}` | {len(values)} | {median:.2f} | "
-            f"{percentile(values, 0.9):.2f} | {median / static_median:.2f} |"
+            f"{percentile(values, 0.9):.2f} | {median / static_median:.2f} | "
+            f"{rates[path]:.0f} |"
         )
 
 
-def print_query_counts(env, show_sql):
-    """Queries of each page, counted in this process against the bench database."""
+def print_memory_table(before, after, requests):
+    print(
+        f"\n| worker | RSS after warm-up, MiB | RSS after {requests:,} more "
+        "requests, MiB | peak, MiB | growth |"
+    )
+    print("|---|---:|---:|---:|---:|")
+    for pid in sorted(before):
+        rss_before, _peak = before[pid]
+        rss_after, peak = after.get(pid, (0, 0))
+        growth = (rss_after - rss_before) / rss_before * 100
+        print(
+            f"| {pid} | {rss_before / 1024:.1f} | {rss_after / 1024:.1f} | "
+            f"{peak / 1024:.1f} | {growth:+.1f} % |"
+        )
+
+
+def setup_django(env):
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
-    from django.db import connection
+
+
+def login_cookies():
+    """Session cookies of the demo applicant (consent renewed) and reviewer (past the
+    second factor), made in this process against the bench database."""
+    from django.conf import settings
     from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from accounts.models import User
+    from policy.consent import record_consent, renewed_consent_due
+    from policy.models import ConsentRecord
+
+    applicant = User.objects.get(email=LOGINS["applicant"])
+    edition = renewed_consent_due(applicant, "ru").awaiting
+    purposes = (ConsentRecord.POLICY_ACCEPTANCE, ConsentRecord.PERSONAL_DATA_PROCESSING)
+    for purpose in purposes if edition else ():
+        record_consent(
+            edition=edition,
+            purpose=purpose,
+            email=applicant.email,
+            form_name="renewed_consent",
+            user=applicant,
+        )
+    cookies = {}
+    for who, email in LOGINS.items():
+        user = User.objects.get(email=email)
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.force_login(user)
+        if user.has_perm("wagtailadmin.access_admin"):
+            device, _new = TOTPDevice.objects.get_or_create(
+                user=user, name="bench", defaults={"confirmed": True}
+            )
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+        key = client.cookies[settings.SESSION_COOKIE_NAME].value
+        cookies[who] = f"{settings.SESSION_COOKIE_NAME}={key}"
+    return cookies
+
+
+def print_query_counts(env, show_sql):
+    """Queries of each page, counted in this process against the bench database."""
+    from django.db import connection
+    from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
     client = Client(HTTP_HOST="127.0.0.1")
+    # The page itself: not from the page cache, without the visit counter's writes.
+    override_settings(PAGE_CACHE_SECONDS=0, VISIT_STATISTICS=False).enable()
     print("\n| page | path | SQL queries |")
     print("|---|---|---:|")
     details = []
@@ -179,9 +322,16 @@ def print_query_counts(env, show_sql):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=300, help="requests per target")
+    parser.add_argument("--requests", type=int, default=200, help="requests per target")
     parser.add_argument(
-        "--seconds", type=float, default=120, help="deadline of the run"
+        "--seconds", type=float, default=180, help="deadline of the latency part"
+    )
+    parser.add_argument("--clients", type=int, default=8, help="concurrent clients")
+    parser.add_argument(
+        "--burst", type=float, default=3, help="seconds of concurrent load per target"
+    )
+    parser.add_argument(
+        "--memory-requests", type=int, default=10_000, help="requests of the memory run"
     )
     parser.add_argument("--sql", action="store_true", help="print the SQL statements")
     parser.add_argument("--keep", action="store_true", help="keep the temporary site")
@@ -197,6 +347,8 @@ def main():
         manage(env, "migrate", "--noinput")
         manage(env, "load_demo")
         manage(env, "collectstatic", "--noinput")
+        setup_django(env)
+        cookies = login_cookies()
         server = subprocess.Popen(
             [
                 str(Path(PYTHON).parent / "gunicorn"),
@@ -212,17 +364,29 @@ def main():
             stderr=subprocess.PIPE,
         )
         wait_for_server(base, server)
-        targets = [("static CSS", stylesheet_path(base)), *PAGES]
+        targets = [("static CSS", stylesheet_path(base), "")] + [
+            (label, path, cookies[who] if who else "") for label, path, who in TARGETS
+        ]
         timings, stopped_early = measure(
             base, targets, options.requests, options.seconds
         )
+        rates = {
+            path: throughput(base, path, cookie, options.clients, options.burst)
+            for _label, path, cookie in targets
+        }
+        before = {pid: memory_kib(pid) for pid in worker_pids(server.pid)}
+        spread_requests(base, targets, options.memory_requests, options.clients)
+        after = {pid: memory_kib(pid) for pid in worker_pids(server.pid)}
         print(
-            f"gunicorn, 2 workers, SQLite, production settings, {base}; "
-            f"round-robin after 20 warm-up requests per target\n"
+            f"gunicorn, 2 workers (1 thread each), SQLite, production settings, "
+            f"per-process memory cache, {base}; latency round-robin after 20 warm-up "
+            f"requests per target; throughput with {options.clients} concurrent "
+            f"clients for {options.burst:g} s per target\n"
         )
-        print_latency_table(targets, timings)
+        print_latency_table(targets, timings, rates)
         if stopped_early:
             print(f"\n(stopped at the {options.seconds:.0f} s deadline)")
+        print_memory_table(before, after, options.memory_requests)
     finally:
         if server is not None and server.poll() is None:
             server.terminate()

@@ -1,12 +1,22 @@
 """Site-wide views: search, health check, robots.txt, public media, error pages."""
 
+import mimetypes
+
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage, storages
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.static import serve
@@ -64,8 +74,17 @@ def robots_txt(request):
 
 @cache_control(max_age=31536000, public=True)
 def public_media(request, path):
-    """Page images and their renditions; nothing else of MEDIA_ROOT is ever served."""
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    """Page images and their renditions; nothing else of the media storage is ever served.
+    From the local disk, or read from the private bucket when the files are in S3."""
+    storage = storages["default"]
+    if isinstance(storage, FileSystemStorage):
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    if ".." in path.split("/") or not storage.exists(path):
+        raise Http404
+    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    response = FileResponse(storage.open(path), content_type=content_type)
+    patch_cache_control(response, public=True, max_age=3600)
+    return response
 
 
 def page_not_found(request, exception=None):

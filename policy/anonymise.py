@@ -11,7 +11,6 @@ registration documents, drafts, open reviews.
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -40,13 +39,14 @@ def pseudonym_for(user):
 
 
 def end_sessions(user):
-    """Log ``user`` out everywhere (database sessions)."""
-    ended = 0
-    for session in Session.objects.filter(expire_date__gt=timezone.now()):
-        if session.get_decoded().get("_auth_user_id") == str(user.pk):
-            session.delete()
-            ended += 1
-    return ended
+    """Log ``user`` out everywhere; returns how many sessions were ended.
+
+    The sessions are found in the login-session index (``accounts.session_policy``), not
+    by decoding every session of the site, and ended through the session engine, so the
+    shared cache forgets them too."""
+    from accounts.session_policy import end_sessions as end_indexed_sessions
+
+    return end_indexed_sessions(user, reason="anonymised")
 
 
 @transaction.atomic
@@ -116,6 +116,12 @@ def anonymise(user, *, by=None, reason=""):
         if old_name:
             entry.label = entry.label.replace(old_name, "")
         entry.save(update_fields=["label"])
+    # The entries about the account itself (logins, logouts, two-factor changes) are
+    # labelled with the person's name or e-mail at the time: the pseudonym replaces it.
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(user, for_concrete_model=False),
+        object_id=str(user.pk),
+    ).update(label=pseudonym)
     forget_login_attempts(old_email)
 
     user.email = pseudonym

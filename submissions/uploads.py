@@ -3,6 +3,7 @@ file's name; size; archives checked for bombs, path traversal and nested archive
 with scripts, actions or embedded files refused; then the antivirus scanner (ClamAV over
 its socket when ``CLAMD_SOCKET`` is set, none otherwise)."""
 
+import logging
 import socket
 import struct
 import zipfile
@@ -16,6 +17,8 @@ ARCHIVE_TYPES = {"zip", "docx", "xlsx", "pptx", "odt", "ods"}
 SAME_EXTENSION = {"jpg": {"jpg", "jpeg"}}
 NESTED_ARCHIVES = (".zip", ".rar", ".7z", ".gz", ".tgz", ".tar", ".bz2", ".xz")
 PDF_DANGERS = (b"/JavaScript", b"/JS", b"/EmbeddedFile", b"/Launch", b"/RichMedia")
+
+logger = logging.getLogger(__name__)
 
 
 def check_name(upload, extension):
@@ -105,7 +108,23 @@ class ClamdScanner:
         self.path = path
 
     def scan(self, upload):
-        """The name of what was found, or None when the file is clean."""
+        """The name of what was found, or None when the file is clean. A daemon that
+        cannot be reached or does not answer refuses the file: nothing unscanned is kept."""
+        try:
+            answer = self.ask(upload)
+        except OSError:
+            logger.exception("The antivirus at %s did not answer", self.path)
+            answer = ""
+        if answer.endswith("FOUND"):
+            return answer.split(":", 1)[-1].removesuffix("FOUND").strip()
+        if not answer.endswith("OK"):
+            raise ValidationError(
+                _("The file could not be checked for viruses; try again later."),
+                code="scan_failed",
+            )
+        return None
+
+    def ask(self, upload):
         upload.seek(0)
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
             conn.settimeout(30)
@@ -121,15 +140,7 @@ class ClamdScanner:
                     break
                 reply += part
         upload.seek(0)
-        answer = reply.rstrip(b"\0").decode(errors="replace")
-        if answer.endswith("FOUND"):
-            return answer.split(":", 1)[-1].removesuffix("FOUND").strip()
-        if not answer.endswith("OK"):
-            raise ValidationError(
-                _("The file could not be checked for viruses; try again later."),
-                code="scan_failed",
-            )
-        return None
+        return reply.rstrip(b"\0").decode(errors="replace")
 
 
 def scanner():

@@ -46,7 +46,30 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+# Cookies only over HTTPS in production; switched off only for loopback load tests and the
+# benchmark, which speak plain HTTP to gunicorn.
+SECURE_COOKIES = env_bool("SECURE_COOKIES", True)
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
+# Staff (anyone who may enter the admin) are logged out after this many minutes without a
+# request; everyone's login ends this many hours after it began, active or not.
+STAFF_SESSION_IDLE_MINUTES = env_int("STAFF_SESSION_IDLE_MINUTES", 30)
+SESSION_ABSOLUTE_HOURS = env_int("SESSION_ABSOLUTE_HOURS", 12)
+# The shared cache of several app servers (sessions, login lockouts, cached pages). Empty:
+# each process keeps its own in memory, which is right for one process only.
+REDIS_URL = env_str("REDIS_URL", "")
+# Background tasks: "immediate" runs them in the request (development, tests); "database"
+# queues them in the database for `manage.py run_worker` (production).
+TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate")
+# S3-compatible object storage for every uploaded file; empty bucket: the local disk.
+S3_BUCKET = env_str("S3_BUCKET", "")
+S3_ENDPOINT_URL = env_str("S3_ENDPOINT_URL", "")
+S3_REGION = env_str("S3_REGION", "")
+S3_ACCESS_KEY_ID = env_str("S3_ACCESS_KEY_ID", "")
+S3_SECRET_ACCESS_KEY = env_str("S3_SECRET_ACCESS_KEY", "")
+# Seconds an anonymous visitor's copy of a public page is kept in the shared cache.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# A caching reverse proxy (nginx, Varnish) that Wagtail tells of every page published.
+FRONTEND_CACHE_PURGE_URL = env_str("FRONTEND_CACHE_PURGE_URL", "")
 
 # --- Applications ---------------------------------------------------------------------------
 
@@ -79,6 +102,11 @@ INSTALLED_APPS = [
     "captcha",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -91,14 +119,21 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Counted before the page cache, so pages served from it are counted too.
+    "policy.visits.VisitStatisticsMiddleware",
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SingleLazyUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Both after the messages: they tell the person why they were sent elsewhere.
+    "accounts.middleware.SessionPolicyMiddleware",
+    "accounts.middleware.StaffTwoFactorMiddleware",
     "policy.middleware.RenewedConsentMiddleware",
-    "policy.visits.VisitStatisticsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.PortalCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -160,6 +195,9 @@ AXES_USERNAME_FORM_FIELD = (
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_VERBOSE = False
+# Two-factor authentication of staff (accounts.two_factor): the name authenticator apps
+# show for the portal's entry.
+OTP_TOTP_ISSUER = "OPI Center"
 # Applicants confirm their e-mail address within this many days of registering.
 EMAIL_VERIFICATION_DAYS = 3
 REGISTRATION_FILE_MAX_BYTES = 10 * 1024 * 1024
@@ -196,6 +234,8 @@ RETENTION = {
 }
 # Count page views and unique visitors (keyed daily hashes, never an IP address).
 VISIT_STATISTICS = env_bool("VISIT_STATISTICS", True)
+# Each process writes its counts every this many seconds (0: with every page view).
+VISIT_FLUSH_SECONDS = env_int("VISIT_FLUSH_SECONDS", 10)
 # The person an applicant represents answers the consent request within this many days.
 REPRESENTED_CONSENT_DAYS = 7
 
@@ -236,6 +276,53 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+
+def s3_storage(
+    prefix, *, bucket, endpoint_url, region, access_key, secret_key, encrypt
+):
+    """A private S3-compatible storage under ``prefix``: no public ACL, and the portal never
+    hands out the bucket's URLs. Page images and applicants' files are both read back
+    through the application (public_media and the permission-checked file views)."""
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": endpoint_url or None,
+            "region_name": region or None,
+            "access_key": access_key or None,
+            "secret_key": secret_key or None,
+            "location": prefix,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+            "object_parameters": {"ServerSideEncryption": "AES256"} if encrypt else {},
+        },
+    }
+
+
+if S3_BUCKET:
+
+    def s3_storage_here(prefix):
+        return s3_storage(
+            prefix,
+            bucket=S3_BUCKET,
+            endpoint_url=S3_ENDPOINT_URL,
+            region=S3_REGION,
+            access_key=S3_ACCESS_KEY_ID,
+            secret_key=S3_SECRET_ACCESS_KEY,
+            encrypt=env_bool("S3_ENCRYPT", False),
+        )
+
+    STORAGES["default"] = s3_storage_here("media")
+    # Page images' URLs point at the site itself (/media/…, home.views.public_media), not
+    # at the bucket.
+    STORAGES["default"]["OPTIONS"].update(
+        custom_domain=WAGTAILADMIN_BASE_URL.split("://", 1)[-1],
+        url_protocol=WAGTAILADMIN_BASE_URL.split("://", 1)[0] + ":",
+        querystring_auth=False,
+    )
+    STORAGES["private"] = s3_storage_here("private")
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Security headers (the values that do not depend on HTTPS) -----------------------------
@@ -245,6 +332,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# No session cookie outlives the absolute lifetime of a login (accounts.session_policy).
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_HOURS * 3600
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=(), interest-cohort=()"
@@ -300,7 +389,50 @@ CAPTCHA_FLITE_PATH = shutil.which("flite")
 CAPTCHA_IMAGE_SIZE = (140, 48)
 CAPTCHA_FONT_SIZE = 32
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+if TASKS_BACKEND not in TASK_BACKENDS:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {TASKS_BACKEND!r}."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
+
+# --- Cache ----------------------------------------------------------------------------------
+
+if FRONTEND_CACHE_PURGE_URL:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "opi",
+            "TIMEOUT": 300,
+        }
+    }
+    # Sessions read from the shared cache and are written through to the database, so a
+    # restart of Redis logs nobody out. Login lockouts live in the cache, shared by every
+    # app server.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "opi",
+        }
+    }
 
 LOGGING = {
     "version": 1,

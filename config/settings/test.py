@@ -23,3 +23,6 @@ CAPTCHA_TEST_MODE = (
 # Page-view counting adds its writes to every page; the query-count tests measure the
 # pages themselves, and the statistics tests switch it on.
 VISIT_STATISTICS = False
+VISIT_FLUSH_SECONDS = 0  # counts are written with the page view they count
+# Pages are made afresh in every test (the page-cache tests switch it on and clear it).
+PAGE_CACHE_SECONDS = 0

@@ -3,10 +3,12 @@
 import re
 
 from django import template
+from django.conf import settings
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from home import navigation
+from home.page_cache import current_generation
 
 register = template.Library()
 
@@ -40,3 +42,15 @@ def highlight(text, query):
         return mark_safe(text)
     pattern = re.compile("({})".format("|".join(words)), re.IGNORECASE)
     return mark_safe(pattern.sub(r"<mark>\1</mark>", text))
+
+
+@register.simple_tag
+def page_cache_generation():
+    """The page cache's generation, for fragments the same on every page of a language
+    (the footer): they are made again when a page is published or the settings change."""
+    return current_generation()
+
+
+@register.simple_tag
+def page_cache_seconds():
+    return settings.PAGE_CACHE_SECONDS

@@ -635,6 +635,8 @@ class ApplicationFormPage(RoutablePageMixin, Page):
     each step, the thank-you text and which attachment categories are required; the
     fields are fixed in code because each maps to the Application model."""
 
+    page_cache = False  # a form: never kept in the shared page cache (home.page_cache)
+
     intro = RichTextField(_("introduction"), blank=True)
     step_1_help = RichTextField(_("help: the proposal"), blank=True)
     step_2_help = RichTextField(_("help: applicability and value"), blank=True)

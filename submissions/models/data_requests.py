@@ -145,6 +145,8 @@ class DataRequestFormPage(RoutablePageMixin, Page):
     """The form for requests about one's personal data (login required), reached from
     the dashboard. Editors word what follows from each kind of request."""
 
+    page_cache = False  # a form: never kept in the shared page cache (home.page_cache)
+
     intro = RichTextField(_("introduction"), blank=True)
     withdrawal_text = RichTextField(
         _("what follows a withdrawal of consent"),

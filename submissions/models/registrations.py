@@ -351,6 +351,8 @@ class RegistrationFormPage(RoutablePageMixin, Page):
     """/register/: the registration form. Editors word the page; the fields are fixed in
     code because each one maps to the data model."""
 
+    page_cache = False  # a form: never kept in the shared page cache (home.page_cache)
+
     intro = RichTextField(_("introduction"), blank=True)
     help_text = RichTextField(
         _("help"),
@@ -416,6 +418,8 @@ class ConsentFormPage(Page):
     """/consent/: where the person an applicant represents reads the consent statement of
     the edition in force and gives or refuses their own consent. Reached by the link they
     get by e-mail (/consent/?t=<signed token>); editors word the page and the answers."""
+
+    page_cache = False  # a form: never kept in the shared page cache (home.page_cache)
 
     intro = RichTextField(
         _("introduction"),

@@ -7,6 +7,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from accounts import roles
 from home.models import InfoPage
 from tests.factories import UserFactory, add_info_page
+from tests.two_factor import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +64,7 @@ def test_sync_roles_is_safe_to_run_again():
 
 def test_editor_publishes_a_page_through_the_admin(client, editor, home_page):
     page = add_info_page(home_page, title="Контакты", slug="contacts")
-    client.force_login(editor)
+    verified_login(client, editor)
     assert client.get("/admin/").status_code == 200
     response = client.post(
         f"/admin/pages/{page.pk}/edit/",
@@ -84,7 +85,7 @@ def test_editor_publishes_a_page_through_the_admin(client, editor, home_page):
 def test_reviewer_cannot_edit_pages(client, home_page):
     reviewer = UserFactory(groups=[Group.objects.get(name=roles.REVIEWERS)])
     page = add_info_page(home_page, title="Об ОПИ", slug="about")
-    client.force_login(reviewer)
+    verified_login(client, reviewer)
     assert client.get("/admin/").status_code == 200
     response = client.get(f"/admin/pages/{page.pk}/edit/")
     assert response.status_code in (302, 403)

@@ -8,6 +8,7 @@ from django.test import RequestFactory
 
 from accounts.models import User
 from tests.factories import DEFAULT_PASSWORD, UserFactory
+from tests.two_factor import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +67,7 @@ def test_superuser_command_path():
 
 class TestWagtailUserAdmin:
     def test_admin_creates_a_user_with_full_name(self, client, superuser):
-        client.force_login(superuser)
+        verified_login(client, superuser)
         response = client.post(
             "/admin/users/new/",
             {
@@ -87,7 +88,7 @@ class TestWagtailUserAdmin:
         self, client, superuser
     ):
         UserFactory(email="taken@example.kz")
-        client.force_login(superuser)
+        verified_login(client, superuser)
         response = client.post(
             "/admin/users/new/",
             {
@@ -104,7 +105,7 @@ class TestWagtailUserAdmin:
 
     def test_admin_user_list_and_edit_render(self, client, superuser):
         person = UserFactory(email="listed@example.kz", full_name="Нуртаев Ерлан")
-        client.force_login(superuser)
+        verified_login(client, superuser)
         listing = client.get("/admin/users/").content.decode()
         assert "Нуртаев Ерлан" in listing
         edit = client.get(f"/admin/users/edit/{person.pk}/")

@@ -3,11 +3,16 @@
 import os
 import re
 import secrets
+import shutil
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import missing_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -152,3 +157,101 @@ def test_production_responses_carry_every_security_header(tmp_path):
     assert "camera=()" in headers["Permissions-Policy"]
     assert "CSRF True True Lax" in out
     assert "SESSION True True Lax" in out
+
+
+REDIS_CHECK = """
+from django.conf import settings
+from django.contrib.sessions.backends.cached_db import SessionStore
+from django.core.cache import cache
+print("BACKEND", settings.CACHES["default"]["BACKEND"])
+print("SESSIONS", settings.SESSION_ENGINE)
+print("AXES", settings.AXES_HANDLER)
+cache.set("written-by-the-portal", "yes", 60)
+session = SessionStore()
+session["reviewer"] = 7
+session.create()
+print("KEY", session.session_key)
+"""
+
+REDIS_READ_BACK = """
+import sys
+from django.contrib.sessions.backends.cached_db import SessionStore
+from django.contrib.sessions.models import Session
+from django.core.cache import cache
+from django.db import connection
+key = sys.stdin.read().strip()
+print("CACHE", cache.get("written-by-the-portal"))
+with connection.execute_wrapper(lambda *a: (_ for _ in ()).throw(AssertionError("SQL"))):
+    print("SESSION", SessionStore(session_key=key).get("reviewer"))
+print("IN DATABASE", Session.objects.filter(session_key=key).exists())
+"""
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    server = shutil.which("redis-server")
+    if not server:
+        missing_tool("redis-server (Debian package redis-server) is not installed")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    process = subprocess.Popen(
+        [
+            server,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(tmp_path),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield f"redis://127.0.0.1:{port}/0"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_with_redis_url_every_process_shares_the_cache_and_sessions(
+    tmp_path, redis_url
+):
+    """Two processes (two app servers): what one writes, the other reads from Redis;
+    sessions are also written through to the database."""
+    env = {
+        **PRODUCTION_ENV,
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "REDIS_URL": redis_url,
+        "LOG_LEVEL": "ERROR",
+    }
+    assert run_manage("migrate", "--noinput", **env).returncode == 0
+    first = run_manage("shell", "-c", REDIS_CHECK, **env)
+    assert "BACKEND django.core.cache.backends.redis.RedisCache" in first.stdout, (
+        first.stdout + first.stderr
+    )
+    assert "SESSIONS django.contrib.sessions.backends.cached_db" in first.stdout
+    assert "AXES axes.handlers.cache.AxesCacheHandler" in first.stdout
+    key = re.search(r"KEY (\w+)", first.stdout).group(1)
+    second = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", REDIS_READ_BACK],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        input=key,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "CACHE yes" in second.stdout, second.stdout + second.stderr
+    assert "SESSION 7" in second.stdout  # from Redis, without a query
+    assert "IN DATABASE True" in second.stdout

@@ -6,6 +6,7 @@ skipped with the reason; under ``CI=true`` that absence is a failure instead.
 
 import io
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -125,6 +126,23 @@ def phone_page(browser):
     context, browser_page = open_page(browser, 390, 844)
     yield browser_page
     context.close()
+
+
+def sign_in_to_admin(page, base_url, email, password=DEMO_PASSWORD):
+    """Log in to the admin as staff do: the password, then a code from their
+    authenticator app (one is made for them first, as if they had enrolled)."""
+    from accounts.models import User
+    from tests.two_factor import authenticator, code_for
+
+    device = authenticator(User.objects.get(email=email))
+    page.goto(base_url + "/admin/login/")
+    page.fill("input[name=username]", email)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r".*/admin/two-factor/verify/"))
+    page.fill("input[name=code]", code_for(device))
+    page.click("form.two-factor__form button[type=submit]")
+    page.wait_for_url(re.compile(r".*/admin/$"))
 
 
 def screenshot(page, name):

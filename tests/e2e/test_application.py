@@ -11,7 +11,7 @@ from policy.consent import record_consent
 from policy.models import ConsentRecord, PolicyEdition
 from submissions.models import Application
 
-from .conftest import DEMO_PASSWORD, screenshot
+from .conftest import screenshot, sign_in_to_admin
 from .test_accessibility import axe_violations, describe
 from .test_policy import log_in
 
@@ -38,11 +38,7 @@ def renew_consent(email):
 def admin_login(browser, live_server, email):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r".*/admin/$"))
+    sign_in_to_admin(page, live_server.url, email)
     return context, page
 
 

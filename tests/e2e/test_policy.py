@@ -9,7 +9,7 @@ from django.test import Client
 from accounts.models import User
 from policy.models import ConsentRecord, PolicyPage
 
-from .conftest import DEMO_PASSWORD, screenshot
+from .conftest import screenshot, sign_in_to_admin
 from .test_accessibility import axe_violations, describe
 
 pytestmark = [
@@ -39,11 +39,7 @@ def test_an_approver_approves_an_edition_and_it_goes_live(page, demo_site):
     page.goto(demo_site.url + "/policy/")
     assert "Редакция 2," in page.inner_text(".policy__edition")
 
-    page.goto(demo_site.url + "/admin/login/")
-    page.fill("input[name=username]", "approver@example.kz")
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r".*/admin/$"))
+    sign_in_to_admin(page, demo_site.url, "approver@example.kz")
     page.goto(f"{demo_site.url}/admin/pages/{policy.pk}/edit/")
     page.locator("footer .w-dropdown__toggle").first.click()
     approve = page.locator(

@@ -6,7 +6,7 @@ import pytest
 
 from home.models import InfoPage
 
-from .conftest import DEMO_PASSWORD, screenshot
+from .conftest import screenshot, sign_in_to_admin
 
 pytestmark = [
     pytest.mark.e2e,
@@ -89,11 +89,7 @@ def test_phone_menu_opens_with_the_toggle(phone_page, demo_site):
 
 
 def test_editor_logs_in_and_publishes_a_page(page, demo_site):
-    page.goto(demo_site.url + "/admin/login/")
-    page.fill("input[name=username]", "editor@example.kz")
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r".*/admin/$"))
+    sign_in_to_admin(page, demo_site.url, "editor@example.kz")
     assert page.locator("input[name=password]").count() == 0
     contacts = InfoPage.objects.get(slug="contacts", locale__language_code="ru")
     page.goto(f"{demo_site.url}/admin/pages/{contacts.pk}/edit/")

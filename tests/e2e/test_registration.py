@@ -9,7 +9,7 @@ from django.core import mail
 
 from submissions.models import ApplicantProfile
 
-from .conftest import DEMO_PASSWORD, screenshot
+from .conftest import screenshot, sign_in_to_admin
 from .test_accessibility import axe_violations, describe
 
 pytestmark = [
@@ -67,11 +67,7 @@ def test_register_confirm_approve_and_see_verified(page, demo_site, settings):
     # a reviewer approves it in the admin
     reviewer = page.context.browser.new_context(viewport={"width": 1280, "height": 900})
     admin = reviewer.new_page()
-    admin.goto(demo_site.url + "/admin/login/")
-    admin.fill("input[name=username]", "reviewer@example.kz")
-    admin.fill("input[name=password]", DEMO_PASSWORD)
-    admin.click("button[type=submit]")
-    admin.wait_for_url(re.compile(r".*/admin/$"))
+    sign_in_to_admin(admin, demo_site.url, "reviewer@example.kz")
     assert "Сейтова Сауле Маратовна" in admin.inner_text("main")  # awaiting review
     registration = ApplicantProfile.objects.get(
         user__email=EMAIL

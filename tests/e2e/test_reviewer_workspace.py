@@ -2,8 +2,6 @@
 dossier and gives an expert access; the expert logs in and sees exactly that application,
 without the applicant's personal contacts."""
 
-import re
-
 import pytest
 from django.contrib.auth.models import Group
 
@@ -11,7 +9,7 @@ from accounts import roles
 from accounts.models import User
 from submissions.models import Application
 
-from .conftest import screenshot
+from .conftest import screenshot, sign_in_to_admin
 from .test_accessibility import axe_violations, describe
 from .test_application import admin_login
 
@@ -52,11 +50,7 @@ def test_filter_open_dossier_assign_expert_and_the_expert_sees_one(
     assert list(screening.experts.all()) == [expert]
     assert screening.disclosures.get().by.email == "reviewer@example.kz"
 
-    page.goto(demo_site.url + "/admin/login/")
-    page.fill("input[name=username]", expert.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r".*/admin/$"))
+    sign_in_to_admin(page, demo_site.url, expert.email, PASSWORD)
     page.goto(demo_site.url + "/admin/snippets/submissions/application/")
     rows = page.locator("table.listing tbody tr")
     assert rows.count() == 1

@@ -1,5 +1,7 @@
 """The demo content command: what it creates, and that running it twice is harmless."""
 
+import io
+
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
@@ -8,6 +10,7 @@ from wagtail.models import Page
 
 from accounts.models import User
 from home.models import PortalSettings
+from tests.two_factor import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +97,7 @@ def test_one_user_per_role(client):
         .exists()
     )
     editor = User.objects.get(email="editor@example.kz")
-    client.force_login(editor)
+    verified_login(client, editor)
     assert client.get("/admin/").status_code == 200
     client.force_login(User.objects.get(email="applicant@example.kz"))
     assert client.get("/admin/").status_code == 302
@@ -147,3 +150,14 @@ def test_demo_has_a_verified_applicant_and_one_awaiting_verification(client):
     assert "Ожидает проверки" in client.get("/account/").content.decode()
     call_command("load_demo", password="first-password-1")  # safe to run again
     assert ApplicantProfile.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_loading_the_demo_queues_nothing_for_the_task_worker(settings):
+    """Under `make serve DEMO=1` tasks go to the database queue; the demo's own (its
+    e-mails to made-up addresses) must not wait there for the worker to send them."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    call_command("load_demo", stdout=io.StringIO())
+    assert not DBTaskResult.objects.exists()

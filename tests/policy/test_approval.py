@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from accounts import roles
 from policy.models import PolicyEdition, PolicyPage
 from tests.factories import UserFactory
+from tests.two_factor import verified_login
 
 from .test_policy_page import policy_fields
 
@@ -59,7 +60,7 @@ def edit_form(page, action):
 
 
 def submit(client, editor, page):
-    client.force_login(editor)
+    verified_login(client, editor)
     response = client.post(
         f"/admin/pages/{page.pk}/edit/", edit_form(page, "action-submit")
     )
@@ -75,7 +76,7 @@ def test_every_policy_page_is_in_the_policy_approval_workflow(policy):
 
 def test_editor_cannot_publish_the_policy(client, editor, policy):
     assert not policy.permissions_for_user(editor).can_publish()
-    client.force_login(editor)
+    verified_login(client, editor)
     client.post(f"/admin/pages/{policy.pk}/edit/", edit_form(policy, "action-publish"))
     policy.refresh_from_db()
     assert not policy.live
@@ -84,7 +85,7 @@ def test_editor_cannot_publish_the_policy(client, editor, policy):
 
 def test_approver_approves_and_the_edition_goes_live(client, editor, approver, policy):
     state = submit(client, editor, policy)
-    client.force_login(approver)
+    verified_login(client, approver)
     response = client.post(
         f"/admin/pages/workflow/action/{policy.pk}/approve/{state.current_task_state.pk}/",
         {"comment": "Согласовано с юридическим отделом."},
@@ -98,7 +99,7 @@ def test_approver_approves_and_the_edition_goes_live(client, editor, approver, p
 
 def test_approver_requests_changes_with_a_comment(client, editor, approver, policy):
     state = submit(client, editor, policy)
-    client.force_login(approver)
+    verified_login(client, approver)
     client.post(
         f"/admin/pages/workflow/action/{policy.pk}/reject/{state.current_task_state.pk}/",
         {"comment": "Уточните срок хранения данных."},

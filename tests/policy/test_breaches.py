@@ -14,6 +14,7 @@ from home.models import PortalSettings
 from policy.models import BreachIncident, BreachNotice
 from tests.factories import UserFactory
 from tests.submissions.test_applications import make_applicant
+from tests.two_factor import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,7 @@ def test_each_affected_applicant_is_told_once_and_each_delivery_recorded(
     incident, superuser, django_capture_on_commit_callbacks
 ):
     client = Client()
-    client.force_login(superuser)
+    verified_login(client, superuser)
     url = reverse("incident_notify", args=[incident.pk])
     assert "2" in client.get(url).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
@@ -64,7 +65,7 @@ def test_the_authority_export_has_what_the_notice_needs(incident, superuser):
     contacts.protection_officer_email = "dpo@example.kz"
     contacts.save()
     client = Client()
-    client.force_login(superuser)
+    verified_login(client, superuser)
     response = client.get(
         reverse("incident_authority_export", args=[incident.pk, "csv"])
     )
@@ -79,7 +80,7 @@ def test_the_authority_export_has_what_the_notice_needs(incident, superuser):
     assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
     reviewer = UserFactory(email="someone@example.kz")
     other = Client()
-    other.force_login(reviewer)
+    verified_login(other, reviewer)
     assert other.get(
         reverse("incident_authority_export", args=[incident.pk, "csv"])
     ).status_code in (302, 403)

@@ -6,6 +6,7 @@ from accounts.models import User
 from policy.consent import record_consent, withdraw_consent
 from policy.models import ConsentRecord, ImmutableRecordError, PolicyPage
 from tests.factories import UserFactory
+from tests.two_factor import verified_login
 
 from .test_editions import go_live
 from .test_policy_page import policy_fields
@@ -82,7 +83,7 @@ def test_the_ledger_in_the_admin(client, rf, edition, superuser):
     give(rf, edition)
     give(rf, edition, email="other@example.kz", purpose=ConsentRecord.POLICY_ACCEPTANCE)
     record = ConsentRecord.objects.get(email="aigerim@example.kz")
-    client.force_login(superuser)
+    verified_login(client, superuser)
     url = "/admin/policy/consentrecord/"
     listing = client.get(url, {"q": "aigerim"}).content.decode()
     assert "aigerim@example.kz" in listing and "other@example.kz" not in listing

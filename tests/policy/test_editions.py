@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from policy.models import ImmutableRecordError, PolicyEdition, PolicyPage
 from tests.factories import UserFactory
+from tests.two_factor import verified_login
 
 from .test_policy_page import policy_fields
 
@@ -103,7 +104,7 @@ def test_an_edition_cannot_be_changed_or_deleted(draft_policy):
 def test_admin_lists_editions_read_only(client, draft_policy):
     go_live(draft_policy)
     edition = PolicyEdition.objects.get()
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    verified_login(client, UserFactory(is_superuser=True, is_staff=True))
     listing = client.get("/admin/policy/policyedition/")
     assert listing.status_code == 200
     assert edition.text_sha256[:12] in listing.content.decode()

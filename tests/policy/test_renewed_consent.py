@@ -10,6 +10,7 @@ from django.core import mail
 from policy.consent import record_consent
 from policy.models import ConsentRecord, PolicyPage
 from tests.factories import UserFactory, translate
+from tests.two_factor import verified_login
 
 from .test_editions import go_live
 from .test_policy_page import policy_fields
@@ -160,7 +161,7 @@ def test_a_minor_edition_after_a_renewal_still_needs_the_renewal(
 def test_staff_and_visitors_are_not_asked(client, policy, applicant, editor):
     renew(policy)
     assert client.get("/search/").status_code == 200  # a visitor
-    client.force_login(editor)
+    verified_login(client, editor)
     assert client.get("/search/").status_code == 200
     assert client.get("/admin/").status_code == 200
 

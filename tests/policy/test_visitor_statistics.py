@@ -11,6 +11,7 @@ from django.urls import reverse
 from policy.models import DailyVisitor, PageVisits, VisitKey
 from policy.visit_report import per_day
 from tests.factories import UserFactory
+from tests.two_factor import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +84,7 @@ def test_yesterdays_key_is_forgotten(home_page):
 def test_the_report_shows_charts_tables_and_csv(home_page, superuser):
     visit("/", ADDRESSES[0])
     client = Client()
-    client.force_login(superuser)
+    verified_login(client, superuser)
     html = client.get(reverse("visits_report")).content.decode()
     assert "<svg" in html and "Уникальные посетители по дням" in html
     csv = client.get(reverse("visits_report") + "?export=top-pages")

@@ -25,6 +25,7 @@ from submissions.models import (
 from tests.factories import UserFactory
 from tests.submissions.test_data_requests import act
 from tests.submissions.test_registration import answers
+from tests.two_factor import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +98,7 @@ def test_a_withdrawal_of_consent_ends_sessions_and_anonymises(
         email="reviewer@example.kz", groups=[Group.objects.get(name=roles.REVIEWERS)]
     )
     staff = Client()
-    staff.force_login(reviewer)
+    verified_login(staff, reviewer)
     with django_capture_on_commit_callbacks(execute=True):
         response = act(staff, request, "approve", comment="Выполнено.")
     assert response.status_code == 302, response.content.decode()[:2000]

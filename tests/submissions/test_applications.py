@@ -25,6 +25,7 @@ from submissions.models import (
 )
 from submissions.review import next_reference, submit_application
 from tests.factories import UserFactory
+from tests.two_factor import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +95,7 @@ def make_expert(email):
 
 def logged_in(user):
     client = Client()
-    client.force_login(user)
+    verified_login(client, user)
     return client
 
 

@@ -18,6 +18,7 @@ from submissions.data_requests import due_date
 from submissions.models import DataSubjectRequest
 from tests.factories import UserFactory
 from tests.submissions.test_applications import make_applicant
+from tests.two_factor import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,7 @@ def applicant(db):
 
 def logged_in(user):
     client = Client()
-    client.force_login(user)
+    verified_login(client, user)
     return client
 
 

@@ -195,6 +195,41 @@ def test_an_existing_address_gets_the_same_answer(
     assert "пытался зарегистрироваться" in mail.outbox[0].subject
 
 
+def test_an_address_registered_at_the_same_moment_gets_the_same_answer(
+    client, register_page, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Two requests with one address (a double click): the other one made the account
+    after this one looked, so the unique e-mail refuses this one's; no error page, no
+    file left behind (tests/load sends such pairs to gunicorn for real)."""
+    from submissions import registration
+
+    UserFactory(email="aigerim@example.kz", full_name="Айгерим")
+    looked = []
+
+    def not_yet_there(email):
+        looked.append(email)
+        return None if len(looked) == 1 else User.objects.get(email__iexact=email)
+
+    monkeypatch.setattr(registration, "existing_account", not_yet_there)
+    files_before = set(private_files())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/register/", answers())
+    assert response.status_code == 302 and response["Location"] == "/register/thanks/"
+    assert len(looked) == 2
+    assert User.objects.filter(email="aigerim@example.kz").count() == 1
+    assert not RegistrationRequest.objects.exists()
+    assert not ConsentRecord.objects.exists()
+    assert set(private_files()) == files_before
+    assert "пытался зарегистрироваться" in mail.outbox[0].subject
+
+
+def private_files():
+    from django.core.files.storage import storages
+
+    stored = storages["private"]
+    return stored.listdir("registrations")[1] if stored.exists("registrations") else []
+
+
 def test_a_failing_step_leaves_nothing_half_made(client, register_page, monkeypatch):
     from submissions import registration
 

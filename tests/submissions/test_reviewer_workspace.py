@@ -16,6 +16,7 @@ from submissions.models import Application, Disclosure, Subsidiary
 from submissions.review import assign_experts
 from tests.factories import UserFactory
 from tests.submissions.test_applications import make_applicant
+from tests.two_factor import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def staff(email, group):
 
 def logged_in(user):
     client = Client()
-    client.force_login(user)
+    verified_login(client, user)
     return client
 
 

@@ -15,6 +15,7 @@ from tests.submissions.test_applications import (
     make_applicant,
     step_url,
 )
+from tests.two_factor import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +95,7 @@ def test_honest_files_pass(client, apply_page):
 
 def test_the_admin_says_when_no_antivirus_is_configured(client, superuser, settings):
     settings.CLAMD_SOCKET = ""
-    client.force_login(superuser)
+    verified_login(client, superuser)
     assert "Антивирус не настроен" in client.get("/admin/").content.decode()
     settings.CLAMD_SOCKET = "/run/clamav/clamd.ctl"
     assert "ClamAV (/run/clamav/clamd.ctl)" in client.get("/admin/").content.decode()

@@ -25,6 +25,7 @@ from submissions.models import (
 from submissions.represented_consent import make_token
 from tests.factories import UserFactory
 from tests.submissions.test_registration import PDF, answers
+from tests.two_factor import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -133,7 +134,7 @@ def test_a_refusal_is_kept_and_approval_stays_blocked(client, represented, revie
     assert consent.decision == "refused" and consent.consent_record is None
     assert not ConsentRecord.objects.filter(email=REPRESENTED).exists()
     registration = RegistrationRequest.objects.get()
-    client.force_login(reviewer)
+    verified_login(client, reviewer)
     workflow_action(client, registration, "approve")  # refused: not among the actions
     assert registration.current_workflow_state.status == "in_progress"
     assert not ApplicantProfile.objects.filter(status="verified").exists()
@@ -209,7 +210,7 @@ def test_approve_request_changes_resubmit_round_trip(
     applicant.force_login(profile.user)
 
     # the reviewer asks for a correction, with a comment
-    client.force_login(reviewer)
+    verified_login(client, reviewer)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         response = workflow_action(
@@ -274,7 +275,7 @@ def test_changing_verified_details_sends_them_back_to_verification(
 ):
     profile = register(client, django_capture_on_commit_callbacks)
     registration = RegistrationRequest.objects.get()
-    client.force_login(reviewer)
+    verified_login(client, reviewer)
     workflow_action(client, registration, "approve")
     client.force_login(profile.user)
     form = client.get("/account/profile/").content.decode()
@@ -342,11 +343,11 @@ def test_files_go_to_their_applicant_and_reviewers_only_and_each_download_is_log
     expert = UserFactory(
         email="expert@example.kz", groups=[Group.objects.get(name=roles.EXPERTS)]
     )
-    client.force_login(expert)
+    verified_login(client, expert)
     assert client.get(url).status_code == 404
 
     for person in (profile.user, reviewer):
-        client.force_login(person)
+        verified_login(client, person)
         response = client.get(url)
         assert response.status_code == 200
         assert b"".join(response.streaming_content) == PDF
@@ -364,7 +365,7 @@ def test_the_reviewer_sees_the_registration_read_only_with_its_documents(
     client, represented, reviewer
 ):
     registration = RegistrationRequest.objects.get()
-    client.force_login(reviewer)
+    verified_login(client, reviewer)
     html = client.get(
         reverse(
             "wagtailsnippets_submissions_registrationrequest:edit",
@@ -440,7 +441,7 @@ def test_the_register_filters_by_verification_and_person_type(
     client, register_page, reviewer, django_capture_on_commit_callbacks
 ):
     register(client, django_capture_on_commit_callbacks)
-    client.force_login(reviewer)
+    verified_login(client, reviewer)
     url = reverse("wagtailsnippets_submissions_registrationrequest:list")
     awaiting = client.get(url + "?verification=awaiting").content.decode()
     assert "ТОО «Инновация»" in awaiting

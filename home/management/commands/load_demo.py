@@ -288,10 +288,17 @@ class Command(BaseCommand):
         self.verbosity = options["verbosity"]
         self.counts = Counter()
         # The demo writes to nobody: its e-mails (confirmations, consent requests) would
-        # go to made-up addresses.
+        # go to made-up addresses. Its tasks run here and now, into that dummy backend;
+        # queued for the task worker (TASKS_BACKEND=database, `make serve DEMO=1`) they
+        # would be sent later, for real, hundreds of them.
         with (
             override_settings(
-                EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"
+                EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+                TASKS={
+                    "default": {
+                        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+                    }
+                },
             ),
             transaction.atomic(),
             translation.override(settings.LANGUAGE_CODE),
