@@ -134,7 +134,7 @@ def main():
         import django
 
         django.setup()
-        from django.test import Client
+        from second_factor import logged_in_client
 
         started = time.perf_counter()
         reviewer, application = fill(args.applications)
@@ -143,8 +143,7 @@ def main():
             f"in {time.perf_counter() - started:.0f} s.",
             flush=True,
         )
-        client = Client(HTTP_HOST="127.0.0.1")
-        client.force_login(reviewer)
+        client = logged_in_client(reviewer)
         base = "/admin/snippets/submissions/"
         targets = [
             ("empty list (registrations)", base + "registrationrequest/"),

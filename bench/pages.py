@@ -257,9 +257,7 @@ def login_cookies():
     """Session cookies of the demo applicant (consent renewed) and reviewer (past the
     second factor), made in this process against the bench database."""
     from django.conf import settings
-    from django.test import Client
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from second_factor import logged_in_client
 
     from accounts.models import User
     from policy.consent import record_consent, renewed_consent_due
@@ -279,15 +277,7 @@ def login_cookies():
     cookies = {}
     for who, email in LOGINS.items():
         user = User.objects.get(email=email)
-        client = Client(HTTP_HOST="127.0.0.1")
-        client.force_login(user)
-        if user.has_perm("wagtailadmin.access_admin"):
-            device, _new = TOTPDevice.objects.get_or_create(
-                user=user, name="bench", defaults={"confirmed": True}
-            )
-            session = client.session
-            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-            session.save()
+        client = logged_in_client(user)
         key = client.cookies[settings.SESSION_COOKIE_NAME].value
         cookies[who] = f"{settings.SESSION_COOKIE_NAME}={key}"
     return cookies

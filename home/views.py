@@ -1,11 +1,12 @@
 """Site-wide views: search, health check, robots.txt, public media, error pages."""
 
 import mimetypes
+import sys
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import (
     FileResponse,
     Http404,
@@ -92,5 +93,11 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    # No context processors and no database: the error may be the database itself.
+    """Error pages without context processors or database: the error may be the database
+    itself. When it is (PostgreSQL restarting, a failover), the answer is 503 with
+    Retry-After, which load balancers and browsers understand as "try again shortly"."""
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = "30"
+        return response
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -3,7 +3,7 @@ line for each thing done and an entry in the audit log.
 
 Periods are settings (``RETENTION``): drafts abandoned for a year, rejected applications
 and their files after the five-year protection period, accounts never confirmed after 30
-days.
+days; and private files that no row names, an hour after they were written.
 """
 
 import datetime
@@ -70,6 +70,14 @@ def enforce(dry_run=False, out=print):
                         record.file.storage.delete(record.file.name)
                     item.delete()
             logger.info("Retention: %s %s: %s", action_of(category), category, item)
+    # Files a killed process left without their row (submissions.orphans), swept daily
+    # with the rest.
+    from submissions.orphans import sweep_orphan_files
+
+    orphans = sweep_orphan_files(dry_run=dry_run)
+    for name in orphans:
+        out(f"{'would ' if dry_run else ''}delete: orphan files: {name}")
+    counts["orphan files"] = len(orphans)
     return counts
 
 

@@ -9,7 +9,7 @@ that someone tried to register with it.
 import os
 import re
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import get_language
 from django_tasks import task
 
@@ -104,19 +104,29 @@ def update_profile(form, profile, user):
     return deleting_files_on_failure(work)
 
 
+def existing_account(email):
+    return User.objects.filter(email__iexact=email).first()
+
+
 def register_applicant(form, request):
     """Register what ``form`` (a valid RegistrationForm) holds. Returns the new user, or
     None when the address already had an account (the caller answers the same way)."""
     data = form.cleaned_data
-    existing = User.objects.filter(email__iexact=data["email"]).first()
-    if existing is not None:
-        transaction.on_commit(
-            lambda: send_registration_attempt_notice.enqueue(existing.pk)
-        )
-        return None
-    return deleting_files_on_failure(
-        lambda saved_files: create_registration(form, request, saved_files)
-    )
+    existing = existing_account(data["email"])
+    if existing is None:
+        try:
+            return deleting_files_on_failure(
+                lambda saved_files: create_registration(form, request, saved_files)
+            )
+        except IntegrityError:
+            # The same address registered by another request at the same moment (a
+            # double click, two tabs): the unique e-mail refused this one. It gets the
+            # answer any address with an account gets, not an error page.
+            existing = existing_account(data["email"])
+            if existing is None:
+                raise
+    transaction.on_commit(lambda: send_registration_attempt_notice.enqueue(existing.pk))
+    return None
 
 
 def create_registration(form, request, saved_files):

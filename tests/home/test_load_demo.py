@@ -1,7 +1,5 @@
 """The demo content command: what it creates, and that running it twice is harmless."""
 
-import io
-
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
@@ -150,14 +148,3 @@ def test_demo_has_a_verified_applicant_and_one_awaiting_verification(client):
     assert "Ожидает проверки" in client.get("/account/").content.decode()
     call_command("load_demo", password="first-password-1")  # safe to run again
     assert ApplicantProfile.objects.count() == 2
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_loading_the_demo_queues_nothing_for_the_task_worker(settings):
-    """Under `make serve DEMO=1` tasks go to the database queue; the demo's own (its
-    e-mails to made-up addresses) must not wait there for the worker to send them."""
-    from django_tasks_db.models import DBTaskResult
-
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    call_command("load_demo", stdout=io.StringIO())
-    assert not DBTaskResult.objects.exists()

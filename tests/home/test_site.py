@@ -199,3 +199,16 @@ class TestErrorPages:
         response = server_error(rf.get("/"))
         assert response.status_code == 500
         assert "Что-то пошло не так" in response.content.decode()
+
+    def test_a_database_outage_says_try_again_shortly(self, rf):
+        from django.db import OperationalError
+
+        from home.views import server_error
+
+        try:
+            raise OperationalError("connection to server failed")
+        except OperationalError:
+            response = server_error(rf.get("/register/"))
+        assert response.status_code == 503
+        assert response["Retry-After"] == "30"
+        assert "Портал временно недоступен" in response.content.decode()

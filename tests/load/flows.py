@@ -1,0 +1,157 @@
+"""What the load tests' visitors do over HTTP: register at /register/ and fill in and
+submit an application at /apply/, each with a requests.Session of their own."""
+
+import hashlib
+import html
+import re
+import secrets
+
+import requests
+
+TIMEOUT = (10, 120)  # connect, read: a request queued behind 200 others still answers
+PDF_HEAD = b"%PDF-1.4\n1 0 obj <<>> endobj\n"
+PDF_TAIL = b"trailer <<>>\n%%EOF\n"
+STEP_ANSWERS = {
+    1: {
+        "title": "Датчик утечек",
+        "kind": "equipment",
+        "summary": "Оптический датчик утечек газа.",
+        "problem": "Поздно обнаруживаются утечки.",
+        "application_area": "Газопроводы",
+        "trl": "6",
+    },
+    2: {
+        "applicability_criteria": "Участки с высоким давлением.",
+        "expected_value": "Меньше потерь газа.",
+    },
+    3: {"prior_tests": "Стенд, 2025.", "reviews": "", "public_links": ""},
+    4: {"permits": "", "lab_report": "", "ip_protection": ""},
+}
+REQUIRED_CATEGORIES = ("technical_documentation", "presentation")
+
+
+def pdf_bytes(size):
+    """A plain PDF of about ``size`` bytes whose content is unique (a random comment)."""
+    filler = max(0, size - len(PDF_HEAD) - len(PDF_TAIL) - 3) // 2
+    return PDF_HEAD + b"% " + secrets.token_hex(filler).encode() + b"\n" + PDF_TAIL
+
+
+def sha256(content):
+    return hashlib.sha256(content).hexdigest()
+
+
+def input_value(page, name):
+    """The value of the form input called ``name`` in the HTML ``page``."""
+    for tag in re.findall(r"<input[^>]*>", page):
+        if re.search(rf'\bname="{re.escape(name)}"', tag):
+            value = re.search(r'\bvalue="([^"]*)"', tag)
+            return html.unescape(value.group(1)) if value else ""
+    raise AssertionError(f"no input {name!r} on the page")
+
+
+# --- registration ---------------------------------------------------------------------------
+
+VALID_BIN = "940740000911"
+PASSWORD = "a-long-and-fine-password"
+
+
+def legal_entity(number, email):
+    """The answers and files of a legal entity that registers properly."""
+    answers = {
+        "person_type": "legal_entity",
+        "full_name": f"Регистрант {number}",
+        "email": email,
+        "organization": f"ТОО «Регистрант {number}»",
+        "resident": "yes",
+        "bin_iin": VALID_BIN,
+        "position": "Директор",
+        "phone": "+7 701 000 00 00",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        "accept_policy": "on",
+        "consent_processing": "on",
+    }
+    files = {"registration_certificate": (f"certificate-{number}.pdf", pdf_bytes(8000))}
+    return answers, files
+
+
+def register(portal, answers, files):
+    """Open /register/, solve its captcha (the answer read from the portal's database, as
+    a load test may) and send the form. Returns the response to the POST."""
+    session = requests.Session()
+    page = session.get(portal.base + "/register/", timeout=TIMEOUT)
+    assert page.status_code == 200, page.status_code
+    hashkey = input_value(page.text, "captcha_0")
+    [(answer,)] = portal.sql(
+        "SELECT response FROM captcha_captchastore WHERE hashkey = %s", [hashkey]
+    )
+    data = {
+        "csrfmiddlewaretoken": input_value(page.text, "csrfmiddlewaretoken"),
+        "captcha_0": hashkey,
+        "captcha_1": answer,
+        **answers,  # may answer the captcha wrongly
+    }
+    return session.post(
+        portal.base + "/register/",
+        data=data,
+        files={
+            name: (file_name, content, "application/pdf")
+            for name, (file_name, content) in files.items()
+        },
+        allow_redirects=False,
+        timeout=TIMEOUT,
+    )
+
+
+# --- applications ---------------------------------------------------------------------------
+
+
+class Applicant:
+    """A logged-in applicant (their session made in the database) filling in /apply/."""
+
+    def __init__(self, portal, email, session_key):
+        self.portal = portal
+        self.email = email
+        self.http = requests.Session()
+        self.http.cookies.set("sessionid", session_key, domain="127.0.0.1")
+        self.csrf = None
+        self.uploaded = {}  # category: (original name, size, sha256)
+        self.requests = 0
+
+    def post(self, path, data, files=None):
+        self.requests += 1
+        response = self.http.post(
+            self.portal.base + path,
+            data={**data, "csrfmiddlewaretoken": self.csrf},
+            files=files,
+            allow_redirects=False,
+            timeout=TIMEOUT,
+        )
+        if response.status_code != 302:
+            raise AssertionError(
+                f"POST {path} answered {response.status_code}: {response.text[:300]!r}"
+            )
+        return response.headers["Location"]
+
+    def apply(self, file_size):
+        """Start an application, answer steps 1–4, upload the two required files,
+        submit it. Returns the application's URL path after submission."""
+        self.requests += 1
+        page = self.http.get(self.portal.base + "/apply/", timeout=TIMEOUT)
+        assert page.status_code == 200, page.status_code
+        self.csrf = input_value(page.text, "csrfmiddlewaretoken")
+        step_one = self.post("/apply/", {})
+        base = step_one.removesuffix("1/")
+        for number, answers in STEP_ANSWERS.items():
+            self.post(f"{base}{number}/", {**answers, "action": "next"})
+        for category in REQUIRED_CATEGORIES:
+            name = f"{category}-{self.email}.pdf"
+            content = pdf_bytes(file_size)
+            self.post(
+                f"{base}5/",
+                {"action": "upload", "category": category},
+                files={"file": (name, content, "application/pdf")},
+            )
+            self.uploaded[category] = (name, len(content), sha256(content))
+        self.post(f"{base}5/", {"action": "next"})
+        return self.post(f"{base}6/", {"action": "submit", "rights_confirmed": "on"})
