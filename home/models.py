@@ -23,6 +23,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from . import navigation
 from .blocks import BaseStreamBlock, StepBlock
 
 CONTENT_PAGE_TYPES = ["home.InfoPage", "home.IndexPage"]
@@ -127,10 +128,9 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
-    def latest_news(self):
-        if not self.news_index_id:
+    def latest_news(self, news_index):
+        if news_index is None:
             return []
-        news_index = self.news_index.localized
         return list(
             InfoPage.objects.live()
             .public()
@@ -140,13 +140,13 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = self.latest_news()
-        context["cta_page_localized"] = (
-            self.cta_page.localized if self.cta_page else None
+        news_index, cta_page, secondary_cta_page = navigation.localized_pages(
+            [self.news_index, self.cta_page, self.secondary_cta_page]
         )
-        context["secondary_cta_page_localized"] = (
-            self.secondary_cta_page.localized if self.secondary_cta_page else None
-        )
+        context["latest_news"] = self.latest_news(news_index)
+        context["news_index_localized"] = news_index
+        context["cta_page_localized"] = cta_page
+        context["secondary_cta_page_localized"] = secondary_cta_page
         return context
 
 

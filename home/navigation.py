@@ -14,20 +14,26 @@ def localized_pages(pages):
     """The translations of ``pages`` in the active locale, in one query, same order.
 
     A page with no live translation stays in its own language, so the menu never loses an item.
+    Pages already in the active locale cost no query (Wagtail's ``Page.localized`` looks the
+    locale up again for every page).
     """
     pages = list(pages)
     if not pages:
         return []
     locale = Locale.get_active()
+    if all(page is None or page.locale_id == locale.id for page in pages):
+        return pages
     translations = {
         page.translation_key: page
         for page in Page.objects.live()
-        .filter(translation_key__in=[p.translation_key for p in pages], locale=locale)
+        .filter(
+            translation_key__in=[p.translation_key for p in pages if p], locale=locale
+        )
         .only(
             "id", "title", "url_path", "translation_key", "locale_id", "path", "depth"
         )
     }
-    return [translations.get(page.translation_key, page) for page in pages]
+    return [page and translations.get(page.translation_key, page) for page in pages]
 
 
 def menu_links(request, items, current_page=None):
