@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite."""
 
 import os
+import socket
 
 import pytest
 from django.contrib.auth.models import Group
@@ -76,3 +77,10 @@ def missing_tool(reason):
     if os.environ.get("CI") == "true":
         pytest.fail(f"cannot run under CI: {reason}")
     pytest.skip(reason)
+
+
+def free_port():
+    """A TCP port on loopback that nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import missing_tool
+from tests.conftest import free_port, missing_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -192,9 +192,7 @@ def redis_url(tmp_path):
     server = shutil.which("redis-server")
     if not server:
         missing_tool("redis-server (Debian package redis-server) is not installed")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     process = subprocess.Popen(
         [
             server,

@@ -37,6 +37,8 @@ import psycopg
 import pytest
 import requests
 
+from tests.conftest import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).parent / "gunicorn")
@@ -91,12 +93,6 @@ def run_concurrently(work, items, timeout):
     if any(thread.is_alive() for thread in threads):
         pytest.fail(f"concurrent work still running after {timeout} s")
     return results, time.perf_counter() - started
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def log_tail(path, characters=3000):

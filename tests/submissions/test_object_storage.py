@@ -3,7 +3,6 @@ a real S3 API server on loopback (moto's server, spoken to over HTTP by boto3): 
 written under a server-made name with a private ACL, nobody reads it from the bucket without
 credentials, and the applicant gets it back through the permission-checked view."""
 
-import socket
 import urllib.error
 import urllib.request
 
@@ -14,6 +13,7 @@ from django.utils.module_loading import import_string
 
 from config.settings.base import s3_storage
 from submissions.models import Application, ApplicationFile
+from tests.conftest import free_port
 from tests.submissions.test_applications import PDF, make_applicant
 from tests.submissions.test_uploads import upload
 
@@ -21,12 +21,6 @@ moto_server = pytest.importorskip("moto.server")
 pytestmark = pytest.mark.django_db
 BUCKET = "opi-private"
 CREDENTIALS = {"access_key": "portal", "secret_key": "portal-secret"}
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
