@@ -71,7 +71,7 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-## Page latency and SQL queries of the demo site under gunicorn (see bench/pages.py)
+## Latency, throughput and worker memory of the demo site under gunicorn, SQL per page (bench/pages.py)
 bench: $(VENV)/.installed
 	$(BIN)/python bench/pages.py
 
