@@ -118,7 +118,18 @@ class NotificationSettingsForm(forms.ModelForm):
 
 class CodeInput(forms.TextInput):
     """A one-time code is never shown back: after a wrong one the field is empty for
-    the next."""
+    the next. Its error and help are read out with it; no spelling help, no capitals."""
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            {
+                "aria-describedby": "id_code_errors id_code_helptext",
+                "autofocus": True,
+                "spellcheck": "false",
+                "autocapitalize": "off",
+                **(attrs or {}),
+            }
+        )
 
     def format_value(self, value):
         return None
@@ -132,15 +143,7 @@ class AuthenticatorCodeForm(forms.Form):
         help_text=_("6 digits; a new code appears every 30 seconds."),
         max_length=20,
         widget=CodeInput(
-            attrs={
-                "autocomplete": "one-time-code",
-                "aria-describedby": "id_code_errors id_code_helptext",
-                "inputmode": "numeric",
-                "autofocus": True,
-                "spellcheck": "false",
-                "autocapitalize": "off",
-                "size": 8,
-            }
+            {"autocomplete": "one-time-code", "inputmode": "numeric", "size": 8}
         ),
         error_messages={"required": _("Enter the 6-digit code from the app.")},
     )
@@ -162,16 +165,7 @@ class RecoveryCodeForm(forms.Form):
         label=_("Recovery code"),
         help_text=_("8 letters and digits, as in your list; each code works once."),
         max_length=40,
-        widget=CodeInput(
-            attrs={
-                "autocomplete": "off",
-                "aria-describedby": "id_code_errors id_code_helptext",
-                "autofocus": True,
-                "spellcheck": "false",
-                "autocapitalize": "off",
-                "size": 12,
-            }
-        ),
+        widget=CodeInput({"autocomplete": "off", "size": 12}),
         error_messages={"required": _("Enter one of your recovery codes.")},
     )
 

@@ -105,43 +105,20 @@ def login_failed(request, typed, *, stage="password"):
     """A wrong password (or second-factor code) for ``typed``; a refusal because the
     account is locked out already counts too, marked ``blocked``."""
     blocked = stage == "password" and lockout_state(request) == BLOCKED
-    user = user_for(typed) if isinstance(typed, str) else typed
-    if user is None:
-        record(
-            "login_failed",
-            request=request,
-            level=logging.WARNING,
-            account="unknown",
-            attempted=fingerprint(typed),
-            stage=stage,
-            blocked=blocked,
-        )
-    else:
-        record(
-            "login_failed",
-            user=user,
-            request=request,
-            level=logging.WARNING,
-            stage=stage,
-            blocked=blocked,
-        )
+    record_attempt("login_failed", request, typed, stage=stage, blocked=blocked)
 
 
 def locked_out(request, typed, *, stage="password"):
+    record_attempt("lockout", request, typed, stage=stage)
+
+
+def record_attempt(event, request, typed, **data):
+    """A refused attempt on ``typed`` (a login name, or the user of a second-factor
+    code); a name without an account is written only as its fingerprint."""
     user = user_for(typed) if isinstance(typed, str) else typed
     if user is None:
-        record(
-            "lockout",
-            request=request,
-            level=logging.WARNING,
-            account="unknown",
-            attempted=fingerprint(typed),
-            stage=stage,
-        )
-    else:
-        record(
-            "lockout", user=user, request=request, level=logging.WARNING, stage=stage
-        )
+        data = {"account": "unknown", "attempted": fingerprint(typed), **data}
+    record(event, user=user, request=request, level=logging.WARNING, **data)
 
 
 NEW_LOCKOUT = "new"

@@ -260,16 +260,13 @@ def login_cookies():
     from second_factor import logged_in_client
 
     from accounts.models import User
-    from policy.consent import record_consent, renewed_consent_due
-    from policy.models import ConsentRecord
+    from policy.consent import record_policy_consents, renewed_consent_due
 
     applicant = User.objects.get(email=LOGINS["applicant"])
     edition = renewed_consent_due(applicant, "ru").awaiting
-    purposes = (ConsentRecord.POLICY_ACCEPTANCE, ConsentRecord.PERSONAL_DATA_PROCESSING)
-    for purpose in purposes if edition else ():
-        record_consent(
+    if edition is not None:
+        record_policy_consents(
             edition=edition,
-            purpose=purpose,
             email=applicant.email,
             form_name="renewed_consent",
             user=applicant,

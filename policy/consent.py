@@ -44,6 +44,22 @@ def record_consent(*, edition, purpose, email, form_name, request=None, user=Non
     )
 
 
+def record_policy_consents(*, edition, email, form_name, request=None, user=None):
+    """Both consents of a registration or a renewal: acceptance of the policy and
+    consent to the processing of personal data, to ``edition``."""
+    return [
+        record_consent(
+            edition=edition,
+            purpose=purpose,
+            email=email,
+            form_name=form_name,
+            request=request,
+            user=user,
+        )
+        for purpose, _label in ConsentRecord.PURPOSES
+    ]
+
+
 def withdraw_consent(record, reason=""):
     """Mark ``record`` withdrawn now; a record already withdrawn stays as it was."""
     if record.withdrawn_at is None:

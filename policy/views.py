@@ -13,7 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from .comparison import compare_editions
-from .consent import record_consent, renewed_consent_due
+from .consent import record_policy_consents, renewed_consent_due
 from .forms import RenewedConsentForm
 from .middleware import SETTLED_SESSION_KEY
 from .models import ConsentRecord
@@ -64,18 +64,13 @@ def renewed_consent(request):
     form = RenewedConsentForm(request.POST or None, edition=edition)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            for purpose in (
-                ConsentRecord.POLICY_ACCEPTANCE,
-                ConsentRecord.PERSONAL_DATA_PROCESSING,
-            ):
-                record_consent(
-                    edition=edition,
-                    purpose=purpose,
-                    email=request.user.email,
-                    form_name=RENEWED_CONSENT_FORM,
-                    request=request,
-                    user=request.user,
-                )
+            record_policy_consents(
+                edition=edition,
+                email=request.user.email,
+                form_name=RENEWED_CONSENT_FORM,
+                request=request,
+                user=request.user,
+            )
             transaction.on_commit(
                 lambda: send_consent_receipt.enqueue(request.user.pk, edition.pk)
             )

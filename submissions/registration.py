@@ -16,8 +16,7 @@ from django_tasks import task
 from accounts.mail import send_portal_mail
 from accounts.models import User
 from accounts.verification import send_verification_email
-from policy.consent import record_consent
-from policy.models import ConsentRecord
+from policy.consent import record_policy_consents
 
 from .models import ApplicantProfile
 from .verification import resubmit_registration, submit_for_verification
@@ -141,18 +140,13 @@ def create_registration(form, request, saved_files):
     profile = ApplicantProfile(user=user, **detail_values(data))
     store_files(profile, data, saved_files)
     profile.save()
-    for purpose in (
-        ConsentRecord.POLICY_ACCEPTANCE,
-        ConsentRecord.PERSONAL_DATA_PROCESSING,
-    ):
-        record_consent(
-            edition=form.edition,
-            purpose=purpose,
-            email=user.email,
-            form_name=REGISTRATION_FORM,
-            request=request,
-            user=user,
-        )
+    record_policy_consents(
+        edition=form.edition,
+        email=user.email,
+        form_name=REGISTRATION_FORM,
+        request=request,
+        user=user,
+    )
     submit_for_verification(profile, user)
     transaction.on_commit(lambda: send_verification_email.enqueue(user.pk))
     return user

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from accounts.models import User
-from policy.consent import record_consent
-from policy.models import ConsentRecord, PolicyEdition
+from policy.consent import record_policy_consents
+from policy.models import PolicyEdition
 from submissions.models import Application
 
 from .conftest import screenshot, sign_in_to_admin
@@ -29,10 +29,7 @@ def renew_consent(email):
     edition = PolicyEdition.objects.filter(page__locale__language_code="ru").latest(
         "number"
     )
-    for purpose, _label in ConsentRecord.PURPOSES:
-        record_consent(
-            edition=edition, purpose=purpose, email=email, form_name="test", user=user
-        )
+    record_policy_consents(edition=edition, email=email, form_name="test", user=user)
 
 
 def admin_login(browser, live_server, email):

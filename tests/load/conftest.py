@@ -393,10 +393,10 @@ class Site:
             manage(env, *command, timeout=300)
 
 
-def manage(env, *args, timeout=120):
-    """``manage.py`` with ``env``; returns its standard output."""
+def run_python(env, arguments, what, timeout):
+    """Python in the project with ``env``; returns its standard output."""
     finished = subprocess.run(
-        [PYTHON, "manage.py", *args],
+        [PYTHON, *arguments],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -405,10 +405,13 @@ def manage(env, *args, timeout=120):
         check=False,
     )
     if finished.returncode != 0:
-        raise RuntimeError(
-            f"manage.py {' '.join(args)} failed:\n{finished.stderr[-4000:]}"
-        )
+        raise RuntimeError(f"{what} failed:\n{finished.stderr[-4000:]}")
     return finished.stdout
+
+
+def manage(env, *args, timeout=120):
+    """``manage.py`` with ``env``; returns its standard output."""
+    return run_python(env, ["manage.py", *args], f"manage.py {' '.join(args)}", timeout)
 
 
 class Portal:
@@ -596,18 +599,13 @@ def open_files(pid):
 
 
 def manage_python(env, function, arguments, timeout=300):
-    finished = subprocess.run(
-        [PYTHON, "-m", "tests.load.portal_scripts", function, json.dumps(arguments)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
+    """``function`` of ``tests/load/portal_scripts.py``, run inside the portal."""
+    return run_python(
+        env,
+        ["-m", "tests.load.portal_scripts", function, json.dumps(arguments)],
+        function,
+        timeout,
     )
-    if finished.returncode != 0:
-        raise RuntimeError(f"{function} failed:\n{finished.stderr[-4000:]}")
-    return finished.stdout
 
 
 # --- fixtures -------------------------------------------------------------------------------

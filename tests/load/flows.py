@@ -8,25 +8,11 @@ import secrets
 
 import requests
 
+from tests.submissions.test_applications import STEP_ANSWERS
+
 TIMEOUT = (10, 120)  # connect, read: a request queued behind 200 others still answers
 PDF_HEAD = b"%PDF-1.4\n1 0 obj <<>> endobj\n"
 PDF_TAIL = b"trailer <<>>\n%%EOF\n"
-STEP_ANSWERS = {
-    1: {
-        "title": "Датчик утечек",
-        "kind": "equipment",
-        "summary": "Оптический датчик утечек газа.",
-        "problem": "Поздно обнаруживаются утечки.",
-        "application_area": "Газопроводы",
-        "trl": "6",
-    },
-    2: {
-        "applicability_criteria": "Участки с высоким давлением.",
-        "expected_value": "Меньше потерь газа.",
-    },
-    3: {"prior_tests": "Стенд, 2025.", "reviews": "", "public_links": ""},
-    4: {"permits": "", "lab_report": "", "ip_protection": ""},
-}
 REQUIRED_CATEGORIES = ("technical_documentation", "presentation")
 
 

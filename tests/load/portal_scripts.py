@@ -17,8 +17,7 @@ def make_applicants(prefix, count):
     from django.utils import timezone
 
     from accounts.models import User
-    from policy.consent import edition_in_force, record_consent
-    from policy.models import ConsentRecord
+    from policy.consent import edition_in_force, record_policy_consents
     from submissions.models import ApplicantProfile, VerificationStatus
 
     now = timezone.now()
@@ -52,14 +51,9 @@ def make_applicants(prefix, count):
             for number, user in enumerate(users)
         )
         for user in users:
-            for purpose, _label in ConsentRecord.PURPOSES:
-                record_consent(
-                    edition=edition,
-                    purpose=purpose,
-                    email=user.email,
-                    form_name="registration",
-                    user=user,
-                )
+            record_policy_consents(
+                edition=edition, email=user.email, form_name="registration", user=user
+            )
             session = SessionStore()
             session[SESSION_KEY] = str(user.pk)
             session[BACKEND_SESSION_KEY] = (

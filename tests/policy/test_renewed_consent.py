@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from django.core import mail
 
-from policy.consent import record_consent
+from policy.consent import record_consent, record_policy_consents
 from policy.models import ConsentRecord, PolicyPage
 from tests.factories import UserFactory, translate
 from tests.two_factor import verified_login
@@ -30,17 +30,12 @@ def policy(home_page):
 def applicant(policy):
     """An applicant who accepted edition 1 when registering."""
     person = UserFactory(email="aigerim@example.kz", full_name="Айгерим Сапарова")
-    for purpose in (
-        ConsentRecord.POLICY_ACCEPTANCE,
-        ConsentRecord.PERSONAL_DATA_PROCESSING,
-    ):
-        record_consent(
-            edition=policy.editions.get(number=1),
-            purpose=purpose,
-            email=person.email,
-            form_name="registration",
-            user=person,
-        )
+    record_policy_consents(
+        edition=policy.editions.get(number=1),
+        email=person.email,
+        form_name="registration",
+        user=person,
+    )
     return person
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts import roles
-from policy.consent import record_consent
+from policy.consent import record_policy_consents
 from policy.models import ConsentRecord, PolicyEdition
 from submissions.data_requests import due_date
 from submissions.models import DataSubjectRequest
@@ -35,14 +35,9 @@ def applicant(db):
     user = make_applicant()
     edition = PolicyEdition.objects.first()
     if edition is not None:
-        for purpose, _label in ConsentRecord.PURPOSES:
-            record_consent(
-                edition=edition,
-                purpose=purpose,
-                email=user.email,
-                form_name="registration",
-                user=user,
-            )
+        record_policy_consents(
+            edition=edition, email=user.email, form_name="registration", user=user
+        )
     return user
 
 

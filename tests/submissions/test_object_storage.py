@@ -8,7 +8,6 @@ import urllib.request
 
 import boto3
 import pytest
-from django.core.files.storage import storages
 from django.utils.module_loading import import_string
 
 from config.settings.base import s3_storage
@@ -82,8 +81,3 @@ def test_an_upload_goes_to_the_bucket_privately_and_comes_back_through_the_porta
     response = client.get(f"/files/applications/{record.pk}/")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF
-
-
-def test_the_bucket_is_not_the_default_here(settings):
-    """Without S3_BUCKET the files stay on the local disk."""
-    assert storages["private"].__class__.__name__ == "FileSystemStorage"

@@ -31,8 +31,8 @@ from accounts.models import User
 from home import demo_content as content
 from home.models import HomePage, IndexPage, InfoPage, PortalSettings
 from policy import demo_policy
-from policy.consent import record_consent
-from policy.models import ConsentRecord, PolicyPage
+from policy.consent import record_policy_consents
+from policy.models import PolicyPage
 from submissions.files import store_application_file
 from submissions.models import (
     ApplicantProfile,
@@ -750,14 +750,9 @@ class Command(BaseCommand):
 
     def record_registration_consents(self, email, edition):
         user = User.objects.get(email=email)
-        for purpose, _label in ConsentRecord.PURPOSES:
-            record_consent(
-                edition=edition,
-                purpose=purpose,
-                email=email,
-                form_name="registration",
-                user=user,
-            )
+        record_policy_consents(
+            edition=edition, email=email, form_name="registration", user=user
+        )
         self.note("created", "consent", email)
 
     # --- output -----------------------------------------------------------------------
