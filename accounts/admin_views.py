@@ -17,9 +17,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import two_factor
-from .forms import AuthenticatorCodeForm, RecoveryCodeForm
-from .models import User
+from accounts import two_factor
+from accounts.forms import AuthenticatorCodeForm, RecoveryCodeForm
+from accounts.models import User
 
 
 def refusal(outcome):

@@ -11,8 +11,8 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import mail  # noqa: F401  (connects the task-run receivers)
-        from .signals import connect_signals
+        from accounts import mail  # noqa: F401  (connects the task-run receivers)
+        from accounts.signals import connect_signals
 
         connect_signals()
 

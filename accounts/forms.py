@@ -8,8 +8,8 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
-from .mail import send_and_record
-from .models import User, normalize_email
+from accounts.mail import send_and_record
+from accounts.models import User, normalize_email
 
 
 class PortalUserFormMixin:

@@ -69,7 +69,7 @@ def send_and_record(message, *, kind, reference="", optional=False, record_as=No
 
     Inside a background task, an e-mail of the same kind to the same people that this task
     run already recorded is not sent again (the run was interrupted and restarted)."""
-    from .models import SentEmail
+    from accounts.models import SentEmail
 
     task_run = current_task_run.get()
     recipients = [record_as or address for address in message.to]

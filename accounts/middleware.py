@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import LazyObject, SimpleLazyObject, empty
 
-from . import session_policy, two_factor
+from accounts import session_policy, two_factor
 
 
 class SingleLazyUserMiddleware:

@@ -105,19 +105,19 @@ ROLES = {
             ),
             # data-subject requests: answered through the "Data requests" workflow
             (
-                "submissions",
+                "privacy",
                 "datasubjectrequest",
                 "view_datasubjectrequest",
                 "Can view data-subject request",
             ),
             (
-                "submissions",
+                "privacy",
                 "datasubjectrequest",
                 "change_datasubjectrequest",
                 "Can change data-subject request",
             ),
             (
-                "submissions",
+                "privacy",
                 "datasubjectrequest",
                 "publish_datasubjectrequest",
                 "Can publish data-subject request",

@@ -19,8 +19,7 @@ import logging
 from django.utils.crypto import salted_hmac
 from wagtail.log_actions import log
 
-from config.middleware import is_admin_path
-from policy.consent import client_ip
+from core.http import client_ip, is_admin_path
 
 logger = logging.getLogger("opi.security")
 
@@ -89,7 +88,7 @@ def record(event, *, user=None, actor=None, request=None, level=logging.INFO, **
 
 
 def user_for(typed):
-    from .models import User, normalize_email
+    from accounts.models import User, normalize_email
 
     email = normalize_email(typed)
     if not email:

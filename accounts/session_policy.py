@@ -26,10 +26,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from config.middleware import is_admin_path
-
-from . import security_log
-from .models import LoginSession
+from accounts import security_log
+from accounts.models import LoginSession
+from core.http import is_admin_path
 
 LOGIN_AT = "opi_login_at"
 SEEN_AT = "opi_seen_at"

@@ -13,7 +13,7 @@ from django.contrib.auth.signals import (
     user_login_failed,
 )
 
-from . import security_log, session_policy
+from accounts import security_log, session_policy
 
 
 def logged_in(sender, request, user, **kwargs):

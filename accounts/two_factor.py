@@ -29,8 +29,8 @@ from django.utils.safestring import mark_safe
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import security_log, session_policy
-from .session_policy import has_admin_access
+from accounts import security_log, session_policy
+from accounts.session_policy import has_admin_access
 
 RECOVERY_CODE_COUNT = 10
 LOCKOUT_AFTER = 5

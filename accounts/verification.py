@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
-from .mail import absolute, send_portal_mail
-from .models import User
+from accounts.mail import absolute, send_portal_mail
+from accounts.models import User
 
 SALT = "accounts.email-verification"
 

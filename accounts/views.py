@@ -13,34 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.users.views.users import UserViewSet
 
-from policy.models import ConsentRecord
-from submissions.apply import answers_by_step, own_application
-from submissions.forms import (
-    ApplicantMessageForm,
-    ApplicantProfileForm,
-    ApplicationFileForm,
-)
-from submissions.models import (
-    ApplicantProfile,
-    Application,
-    ApplicationFormPage,
-    ApplicationStatus,
-    DataRequestFormPage,
-    FileCategory,
-    VerificationStatus,
-)
-from submissions.registration import update_profile
-from submissions.represented_consent import ask_represented_person
-from submissions.review import (
-    answer_request,
-    post_message,
-    timeline,
-    what_is_asked,
-    withdraw_application,
-)
-from submissions.verification import current_registration
-
-from .forms import (
+from accounts.forms import (
     EmailLoginForm,
     NotificationSettingsForm,
     PortalUserCreationForm,
@@ -48,8 +21,29 @@ from .forms import (
     RecordedPasswordResetForm,
     ResendVerificationForm,
 )
-from .models import User
-from .verification import confirm_email, send_verification_email, user_for_token
+from accounts.models import User
+from accounts.verification import confirm_email, send_verification_email, user_for_token
+from policy.models import ConsentRecord
+from privacy.pages import DataRequestFormPage
+from submissions.applications.apply import answers_by_step, own_application
+from submissions.applications.models import Application, ApplicationStatus, FileCategory
+from submissions.applications.pages import ApplicationFormPage
+from submissions.applications.review import (
+    answer_request,
+    post_message,
+    timeline,
+    what_is_asked,
+    withdraw_application,
+)
+from submissions.forms import (
+    ApplicantMessageForm,
+    ApplicantProfileForm,
+    ApplicationFileForm,
+)
+from submissions.registrations.models import ApplicantProfile, VerificationStatus
+from submissions.registrations.register import update_profile
+from submissions.registrations.represented_consent import ask_represented_person
+from submissions.registrations.verification import current_registration
 
 
 class PortalUserViewSet(UserViewSet):

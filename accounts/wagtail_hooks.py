@@ -9,10 +9,9 @@ from wagtail.admin.views.account import BaseSettingsPanel
 from wagtail.admin.widgets.button import Button
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
+from accounts import admin_views, two_factor
+from accounts.models import SentEmail
 from policy.wagtail_hooks import ReadOnlyPermissionHelper
-
-from . import admin_views, two_factor
-from .models import SentEmail
 
 
 @modeladmin_register

@@ -3,9 +3,7 @@
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 
-
-def is_admin_path(path):
-    return path.startswith(settings.ADMIN_PATH_PREFIXES)
+from core.http import is_admin_path
 
 
 class SecurityHeadersMiddleware:

@@ -10,6 +10,6 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .page_cache import connect_signals
+        from home.page_cache import connect_signals
 
         connect_signals()

@@ -23,8 +23,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from . import navigation
-from .blocks import BaseStreamBlock, StepBlock
+from home import navigation
+from home.blocks import BaseStreamBlock, StepBlock
 
 CONTENT_PAGE_TYPES = ["home.InfoPage", "home.IndexPage"]
 
@@ -249,7 +249,7 @@ def language_panels(name, heading):
 
 def validate_bin(value):
     """A BIN with a valid check digit (the validator lives with the applicants' forms)."""
-    from submissions.validators import validate_bin_iin
+    from core.identifiers import validate_bin_iin
 
     validate_bin_iin(value, "bin")
 

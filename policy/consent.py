@@ -6,15 +6,10 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from .models import ConsentRecord, PolicyEdition
+from core.http import client_ip
+from policy.models import ConsentRecord, PolicyEdition
 
 USER_AGENT_MAX_LENGTH = 1000
-
-
-def client_ip(request):
-    """The address the request came from. Behind the TLS proxy Django sees the proxy's
-    address in REMOTE_ADDR unless the proxy rewrites it; production sets that up."""
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def shown_text_sha256(edition, purpose):
@@ -143,7 +138,7 @@ def renewed_consent_due(user, language, settled_pk=None):
 def edition_in_force(language):
     """The PolicyEdition a person consents to now: the edition in force of the live
     policy in ``language``, or in the default language when it is not translated."""
-    from .models import PolicyPage
+    from policy.models import PolicyPage
 
     for code in dict.fromkeys([language, settings.LANGUAGE_CODE]):
         page = PolicyPage.objects.live().filter(locale__language_code=code).first()

@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from wagtail.rich_text import expand_db_html
 from wagtail.signals import page_published
 
-from .models import PolicyEdition, PolicyPage
+from policy.models import PolicyEdition, PolicyPage
 
 
 def sha256(text):
@@ -69,6 +69,6 @@ def policy_went_live(sender, instance, revision=None, **kwargs):
     edition = freeze_edition(instance, revision)
     if edition.number > 1 and instance.locale.language_code == settings.LANGUAGE_CODE:
         # Applicants hear about new editions of the original; its translations follow it.
-        from .tasks import announce_edition
+        from policy.tasks import announce_edition
 
         transaction.on_commit(lambda: announce_edition.enqueue(edition.pk))

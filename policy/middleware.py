@@ -16,7 +16,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import get_language
 
-from .consent import renewed_consent_due
+from policy.consent import renewed_consent_due
 
 SETTLED_SESSION_KEY = "policy_renewed_consent_settled"
 

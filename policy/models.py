@@ -12,14 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import PolicyBodyBlock
-
-
-def private_export_storage():
-    """Exports of personal data live with the applicants' private files."""
-    from django.core.files.storage import storages
-
-    return storages["private"]
+from policy.blocks import PolicyBodyBlock
 
 
 class PolicyPage(RoutablePageMixin, Page):
@@ -137,7 +130,7 @@ class PolicyPage(RoutablePageMixin, Page):
     @path("editions/<int:number>/changes/", name="changes")
     def edition_changes(self, request, number):
         """/policy/editions/<n>/changes/: what edition n changed against edition n-1."""
-        from .comparison import compare_editions
+        from policy.comparison import compare_editions
 
         editions = {
             e.number: e for e in self.editions.filter(number__in=[number - 1, number])
@@ -155,7 +148,7 @@ class PolicyPage(RoutablePageMixin, Page):
         )
 
     def permissions_for_user(self, user):
-        from .approval import PolicyPermissionTester
+        from policy.approval import PolicyPermissionTester
 
         return PolicyPermissionTester(user, self)
 
@@ -387,220 +380,3 @@ class EditionNotice(models.Model):
 
     def __str__(self):
         return f"{self.email} — {self.edition}"
-
-
-# --- visitor statistics (policy 13.2) -----------------------------------------------------
-
-
-class VisitKey(models.Model):
-    """Today's secret for turning IP addresses into visitor hashes. A new one is made
-    each day and the old ones are deleted, so no stored hash can be tied back to an
-    address."""
-
-    day = models.DateField(_("day"), primary_key=True)
-    secret = models.CharField(_("secret"), max_length=64)
-
-    class Meta:
-        verbose_name = _("visitor key of the day")
-
-    def __str__(self):
-        return str(self.day)
-
-
-class PageVisits(models.Model):
-    """Page views of one page on one day."""
-
-    day = models.DateField(_("day"))
-    path = models.CharField(_("page"), max_length=255)
-    views = models.PositiveIntegerField(_("views"), default=0)
-
-    class Meta:
-        verbose_name = _("page visits")
-        verbose_name_plural = _("page visits")
-        constraints = [
-            models.UniqueConstraint(fields=["day", "path"], name="one_row_per_page_day")
-        ]
-
-    def __str__(self):
-        return f"{self.day} {self.path}: {self.views}"
-
-
-class DailyVisitor(models.Model):
-    """That a visitor (a hash keyed with the day's secret, never an address) saw a page
-    on a day: the unique visitors per day and per page are counted from these rows."""
-
-    day = models.DateField(_("day"))
-    path = models.CharField(_("page"), max_length=255)
-    visitor = models.CharField(_("visitor (keyed hash)"), max_length=32)
-
-    class Meta:
-        verbose_name = _("visitor of the day")
-        verbose_name_plural = _("visitors of the day")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["day", "path", "visitor"], name="one_row_per_visitor_page_day"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.day} {self.path}"
-
-
-class DataExport(models.Model):
-    """A ZIP of everything the portal holds about a person (policy 5), built in the
-    background and downloadable by them for 24 hours."""
-
-    BUILDING = "building"
-    READY = "ready"
-    FAILED = "failed"
-    STATUSES = [
-        (BUILDING, _("being prepared")),
-        (READY, _("ready")),
-        (FAILED, _("failed")),
-    ]
-
-    user = models.ForeignKey(
-        "accounts.User",
-        verbose_name=_("user"),
-        on_delete=models.CASCADE,
-        related_name="data_exports",
-    )
-    status = models.CharField(
-        _("status"), max_length=10, choices=STATUSES, default=BUILDING
-    )
-    file = models.FileField(
-        _("file"),
-        storage=private_export_storage,
-        upload_to="exports/",
-        blank=True,
-    )
-    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
-    ready_at = models.DateTimeField(_("ready at"), null=True, blank=True)
-    expires_at = models.DateTimeField(_("link valid until"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("export of personal data")
-        verbose_name_plural = _("exports of personal data")
-        ordering = ["-requested_at"]
-
-    def __str__(self):
-        return f"{self.user} · {self.requested_at:%Y-%m-%d %H:%M}"
-
-    @property
-    def is_downloadable(self):
-        return (
-            self.status == self.READY
-            and self.expires_at is not None
-            and self.expires_at > timezone.now()
-        )
-
-
-# --- incidents of loss or disclosure (policy 6.4) --------------------------------------------
-
-
-class BreachIncident(models.Model):
-    """An incident of loss or disclosure of personal data, recorded by an administrator;
-    each affected applicant is told by e-mail and the authority's notice is exported."""
-
-    what = models.TextField(_("what happened"))
-    detected_at = models.DateTimeField(_("detected at"), default=timezone.now)
-    data_affected = models.TextField(_("which data"))
-    measures = models.TextField(_("measures taken"))
-    applicants = models.ManyToManyField(
-        "accounts.User",
-        verbose_name=_("affected applicants"),
-        blank=True,
-        related_name="breach_incidents",
-    )
-    recorded_by = models.ForeignKey(
-        "accounts.User",
-        verbose_name=_("recorded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("recorded at"), default=timezone.now)
-
-    panels = [
-        FieldPanel("what"),
-        FieldPanel("detected_at"),
-        FieldPanel("data_affected"),
-        FieldPanel("measures"),
-        FieldPanel("applicants"),
-    ]
-
-    class Meta:
-        verbose_name = _("incident of loss or disclosure")
-        verbose_name_plural = _("incidents of loss or disclosure")
-        ordering = ["-detected_at"]
-
-    def __str__(self):
-        return (
-            f"{timezone.localtime(self.detected_at):%d.%m.%Y %H:%M} · {self.what[:60]}"
-        )
-
-    @property
-    def notice_due(self):
-        """The applicants are to be told within one working day of detection."""
-        from submissions.working_days import add_working_days
-
-        return add_working_days(timezone.localdate(self.detected_at), 1)
-
-    @property
-    def hours_since_detection(self):
-        return int((timezone.now() - self.detected_at).total_seconds() // 3600)
-
-    @property
-    def deadline_display(self):
-        sent = self.notices.filter(status=BreachNotice.SENT).count()
-        total = self.applicants.count()
-        return gettext(
-            "detected %(hours)s h ago; notices due by %(date)s; sent %(sent)s of %(total)s"
-        ) % {
-            "hours": self.hours_since_detection,
-            "date": date_format(self.notice_due),
-            "sent": sent,
-            "total": total,
-        }
-
-
-class BreachNotice(models.Model):
-    """The e-mail telling one applicant about an incident, and whether it went out."""
-
-    QUEUED = "queued"
-    SENT = "sent"
-    FAILED = "failed"
-    STATUSES = [(QUEUED, _("queued")), (SENT, _("sent")), (FAILED, _("failed"))]
-
-    incident = models.ForeignKey(
-        BreachIncident,
-        verbose_name=_("incident"),
-        on_delete=models.PROTECT,
-        related_name="notices",
-    )
-    user = models.ForeignKey(
-        "accounts.User",
-        verbose_name=_("applicant"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    email = models.EmailField(_("e-mail"))
-    status = models.CharField(
-        _("status"), max_length=10, choices=STATUSES, default=QUEUED
-    )
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-    error = models.TextField(_("error"), blank=True)
-
-    class Meta:
-        verbose_name = _("notice of an incident")
-        verbose_name_plural = _("notices of incidents")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["incident", "user"], name="one_notice_per_person"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.email} · {self.get_status_display()}"

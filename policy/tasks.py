@@ -14,8 +14,7 @@ from django_tasks import task
 
 from accounts.mail import absolute, send_portal_mail
 from accounts.models import User
-
-from .models import EditionNotice, PolicyEdition, PolicyPage
+from policy.models import EditionNotice, PolicyEdition, PolicyPage
 
 logger = logging.getLogger(__name__)
 

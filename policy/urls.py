@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from policy import views
 
 urlpatterns = [
     path("account/consent/", views.renewed_consent, name="renewed_consent"),

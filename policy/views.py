@@ -12,12 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from .comparison import compare_editions
-from .consent import record_policy_consents, renewed_consent_due
-from .forms import RenewedConsentForm
-from .middleware import SETTLED_SESSION_KEY
-from .models import ConsentRecord
-from .tasks import send_consent_receipt
+from policy.comparison import compare_editions
+from policy.consent import record_policy_consents, renewed_consent_due
+from policy.forms import RenewedConsentForm
+from policy.middleware import SETTLED_SESSION_KEY
+from policy.models import ConsentRecord
+from policy.tasks import send_consent_receipt
 
 RENEWED_CONSENT_FORM = "renewed_consent"
 COOKIE_NOTICE_COOKIE = "cookie_notice_dismissed"
@@ -124,7 +124,7 @@ def dismiss_cookie_notice(request):
 @require_POST
 def request_data_export(request):
     """/account/export/: prepare a ZIP of everything the portal holds about the user."""
-    from .data_export import request_export
+    from privacy.data_export import request_export
 
     request_export(request.user)
     messages.success(
@@ -139,7 +139,7 @@ def download_data_export(request, pk):
     """/account/export/<id>/: the person's own export, while its link is valid."""
     from django.http import FileResponse, Http404
 
-    from .models import DataExport
+    from privacy.models.exports import DataExport
 
     export = DataExport.objects.filter(pk=pk, user=request.user).first()
     if export is None or not export.is_downloadable:

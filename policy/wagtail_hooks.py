@@ -15,8 +15,8 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from accounts import roles
-
-from .models import BreachIncident, ConsentRecord, EditionNotice, PolicyEdition
+from policy.models import ConsentRecord, EditionNotice, PolicyEdition
+from privacy.models.incidents import BreachIncident
 
 # The heading of each filter in wagtail-modeladmin's lists; its own catalogue has no
 # Russian or Kazakh for it, so the portal's catalogue carries it.
@@ -183,7 +183,7 @@ def visits_report(request):
     from django.http import Http404
     from django.shortcuts import render
 
-    from .visit_report import per_day, top_pages
+    from privacy.visit_report import per_day, top_pages
 
     if not may_see_visits(request.user):
         raise PermissionDenied
@@ -263,7 +263,7 @@ def incident_notify(request, pk):
     from django.contrib import messages
     from django.shortcuts import get_object_or_404, redirect, render
 
-    from .breaches import notify_affected
+    from privacy.breaches import notify_affected
 
     administrator_only(request)
     incident = get_object_or_404(BreachIncident, pk=pk)
@@ -287,7 +287,7 @@ def incident_authority_export(request, pk, spreadsheet_format):
     from django.shortcuts import get_object_or_404
     from wagtail.log_actions import log
 
-    from .breaches import authority_export, responsible_contact
+    from privacy.breaches import authority_export, responsible_contact
 
     administrator_only(request)
     incident = get_object_or_404(BreachIncident, pk=pk)

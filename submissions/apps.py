@@ -11,7 +11,9 @@ class SubmissionsConfig(AppConfig):
 
     def ready(self):
         # connect the receivers of the verification and review workflows' signals
-        from . import review, verification  # noqa: F401
-        from .notifications import keep_wagtail_workflow_emails_for_pages_only
+        from submissions.applications.notifications import (
+            keep_wagtail_workflow_emails_for_pages_only,
+        )
+        from submissions.registrations import verification  # noqa: F401
 
         keep_wagtail_workflow_emails_for_pages_only()

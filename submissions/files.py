@@ -6,9 +6,9 @@ import hashlib
 from django.http import FileResponse
 from wagtail.log_actions import log
 
-from policy.consent import client_ip
-
-from .models import AccessLog, ApplicationFile
+from core.http import client_ip
+from submissions.access_log import AccessLog
+from submissions.applications.models import ApplicationFile
 
 
 def sha256_of(upload):
@@ -22,7 +22,7 @@ def sha256_of(upload):
 
 def store_application_file(application, upload, category, user, answers=None):
     """Save ``upload`` (checked by ``ApplicationFileForm``) to ``application``."""
-    from .registration import clean_file_name
+    from submissions.registrations.register import clean_file_name
 
     record = ApplicationFile(
         application=application,

@@ -11,13 +11,9 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import normalize_email
-
-from .models import PersonType
-from .validators import (
-    validate_application_file,
-    validate_bin_iin,
-    validate_registration_file,
-)
+from core.identifiers import validate_bin_iin
+from submissions.registrations.models import PersonType
+from submissions.validators import validate_application_file, validate_registration_file
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
@@ -230,7 +226,7 @@ class ApplicantProfileForm(RegistrationDetailsForm):
     def changed_details(self, profile):
         """Names of the details that differ from ``profile`` (files count when a new
         one is chosen)."""
-        from .registration import detail_values
+        from submissions.registrations.register import detail_values
 
         values = detail_values(self.cleaned_data)
         changed = [
@@ -319,14 +315,14 @@ class ApplicationStepForm(forms.ModelForm):
         for name, field in self.fields.items():
             field.required = not draft and name in required
         if "subsidiary" in self.fields:
-            from .models import Subsidiary
+            from submissions.applications.models import Subsidiary
 
             self.fields["subsidiary"].queryset = Subsidiary.objects.filter(
                 is_active=True
             )
             self.fields["subsidiary"].empty_label = _("— not in the list —")
         if "kind" in self.fields:
-            from .models import ApplicationKind
+            from submissions.applications.models import ApplicationKind
 
             self.fields["kind"].choices = ApplicationKind.choices  # no empty radio
         if "trl" in self.fields:
@@ -376,7 +372,7 @@ class ApplicationStepForm(forms.ModelForm):
 
 
 def step_form_class(number):
-    from .models import Application
+    from submissions.applications.models import Application
 
     return forms.modelform_factory(
         Application,
@@ -407,7 +403,7 @@ class ApplicationFileForm(forms.Form):
 
     def __init__(self, *args, application, categories=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from .models import FileCategory
+        from submissions.applications.models import FileCategory
 
         self.application = application
         self.fields["category"].choices = categories or FileCategory.applicant_choices()
@@ -472,7 +468,7 @@ class ReviewerMessageForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from .models import FileCategory
+        from submissions.applications.models import FileCategory
 
         self.fields["requested_category"].choices = [
             ("", _("— no materials asked —"))
@@ -525,8 +521,7 @@ class DataRequestForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         from policy.models import ConsentRecord
-
-        from .models import DataRequestKind
+        from privacy.models.data_requests import DataRequestKind
 
         self.fields["kind"].choices = DataRequestKind.choices
         self.fields["purpose"].choices = [

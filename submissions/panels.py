@@ -4,8 +4,8 @@ verification state, the consent of the person represented, and the documents."""
 from django.urls import reverse
 from wagtail.admin.panels import Panel
 
-from .verification import approval_blocked_reason
-from .views import REGISTRATION_FILES
+from submissions.registrations.verification import approval_blocked_reason
+from submissions.views import REGISTRATION_FILES
 
 
 class RegistrationCheckPanel(Panel):
@@ -44,9 +44,9 @@ def dossier_context(application, user):
     """Everything about ``application`` that is not an answer, as ``user`` may see it:
     progress, experts and disclosures, assessments with averages, files, the thread with
     internal notes and, for reviewers, the applicant's registration."""
-    from .models import FileCategory
-    from .permissions import is_application_reviewer
-    from .review import timeline
+    from submissions.applications.models import FileCategory
+    from submissions.applications.review import timeline
+    from submissions.permissions import is_application_reviewer
 
     reviewer = is_application_reviewer(user)
     assessments = list(
@@ -100,7 +100,7 @@ class ApplicationDossierPanel(Panel):
 
 def score_rows(assessments):
     """One row per criterion: its label, each assessment's score, and the average."""
-    from .models import ExpertAssessment
+    from submissions.applications.models import ExpertAssessment
 
     rows = []
     for name in ExpertAssessment.SCORES:

@@ -33,7 +33,7 @@ def visible_applications(user):
     """The applications ``user`` may see in the admin, its lists and exports: every
     submitted one for reviewers, only those assigned to them for experts (policy 4.2),
     none for anyone else. Drafts are the applicant's alone."""
-    from .models import Application, ApplicationStatus
+    from submissions.applications.models import Application, ApplicationStatus
 
     submitted = Application.objects.exclude(status=ApplicationStatus.DRAFT)
     if not user.is_authenticated:
@@ -64,6 +64,6 @@ def can_see_application(user, application):
 def is_assigned_expert(application, user):
     """Whether ``user`` is among the experts assigned to ``application`` (asked of the
     database: ``application`` may be a revision's copy, whose relations are in memory)."""
-    from .models import Application
+    from submissions.applications.models import Application
 
     return Application.objects.filter(pk=application.pk, experts=user.pk).exists()

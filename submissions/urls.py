@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from submissions import views
 
 urlpatterns = [
     path(

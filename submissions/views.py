@@ -10,13 +10,17 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from policy.consent import edition_in_force
-
-from .blocking import hidden_from
-from .files import private_download
-from .forms import RepresentedConsentForm
-from .models import ApplicationFile, RegistrationRequest
-from .permissions import can_see_application, can_see_registration
-from .represented_consent import consent_for_token, give_consent, refuse_consent
+from privacy.blocking import hidden_from
+from submissions.applications.models import ApplicationFile
+from submissions.files import private_download
+from submissions.forms import RepresentedConsentForm
+from submissions.permissions import can_see_application, can_see_registration
+from submissions.registrations.models import RegistrationRequest
+from submissions.registrations.represented_consent import (
+    consent_for_token,
+    give_consent,
+    refuse_consent,
+)
 
 REGISTRATION_FILES = {
     "power-of-attorney": "power_of_attorney",

@@ -21,28 +21,32 @@ from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import InspectView as SnippetInspectView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_panels, admin_views
-from .apply import answers_by_step
-from .bulk_actions import (
+from privacy.models.data_requests import DataSubjectRequest
+from submissions import home_panels as admin_panels
+from submissions.access_log import AccessLog
+from submissions.applications import admin_views
+from submissions.applications.apply import answers_by_step
+from submissions.applications.bulk_actions import (
     AssignExpertsBulkAction,
     AssignReviewerBulkAction,
     ExportSelectedBulkAction,
 )
-from .files import record_access
-from .models import (
-    AccessLog,
-    Application,
-    DataSubjectRequest,
-    PersonType,
-    RegistrationRequest,
-    Subsidiary,
-    VerificationStatus,
+from submissions.applications.models import Application, Subsidiary
+from submissions.files import record_access
+from submissions.panels import (
+    ApplicationDossierPanel,
+    RegistrationCheckPanel,
+    dossier_context,
 )
-from .panels import ApplicationDossierPanel, RegistrationCheckPanel, dossier_context
-from .permissions import (
+from submissions.permissions import (
     is_application_reviewer,
     sees_applicant_details,
     visible_applications,
+)
+from submissions.registrations.models import (
+    PersonType,
+    RegistrationRequest,
+    VerificationStatus,
 )
 
 

@@ -12,7 +12,7 @@ import dj_database_url
 import dj_email_url
 from django.utils.translation import gettext_lazy as _
 
-from .environment import env_bool, env_int, env_list, env_str
+from config.settings.environment import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -74,10 +74,13 @@ FRONTEND_CACHE_PURGE_URL = env_str("FRONTEND_CACHE_PURGE_URL", "")
 # --- Applications ---------------------------------------------------------------------------
 
 INSTALLED_APPS = [
-    "accounts",
+    "core",
     "home",
+    "accounts",
     "policy",
     "submissions",
+    "privacy",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -120,7 +123,7 @@ MIDDLEWARE = [
     "config.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Counted before the page cache, so pages served from it are counted too.
-    "policy.visits.VisitStatisticsMiddleware",
+    "privacy.visits.VisitStatisticsMiddleware",
     "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

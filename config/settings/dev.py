@@ -1,7 +1,7 @@
 """Settings for a developer's machine: DEBUG on, e-mails to the console, plain HTTP."""
 
-from .base import *  # noqa: F403
-from .environment import env_bool
+from config.settings.base import *  # noqa: F403
+from config.settings.environment import env_bool
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "dev-only-secret-key-never-used-in-production"  # noqa: F405

@@ -6,7 +6,7 @@ when the environment of the README's production section is set.
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
+from config.settings.base import *  # noqa: F403
 
 DEBUG = False
 

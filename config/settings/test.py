@@ -1,6 +1,6 @@
 """Settings for the test suite: fast hasher, in-memory e-mail, plain static storage."""
 
-from .base import *  # noqa: F403
+from config.settings.base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"

@@ -1,6 +1,8 @@
 from django.db import migrations
 
-from accounts.roles import POLICY_APPROVERS, group_task, workflow_with_tasks
+from accounts.migrations._frozen_roles import group_task, workflow_with_tasks
+
+POLICY_APPROVERS = "Policy approvers"
 
 WORKFLOW = "Policy approval"
 TASK = "Approval by the policy approvers"
@@ -14,7 +16,9 @@ def create_workflow(apps, schema_editor):
     task = group_task(apps, "wagtailcore.GroupApprovalTask", TASK, [POLICY_APPROVERS])
     workflow = workflow_with_tasks(apps, WORKFLOW, [task])
     for page in PolicyPage.objects.all():
-        WorkflowPage.objects.get_or_create(page_id=page.pk, defaults={"workflow": workflow})
+        WorkflowPage.objects.get_or_create(
+            page_id=page.pk, defaults={"workflow": workflow}
+        )
 
 
 class Migration(migrations.Migration):

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import policy.models
+import privacy.models.exports
 from django.conf import settings
 from django.db import migrations, models
 
@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('status', models.CharField(choices=[('building', 'being prepared'), ('ready', 'ready'), ('failed', 'failed')], default='building', max_length=10, verbose_name='status')),
-                ('file', models.FileField(blank=True, storage=policy.models.private_export_storage, upload_to='exports/', verbose_name='file')),
+                ('file', models.FileField(blank=True, storage=privacy.models.exports.private_export_storage, upload_to='exports/', verbose_name='file')),
                 ('requested_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='requested at')),
                 ('ready_at', models.DateTimeField(blank=True, null=True, verbose_name='ready at')),
                 ('expires_at', models.DateTimeField(blank=True, null=True, verbose_name='link valid until')),

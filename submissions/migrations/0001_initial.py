@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import submissions.models
+import submissions.storage
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
@@ -64,9 +64,9 @@ class Migration(migrations.Migration):
                 ('via_representative', models.BooleanField(default=False, verbose_name='filed through a representative')),
                 ('representative_name', models.CharField(blank=True, max_length=255, verbose_name="representative's full name")),
                 ('represented_email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail of the person represented')),
-                ('power_of_attorney', models.FileField(blank=True, storage=submissions.models.private_storage, upload_to=submissions.models.private_file_name, verbose_name='power of attorney')),
+                ('power_of_attorney', models.FileField(blank=True, storage=submissions.storage.private_storage, upload_to=submissions.storage.private_file_name, verbose_name='power of attorney')),
                 ('power_of_attorney_name', models.CharField(blank=True, max_length=255, verbose_name='power of attorney: file name')),
-                ('registration_certificate', models.FileField(blank=True, storage=submissions.models.private_storage, upload_to=submissions.models.private_file_name, verbose_name='certificate of state registration')),
+                ('registration_certificate', models.FileField(blank=True, storage=submissions.storage.private_storage, upload_to=submissions.storage.private_file_name, verbose_name='certificate of state registration')),
                 ('registration_certificate_name', models.CharField(blank=True, max_length=255, verbose_name='certificate: file name')),
                 ('status', models.CharField(choices=[('awaiting', 'awaiting verification'), ('changes_requested', 'changes requested'), ('verified', 'verified')], default='awaiting', max_length=20, verbose_name='verification')),
                 ('verified_at', models.DateTimeField(blank=True, null=True, verbose_name='verified at')),
@@ -102,9 +102,9 @@ class Migration(migrations.Migration):
                 ('via_representative', models.BooleanField(default=False, verbose_name='filed through a representative')),
                 ('representative_name', models.CharField(blank=True, max_length=255, verbose_name="representative's full name")),
                 ('represented_email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail of the person represented')),
-                ('power_of_attorney', models.FileField(blank=True, storage=submissions.models.private_storage, upload_to=submissions.models.private_file_name, verbose_name='power of attorney')),
+                ('power_of_attorney', models.FileField(blank=True, storage=submissions.storage.private_storage, upload_to=submissions.storage.private_file_name, verbose_name='power of attorney')),
                 ('power_of_attorney_name', models.CharField(blank=True, max_length=255, verbose_name='power of attorney: file name')),
-                ('registration_certificate', models.FileField(blank=True, storage=submissions.models.private_storage, upload_to=submissions.models.private_file_name, verbose_name='certificate of state registration')),
+                ('registration_certificate', models.FileField(blank=True, storage=submissions.storage.private_storage, upload_to=submissions.storage.private_file_name, verbose_name='certificate of state registration')),
                 ('registration_certificate_name', models.CharField(blank=True, max_length=255, verbose_name='certificate: file name')),
                 ('email', models.EmailField(max_length=254, verbose_name='e-mail')),
                 ('submitted_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='submitted at')),

@@ -1,11 +1,12 @@
 from django.db import migrations
 
-from accounts.roles import (
-    REVIEWERS,
+from accounts.migrations._frozen_roles import (
     assign_workflow_to_model,
     group_task,
     workflow_with_tasks,
 )
+
+REVIEWERS = "Reviewers"
 
 WORKFLOW = "Registration verification"
 TASK = "Verification by the reviewers"

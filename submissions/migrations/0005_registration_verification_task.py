@@ -1,6 +1,8 @@
 from django.db import migrations
 
-from accounts.roles import REVIEWERS, group_task, workflow_with_tasks
+from accounts.migrations._frozen_roles import group_task, workflow_with_tasks
+
+REVIEWERS = "Reviewers"
 
 WORKFLOW = "Registration verification"
 TASK = "Verification by the reviewers"
@@ -24,5 +26,7 @@ class Migration(migrations.Migration):
     dependencies = [("submissions", "0004_represented_consent")]
 
     operations = [
-        migrations.RunPython(use_registration_verification_task, migrations.RunPython.noop)
+        migrations.RunPython(
+            use_registration_verification_task, migrations.RunPython.noop
+        )
     ]

@@ -18,7 +18,7 @@ from wagtail.models import ModelLogEntry
 
 from accounts import roles, session_policy, two_factor
 from accounts.models import LoginSession
-from policy.anonymise import end_sessions
+from privacy.anonymise import end_sessions
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 from tests.two_factor import authenticator, code_for, verified_login
 
@@ -557,7 +557,7 @@ def test_logins_failures_and_lockouts_are_logged_without_passwords_or_addresses(
 
 
 def test_the_security_log_keeps_no_name_once_the_person_is_anonymised(client):
-    from policy.anonymise import anonymise
+    from privacy.anonymise import anonymise
 
     applicant = UserFactory(full_name="Жанар Сейтова", email="zhanar@example.kz")
     password_login(client, applicant, url="/accounts/login/")

@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from home.models import PortalSettings
-from policy.models import BreachIncident, BreachNotice
+from privacy.models.incidents import BreachIncident, BreachNotice
 from tests.factories import UserFactory
 from tests.submissions.test_applications import make_applicant
 from tests.two_factor import verified_login

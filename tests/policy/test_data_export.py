@@ -12,8 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from policy.consent import record_consent
-from policy.models import ConsentRecord, DataExport, PolicyEdition
-from submissions.models import AccessLog, Application, ApplicationMessage
+from policy.models import ConsentRecord, PolicyEdition
+from privacy.models.exports import DataExport
+from submissions.access_log import AccessLog
+from submissions.applications.models import Application, ApplicationMessage
 from tests.submissions.test_applications import (
     filled_application,
     make_applicant,

@@ -8,8 +8,8 @@ from django.db import connection
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from policy.models import DailyVisitor, PageVisits, VisitKey
-from policy.visit_report import per_day
+from privacy.models.visits import DailyVisitor, PageVisits, VisitKey
+from privacy.visit_report import per_day
 from tests.factories import UserFactory
 from tests.two_factor import verified_login
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def new_process(monkeypatch):
     """Each test starts like a fresh process: no secret of the day held in memory."""
-    from policy import visits
+    from privacy import visits
 
     monkeypatch.setattr(visits, "_today", None)
 

@@ -18,12 +18,9 @@ from django.utils import timezone
 
 from accounts import roles
 from accounts.models import SentEmail
-from submissions.models import (
-    ApplicantProfile,
-    Application,
-    FileCategory,
-)
-from submissions.review import next_reference, submit_application
+from submissions.registrations.models import ApplicantProfile
+from submissions.applications.models import Application, FileCategory
+from submissions.applications.review import next_reference, submit_application
 from tests.factories import UserFactory
 from tests.two_factor import verified_login
 

@@ -8,8 +8,8 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from submissions.blocking import block_applicant
-from submissions.models import ApplicationFile
+from privacy.blocking import block_applicant
+from submissions.applications.models import ApplicationFile
 from tests.submissions.test_reviewer_workspace import (
     LIST,
     export,
@@ -56,7 +56,7 @@ def test_blocked_data_is_hidden_frozen_and_left_out_until_the_block_is_lifted(
     assert logged_in(expert).get(file_url).status_code == 404
     assert logged_in(person).get(file_url).status_code == 200  # their own file
     # frozen: none of the review's tasks offers the reviewer or the expert any action
-    from submissions.models import DecisionTask, ExpertAssessmentTask, ScreeningTask
+    from submissions.applications.review import DecisionTask, ExpertAssessmentTask, ScreeningTask
 
     for task_model in (ScreeningTask, ExpertAssessmentTask, DecisionTask):
         task = task_model.objects.get()
@@ -88,7 +88,7 @@ def test_a_block_request_done_blocks_the_data(
     from django.contrib.auth.models import Group
 
     from accounts import roles
-    from submissions.models import DataSubjectRequest
+    from privacy.models.data_requests import DataSubjectRequest
     from tests.factories import UserFactory
     from tests.submissions.test_applications import make_applicant
     from tests.submissions.test_data_requests import act

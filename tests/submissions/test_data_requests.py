@@ -14,8 +14,8 @@ from django.utils import timezone
 from accounts import roles
 from policy.consent import record_policy_consents
 from policy.models import ConsentRecord, PolicyEdition
-from submissions.data_requests import due_date
-from submissions.models import DataSubjectRequest
+from privacy.data_requests import due_date
+from privacy.models.data_requests import DataSubjectRequest
 from tests.factories import UserFactory
 from tests.submissions.test_applications import make_applicant
 from tests.two_factor import verified_login
@@ -195,7 +195,7 @@ def test_upload_help_says_no_identity_document_scans(client, register_page):
 def test_a_deletion_or_export_marked_done_is_carried_out(
     data_page, applicant, reviewer, django_capture_on_commit_callbacks
 ):
-    from policy.models import DataExport
+    from privacy.models.exports import DataExport
 
     client = logged_in(applicant)
     export_request = file(client, django_capture_on_commit_callbacks, kind="export")

@@ -13,14 +13,10 @@ from django.core.files.storage import storages
 from django.core.management import call_command
 
 from submissions.files import store_application_file
-from submissions.models import (
-    ApplicantProfile,
-    Application,
-    ApplicationFile,
-    RegistrationRequest,
-)
+from submissions.registrations.models import ApplicantProfile, RegistrationRequest
+from submissions.applications.models import Application, ApplicationFile
 from submissions.orphans import sweep_orphan_files
-from submissions.verification import submit_for_verification
+from submissions.registrations.verification import submit_for_verification
 from tests.submissions.test_applications import make_applicant, pdf
 
 pytestmark = pytest.mark.django_db

@@ -13,11 +13,8 @@ from PIL import Image
 from accounts.models import User
 from accounts.verification import make_token
 from policy.models import ConsentRecord, PolicyPage
-from submissions.models import (
-    ApplicantProfile,
-    RegistrationRequest,
-)
-from submissions.validators import is_valid_bin_iin
+from submissions.registrations.models import ApplicantProfile, RegistrationRequest
+from core.identifiers import is_valid_bin_iin
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -201,7 +198,7 @@ def test_an_address_registered_at_the_same_moment_gets_the_same_answer(
     """Two requests with one address (a double click): the other one made the account
     after this one looked, so the unique e-mail refuses this one's; no error page, no
     file left behind (tests/load sends such pairs to gunicorn for real)."""
-    from submissions import registration
+    from submissions.registrations import register as registration
 
     UserFactory(email="aigerim@example.kz", full_name="Айгерим")
     looked = []
@@ -231,7 +228,7 @@ def private_files():
 
 
 def test_a_failing_step_leaves_nothing_half_made(client, register_page, monkeypatch):
-    from submissions import registration
+    from submissions.registrations import register as registration
 
     def broken(*args, **kwargs):
         raise RuntimeError("workflow refused")

@@ -15,14 +15,10 @@ from wagtail.models import WorkflowState
 
 from accounts import roles
 from policy.models import ConsentRecord
-from submissions.models import (
-    AccessLog,
-    ApplicantProfile,
-    ConsentFormPage,
-    RegistrationRequest,
-    RepresentedConsent,
-)
-from submissions.represented_consent import make_token
+from submissions.access_log import AccessLog
+from submissions.registrations.models import ApplicantProfile, RegistrationRequest, RepresentedConsent
+from submissions.registrations.pages import ConsentFormPage
+from submissions.registrations.represented_consent import make_token
 from tests.factories import UserFactory
 from tests.submissions.test_registration import PDF, answers
 from tests.two_factor import verified_login

@@ -1,0 +1,332 @@
+"""The application form (/apply/): drafts, the six steps, files, submission.
+
+Every step saves what was typed on "Next", "Back" and "Save draft", even when the step
+still has errors, so leaving never loses work; the step reached is kept, and the drafts
+list resumes there. Submitting needs a verified registration and a complete application.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from submissions.applications.models import Application, ApplicationStatus, FileCategory
+from submissions.applications.review import submit_application
+from submissions.files import delete_application_file, store_application_file
+from submissions.forms import (
+    REQUIRED_FIELDS,
+    STEPS,
+    ApplicationFileForm,
+    SubmitApplicationForm,
+    step_form_class,
+)
+from submissions.registrations.models import ApplicantProfile, VerificationStatus
+from submissions.views import render_page
+
+LAST_STEP = 6
+FILES_STEP = 5
+
+
+def render(page, request, template, **context):
+    """A page of the form; a step's page also gets its title."""
+    if "number" in context:
+        context["step_title"] = STEPS[context["number"]]
+    return render_page(page, request, template, **context)
+
+
+def step_url(page, application, number):
+    return page.url + page.reverse_subpage("step", args=[application.pk, number])
+
+
+def own_application(request, pk):
+    """The requester's own application, or 404 (whoever else's it is)."""
+    return get_object_or_404(
+        Application.objects.select_related("subsidiary"), pk=pk, applicant=request.user
+    )
+
+
+def is_xhr(request):
+    return request.headers.get("X-Requested-With") == "XMLHttpRequest"
+
+
+def drafts_page(page, request):
+    """/apply/: the applicant's drafts and a button to start a new application."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    profile = ApplicantProfile.objects.filter(user=request.user).first()
+    if request.method == "POST" and profile is not None:
+        application = Application.objects.create(applicant=request.user, live=False)
+        return redirect(step_url(page, application, 1))
+    drafts = Application.objects.filter(
+        applicant=request.user, status=ApplicationStatus.DRAFT
+    ).order_by("-updated_at")
+    return render(
+        page,
+        request,
+        "submissions/application_form_page.html",
+        profile=profile,
+        drafts=drafts,
+        steps=STEPS,
+    )
+
+
+def step_page(page, request, pk, number):
+    """/apply/<pk>/step/<n>/: one step of an application the applicant may still edit."""
+    application = own_application(request, pk)
+    if number not in STEPS:
+        raise Http404
+    if not application.is_editable_by_applicant:
+        return redirect("account_application", application.pk)
+    if number == FILES_STEP:
+        return files_step(page, request, application)
+    if number == LAST_STEP:
+        return review_step(page, request, application)
+    return answers_step(page, request, application, number)
+
+
+def target_step(request, number):
+    """Where the pressed button leads: the next or previous step, the same step for
+    "Save draft", or a step chosen in the progress indicator."""
+    action = request.POST.get("action", "save")
+    if action == "next":
+        return min(number + 1, LAST_STEP)
+    if action == "back":
+        return max(number - 1, 1)
+    if action.startswith("goto-") and action[5:].isdigit():
+        return min(max(int(action[5:]), 1), LAST_STEP)
+    return number
+
+
+def remember_step(application, number):
+    Application.objects.filter(pk=application.pk).update(step=number)
+
+
+def answers_step(page, request, application, number):
+    form_class = step_form_class(number)
+    form = form_class(request.POST or None, instance=application, step=number)
+    if request.method == "POST":
+        target = target_step(request, number)
+        strict = request.POST.get("action") == "next"
+        if strict and form.is_valid():
+            form.save()
+            remember_step(application, target)
+            return redirect(step_url(page, application, target))
+        # Keep whatever is acceptable as a draft, even when the step is not complete.
+        fresh = Application.objects.get(pk=application.pk)
+        draft = form_class(request.POST, instance=fresh, step=number, draft=True)
+        if draft.is_valid():
+            draft.save()
+            if not strict:
+                remember_step(application, target)
+                if target == number:
+                    messages.success(request, _("Draft saved."))
+                return redirect(step_url(page, application, target))
+            messages.info(
+                request,
+                _("Your answers are saved. Complete what is marked to go on."),
+            )
+        else:
+            form = draft  # the errors that stop even a draft from being saved
+    return render(
+        page,
+        request,
+        "submissions/application_step.html",
+        application=application,
+        form=form,
+        number=number,
+        steps=STEPS,
+        help=page.step_help(number),
+    )
+
+
+def missing_categories(page, application):
+    held = set(application.files.values_list("category", flat=True))
+    labels = dict(FileCategory.choices)
+    return [
+        (category, labels[category])
+        for category in page.required_category_values
+        if category not in held
+    ]
+
+
+def files_step(page, request, application):
+    form = ApplicationFileForm(application=application)
+    missing = missing_categories(page, application)
+    if request.method == "POST":
+        action = request.POST.get("action", "upload")
+        if action == "upload":
+            form = ApplicationFileForm(
+                request.POST, request.FILES, application=application
+            )
+            if form.is_valid():
+                record = store_application_file(
+                    application,
+                    form.cleaned_data["file"],
+                    form.cleaned_data["category"],
+                    request.user,
+                )
+                if is_xhr(request):
+                    return JsonResponse({"ok": True, "name": record.original_name})
+                messages.success(
+                    request,
+                    _("“%(name)s” is attached.") % {"name": record.original_name},
+                )
+                return redirect(step_url(page, application, FILES_STEP))
+            if is_xhr(request):
+                return JsonResponse(
+                    {"ok": False, "errors": form.errors.get_json_data()}, status=400
+                )
+        else:
+            target = target_step(request, FILES_STEP)
+            if action == "next" and missing:
+                messages.error(
+                    request,
+                    _("Attach files in every required category: %(list)s.")
+                    % {"list": ", ".join(str(label) for _c, label in missing)},
+                )
+            else:
+                remember_step(application, target)
+                return redirect(step_url(page, application, target))
+    return render(
+        page,
+        request,
+        "submissions/application_files_step.html",
+        application=application,
+        form=form,
+        number=FILES_STEP,
+        steps=STEPS,
+        help=page.step_help(FILES_STEP),
+        files=application.files.exclude(category=FileCategory.CONCLUSION),
+        missing=missing,
+        missing_values=[category for category, _label in missing],
+        required=page.required_category_values,
+    )
+
+
+def completeness_problems(page, application):
+    """What still stops submission: (step, message) for each incomplete step."""
+    problems = []
+    for number in REQUIRED_FIELDS:
+        form = step_form_class(number)(
+            data=step_data(application, number), instance=application, step=number
+        )
+        if not form.is_valid():
+            problems.append(
+                (
+                    number,
+                    _("Step %(number)s, “%(title)s”, is not complete.")
+                    % {"number": number, "title": STEPS[number]},
+                )
+            )
+    for _category, label in missing_categories(page, application):
+        problems.append(
+            (FILES_STEP, _("No file in the category “%(label)s”.") % {"label": label})
+        )
+    return problems
+
+
+def step_data(application, number):
+    """The application's answers of step ``number`` as form data."""
+    from submissions.forms import STEP_FIELDS
+
+    data = {}
+    for name in STEP_FIELDS[number]:
+        value = getattr(application, f"{name}_id" if name == "subsidiary" else name)
+        data[name] = "" if value is None else value
+    return data
+
+
+def review_step(page, request, application):
+    profile = ApplicantProfile.objects.filter(user=request.user).first()
+    verified = profile is not None and profile.status == VerificationStatus.VERIFIED
+    problems = completeness_problems(page, application)
+    form = SubmitApplicationForm(request.POST or None)
+    if request.method == "POST":
+        action = request.POST.get("action", "submit")
+        if action != "submit":
+            target = target_step(request, LAST_STEP)
+            remember_step(application, target)
+            return redirect(step_url(page, application, target))
+        if form.is_valid() and verified and not problems:
+            application.rights_confirmed = True
+            submit_application(application, request.user)
+            return redirect(
+                page.url + page.reverse_subpage("submitted", args=[application.pk])
+            )
+    return render(
+        page,
+        request,
+        "submissions/application_review_step.html",
+        application=application,
+        form=form,
+        number=LAST_STEP,
+        steps=STEPS,
+        help=page.step_help(LAST_STEP),
+        answers=answers_by_step(application),
+        verified=verified,
+        problems=problems,
+        files=application.files.exclude(category=FileCategory.CONCLUSION),
+    )
+
+
+def delete_file_view(page, request, pk, file_id):
+    application = own_application(request, pk)
+    if request.method != "POST" or not application.is_editable_by_applicant:
+        raise Http404
+    record = get_object_or_404(application.files, pk=file_id)
+    name = record.original_name
+    delete_application_file(record)
+    messages.success(request, _("“%(name)s” is removed.") % {"name": name})
+    return redirect(step_url(page, application, FILES_STEP))
+
+
+def delete_draft_view(page, request, pk):
+    """Ask, then delete a draft never submitted (with its files)."""
+    application = own_application(request, pk)
+    if application.status != ApplicationStatus.DRAFT or application.reference:
+        raise Http404
+    if request.method == "POST":
+        for record in application.files.all():
+            delete_application_file(record)
+        application.delete()
+        messages.success(request, _("The draft is deleted."))
+        return redirect(page.url)
+    return render(
+        page,
+        request,
+        "submissions/application_delete_draft.html",
+        application=application,
+    )
+
+
+def submitted_page(page, request, pk):
+    application = own_application(request, pk)
+    return render(
+        page,
+        request,
+        "submissions/application_submitted.html",
+        application=application,
+        account_url=reverse("account_application", args=[application.pk]),
+    )
+
+
+def answers_by_step(application):
+    """The answers of steps 1–4, as (step number, title, [(label, value)]) for display."""
+    from submissions.forms import STEP_FIELDS
+
+    sections = []
+    for number, names in STEP_FIELDS.items():
+        items = []
+        for name in names:
+            field = Application._meta.get_field(name)
+            if name == "subsidiary":
+                value = application.subsidiary or ""
+            elif field.choices:
+                value = getattr(application, f"get_{name}_display")()
+            else:
+                value = getattr(application, name)
+            items.append((field.verbose_name, "" if value is None else value))
+        sections.append((number, STEPS[number], items))
+    return sections

@@ -1,0 +1,512 @@
+"""Applications for pilot industrial testing: the application (a moderated snippet), its
+files, messages and expert assessments, the list of subsidiaries editors keep, the tasks of
+the "Application review" workflow and the application form page."""
+
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TaskState,
+    WorkflowMixin,
+)
+
+from submissions.storage import private_storage
+
+__all__ = [
+    "ApplicationKind",
+    "ApplicationStatus",
+    "FileCategory",
+    "Subsidiary",
+    "Application",
+    "ApplicationFile",
+    "ApplicationMessage",
+    "ExpertAssessment",
+    "ReferenceCounter",
+    "Disclosure",
+]
+
+
+class ApplicationKind(models.TextChoices):
+    TECHNOLOGY = "technology", _("technology")
+    EQUIPMENT = "equipment", _("equipment")
+    MATERIAL = "material", _("material")
+    SOFTWARE = "software", _("software")
+    SERVICE = "service", _("service")
+
+
+class ApplicationStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    SCREENING = "screening", _("screening")
+    CHANGES_REQUESTED = "changes_requested", _("changes requested")
+    ASSESSMENT = "assessment", _("expert assessment")
+    DECISION = "decision", _("decision")
+    APPROVED = "approved", _("approved for pilot testing")
+    REJECTED = "rejected", _("rejected")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+
+
+class FileCategory(models.TextChoices):
+    TECHNICAL = "technical_documentation", _("technical documentation")
+    TEST_RESULTS = "test_results", _("test results")
+    REVIEWS = "reviews", _("reviews")
+    PERMITS = "permits", _("permits")
+    LAB_REPORT = "lab_report", _("laboratory report or test protocol")
+    IP_DOCUMENTS = "ip_documents", _("intellectual property documents")
+    PRESENTATION = "presentation", _("presentation")
+    POWER_OF_ATTORNEY = "power_of_attorney", _("power of attorney")
+    OTHER = "other", _("other")
+    CONCLUSION = "conclusion", _("conclusion on the results of the pilot test")
+
+    @classmethod
+    def applicant_choices(cls):
+        """The categories an applicant uploads to (the conclusion is the company's)."""
+        return [
+            (value, label) for value, label in cls.choices if value != cls.CONCLUSION
+        ]
+
+
+class Subsidiary(models.Model):
+    """A subsidiary or asset of the group where a proposal may apply; editors keep the
+    list (names in each language of the site)."""
+
+    name_ru = models.CharField(_("name (Russian)"), max_length=255)
+    name_kk = models.CharField(_("name (Kazakh)"), max_length=255, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
+    is_active = models.BooleanField(_("offered in the form"), default=True)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+
+    panels = [
+        FieldPanel("name_ru"),
+        FieldPanel("name_kk"),
+        FieldPanel("name_en"),
+        FieldPanel("is_active"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        verbose_name = _("subsidiary or asset")
+        verbose_name_plural = _("subsidiaries and assets")
+        ordering = ["sort_order", "name_ru"]
+
+    def __str__(self):
+        language = (translation.get_language() or "ru")[:2]
+        return getattr(self, f"name_{language}", "") or self.name_ru
+
+
+def application_file_name(instance, filename):
+    """A name made by the server; the person's own file name is kept in another field."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"applications/{uuid.uuid4().hex}.{extension}"
+
+
+class Application(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel
+):
+    """An application for pilot industrial testing of an innovative proposal.
+
+    The applicant fills it step by step (the row holds the draft); each submission saves
+    a revision and sends it through the "Application review" workflow. "Live" means
+    approved for pilot testing. ``status`` is kept by ``submissions.review``."""
+
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("applicant"),
+        on_delete=models.PROTECT,
+        related_name="applications",
+    )
+    reference = models.CharField(
+        _("reference"), max_length=20, unique=True, null=True, blank=True
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.DRAFT,
+        db_index=True,
+    )
+    step = models.PositiveSmallIntegerField(_("step to resume at"), default=1)
+
+    # 1. the proposal
+    title = models.CharField(_("title of the proposal"), max_length=255, blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=ApplicationKind.choices, blank=True
+    )
+    summary = models.TextField(_("short description"), blank=True)
+    problem = models.TextField(_("problem it solves"), blank=True)
+    subsidiary = models.ForeignKey(
+        Subsidiary,
+        verbose_name=_("subsidiary or asset"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="applications",
+    )
+    application_area = models.CharField(
+        _("where in the group it applies"), max_length=255, blank=True
+    )
+    trl = models.PositiveSmallIntegerField(
+        _("technology readiness level (TRL)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(9)],
+    )
+    # 2. applicability and value
+    applicability_criteria = models.TextField(_("applicability criteria"), blank=True)
+    expected_value = models.TextField(_("expected value for the group"), blank=True)
+    # 3. prior tests
+    prior_tests = models.TextField(_("prior tests and their results"), blank=True)
+    reviews = models.TextField(_("reviews"), blank=True)
+    public_links = models.TextField(_("public materials (links)"), blank=True)
+    # 4. permits and protection
+    permits = models.TextField(_("permits"), blank=True)
+    lab_report = models.TextField(_("laboratory report or test protocol"), blank=True)
+    ip_protection = models.TextField(_("intellectual property protection"), blank=True)
+    # 6. submission
+    rights_confirmed = models.BooleanField(
+        _("the applicant holds the rights to what they upload"), default=False
+    )
+
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible reviewer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="applications_in_charge",
+    )
+    experts = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned experts"),
+        blank=True,
+        related_name="assigned_applications",
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("last change"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        ordering = ["-updated_at", "-pk"]
+        indexes = [
+            # the register's default order, and the report's months
+            models.Index(fields=["-updated_at", "-id"], name="application_last_change"),
+            models.Index(fields=["submitted_at"], name="application_submitted"),
+        ]
+
+    def __str__(self):
+        title = self.title or _("Untitled application")
+        return f"{self.reference} · {title}" if self.reference else str(title)
+
+    def with_content_json(self, content):
+        """A revision holds what the applicant sent; what the review decided (status,
+        experts, decision date) stays as it is now when a revision is published."""
+        obj = super().with_content_json(content)
+        obj.status = self.status
+        obj.decided_at = self.decided_at
+        obj.experts.set(list(self.experts.all()))
+        obj.reviewer_id = self.reviewer_id
+        return obj
+
+    @property
+    def is_editable_by_applicant(self):
+        return self.status in (
+            ApplicationStatus.DRAFT,
+            ApplicationStatus.CHANGES_REQUESTED,
+        )
+
+    @property
+    def is_open(self):
+        """Under review, or sent back for changes: not decided and not withdrawn."""
+        return self.status in (
+            ApplicationStatus.SCREENING,
+            ApplicationStatus.CHANGES_REQUESTED,
+            ApplicationStatus.ASSESSMENT,
+            ApplicationStatus.DECISION,
+        )
+
+    @property
+    def applicant_blocked(self):
+        profile = getattr(self.applicant, "applicant_profile", None)
+        return profile is not None and profile.is_blocked
+
+    @property
+    def organization_name(self):
+        """What an expert may know of the applicant: the organization, or "individual"."""
+        profile = getattr(self.applicant, "applicant_profile", None)
+        if profile is not None and profile.is_blocked:
+            return _("blocked")
+        if profile is not None and profile.organization:
+            return profile.organization
+        return _("individual")
+
+    @property
+    def experts_display(self):
+        return ", ".join(str(expert) for expert in self.experts.all())
+
+    @property
+    def applicant_email(self):
+        return _("blocked") if self.applicant_blocked else self.applicant.email
+
+    @property
+    def applicant_name(self):
+        """The person who applies (or the head of the legal entity): reviewers only."""
+        profile = getattr(self.applicant, "applicant_profile", None)
+        if profile is not None and profile.is_blocked:
+            return _("blocked")
+        return profile.full_name if profile is not None else str(self.applicant)
+
+    @property
+    def public_link_list(self):
+        return [line.strip() for line in self.public_links.splitlines() if line.strip()]
+
+
+class ApplicationFile(models.Model):
+    """A file of an application: stored privately under a name the server makes, with
+    what the portal checked about it."""
+
+    application = models.ForeignKey(
+        Application,
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="files",
+    )
+    category = models.CharField(
+        _("category"), max_length=30, choices=FileCategory.choices
+    )
+    file = models.FileField(
+        _("file"), storage=private_storage, upload_to=application_file_name
+    )
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    content_type = models.CharField(_("detected type"), max_length=100)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+    answers = models.ForeignKey(
+        "ApplicationMessage",
+        verbose_name=_("answers the request"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="files",
+    )
+
+    class Meta:
+        verbose_name = _("application file")
+        verbose_name_plural = _("application files")
+        ordering = ["category", "uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.original_name
+
+
+class ApplicationMessage(models.Model):
+    """A message in an application's thread. Internal notes are the reviewers' own and
+    never shown to the applicant; a request for materials names the file category the
+    applicant is asked to upload."""
+
+    application = models.ForeignKey(
+        Application,
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="messages",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = models.TextField(_("message"))
+    internal = models.BooleanField(_("internal note"), default=False)
+    requested_category = models.CharField(
+        _("materials requested"),
+        max_length=30,
+        choices=FileCategory.applicant_choices(),
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("written at"), default=timezone.now)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.body[:60]
+
+    @property
+    def from_applicant(self):
+        return self.author_id == self.application.applicant_id
+
+    @property
+    def is_open_request(self):
+        return bool(self.requested_category) and self.answered_at is None
+
+
+class ExpertAssessment(models.Model):
+    """One expert's structured assessment of an application, in one round of the
+    "Expert assessment" task."""
+
+    SCORES = ("novelty", "group_fit", "economic_effect", "safety", "readiness")
+    RECOMMEND = "recommend"
+    CONDITIONS = "conditions"
+    NOT_RECOMMEND = "not_recommend"
+    RECOMMENDATIONS = [
+        (RECOMMEND, _("recommend for pilot testing")),
+        (CONDITIONS, _("recommend with conditions")),
+        (NOT_RECOMMEND, _("do not recommend")),
+    ]
+
+    application = models.ForeignKey(
+        Application,
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="assessments",
+    )
+    expert = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("expert"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="assessments",
+    )
+    task_state = models.ForeignKey(
+        TaskState,
+        verbose_name=_("assessment round"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    novelty = models.PositiveSmallIntegerField(
+        _("technical novelty"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    group_fit = models.PositiveSmallIntegerField(
+        _("fit for the group"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    economic_effect = models.PositiveSmallIntegerField(
+        _("economic effect"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    safety = models.PositiveSmallIntegerField(
+        _("safety and environment"),
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    readiness = models.PositiveSmallIntegerField(
+        _("readiness"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    recommendation = models.CharField(
+        _("recommendation"), max_length=20, choices=RECOMMENDATIONS
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("expert assessment")
+        verbose_name_plural = _("expert assessments")
+        ordering = ["submitted_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task_state", "expert"], name="one_assessment_per_round"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.expert} · {self.application}"
+
+    @property
+    def average(self):
+        return sum(getattr(self, name) for name in self.SCORES) / len(self.SCORES)
+
+
+class Disclosure(models.Model):
+    """An expert given access to an application, or having it taken away (policy 4.2:
+    personal data disclosed only as far as the assessment needs): who, what, by whom,
+    when."""
+
+    GRANTED = "granted"
+    REVOKED = "revoked"
+    ACTIONS = [(GRANTED, _("access given")), (REVOKED, _("access taken away"))]
+
+    application = models.ForeignKey(
+        Application,
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="disclosures",
+    )
+    expert = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("expert"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="disclosures_received",
+    )
+    action = models.CharField(_("action"), max_length=10, choices=ACTIONS)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="disclosures_made",
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("disclosure to an expert")
+        verbose_name_plural = _("disclosures to experts")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.expert} · {self.application}"
+
+
+class ReferenceCounter(models.Model):
+    """The last reference number given in a year (OPI-<year>-<number>)."""
+
+    year = models.PositiveIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("reference counter")
+
+    def __str__(self):
+        return f"{self.year}: {self.last}"
+
+
+# --- the tasks of the "Application review" workflow ---------------------------------------
+
+
+
+
+
+
+
+
+
+
+
+
+# --- the application form page ------------------------------------------------------------
+
+
+
+

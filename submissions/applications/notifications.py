@@ -1,0 +1,151 @@
+"""E-mails about applications: who is told what, in their language, after the transaction
+commits (never for work that rolled back), each one recorded (``accounts.mail``).
+
+To the applicant: submitted, resubmitted, changes requested, approved, rejected, a new
+message (optional: they may turn it off), a conclusion. To the reviewers: a new or
+resubmitted application, a withdrawal, a message from the applicant. To the experts:
+an application to assess.
+"""
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import translation
+from django_tasks import task
+
+from accounts.mail import absolute, send_portal_mail
+from accounts.roles import REVIEWERS, members_of
+
+APPLICANT_KINDS = {
+    "submitted",
+    "resubmitted",
+    "changes_requested",
+    "approved",
+    "rejected",
+    "message",
+    "conclusion",
+}
+REVIEWER_KINDS = {"submitted", "resubmitted", "withdrawn", "applicant_message"}
+EXPERT_KINDS = {"assessment_assigned"}
+OPTIONAL_KINDS = {"message"}
+
+
+def after_commit(kind, application, **extra):
+    """Queue the e-mails of ``kind`` about ``application`` once the transaction commits."""
+    transaction.on_commit(
+        lambda: send_application_notices.enqueue(kind, application.pk, extra)
+    )
+
+
+def admin_link(application):
+    return absolute(
+        reverse("wagtailsnippets_submissions_application:edit", args=[application.pk])
+    )
+
+
+def applicant_link(application, language):
+    with translation.override(language):
+        return absolute(reverse("account_application", args=[application.pk]))
+
+
+@task()
+def send_application_notices(kind, application_id, extra):
+    from submissions.applications.models import Application
+
+    application = Application.objects.select_related("applicant").get(pk=application_id)
+    context = {"application": application, "kind": kind, **extra}
+    reference = application.reference or ""
+    if kind in APPLICANT_KINDS:
+        applicant = application.applicant
+        if kind not in OPTIONAL_KINDS or applicant.message_emails:
+            send_portal_mail(
+                f"submissions/emails/application_{kind}",
+                {
+                    **context,
+                    "user": applicant,
+                    "link": applicant_link(application, applicant.language),
+                },
+                applicant.email,
+                applicant.language,
+                kind=f"application_{kind}",
+                reference=reference,
+                optional=kind in OPTIONAL_KINDS,
+            )
+    staff = []
+    if kind in REVIEWER_KINDS:
+        staff = list(members_of(REVIEWERS))
+    elif kind in EXPERT_KINDS:
+        staff = list(application.experts.filter(is_active=True))
+        if extra.get("only"):
+            staff = [person for person in staff if person.pk in extra["only"]]
+    for person in staff:
+        send_portal_mail(
+            "submissions/emails/application_for_staff",
+            {**context, "user": person, "link": admin_link(application)},
+            person.email,
+            person.language,
+            kind=f"staff_{kind}",
+            reference=reference,
+        )
+
+
+# --- Wagtail's own workflow e-mails ---------------------------------------------------------
+
+
+class PagesOnly:
+    """One of Wagtail's workflow e-mail notifiers, kept for pages (the policy's approval)
+    and silent for applicants' submissions, which have the portal's own e-mails: in the
+    applicant's language, without admin links, and recorded."""
+
+    def __init__(self, notifier):
+        self.notifier = notifier
+
+    def __call__(self, sender, instance, **kwargs):
+        from privacy.models.data_requests import DataSubjectRequest
+        from submissions.applications.models import Application
+        from submissions.registrations.models import RegistrationRequest
+
+        state = getattr(instance, "workflow_state", instance)
+        submissions = (Application, RegistrationRequest, DataSubjectRequest)
+        if isinstance(state.content_object, submissions):
+            return None
+        return self.notifier(sender=sender, instance=instance, **kwargs)
+
+
+def keep_wagtail_workflow_emails_for_pages_only():
+    from wagtail.admin import signal_handlers
+    from wagtail.models import TaskState, WorkflowState
+    from wagtail.signals import (
+        task_submitted,
+        workflow_approved,
+        workflow_rejected,
+        workflow_submitted,
+    )
+
+    for signal, sender, notifier, uid in (
+        (
+            task_submitted,
+            TaskState,
+            signal_handlers.task_submission_email_notifier,
+            "group_approval_task_submitted_email_notification",
+        ),
+        (
+            workflow_submitted,
+            WorkflowState,
+            signal_handlers.workflow_submission_email_notifier,
+            "workflow_state_submitted_email_notification",
+        ),
+        (
+            workflow_rejected,
+            WorkflowState,
+            signal_handlers.workflow_rejection_email_notifier,
+            "workflow_state_rejected_email_notification",
+        ),
+        (
+            workflow_approved,
+            WorkflowState,
+            signal_handlers.workflow_approval_email_notifier,
+            "workflow_state_approved_email_notification",
+        ),
+    ):
+        signal.disconnect(sender=sender, dispatch_uid=uid)
+        signal.connect(PagesOnly(notifier), sender=sender, dispatch_uid=uid, weak=False)

@@ -1,0 +1,116 @@
+"""The application form page (/apply/) editors place in the tree, and the file categories
+it requires."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+
+from submissions.applications.models import FileCategory
+
+__all__ = ["ApplicationFormPage", "RequiredCategory"]
+
+
+
+class ApplicationFormPage(RoutablePageMixin, Page):
+    """/apply/: the application form in six steps. Editors word the page, the help of
+    each step, the thank-you text and which attachment categories are required; the
+    fields are fixed in code because each maps to the Application model."""
+
+    page_cache = False  # a form: never kept in the shared page cache (home.page_cache)
+
+    intro = RichTextField(_("introduction"), blank=True)
+    step_1_help = RichTextField(_("help: the proposal"), blank=True)
+    step_2_help = RichTextField(_("help: applicability and value"), blank=True)
+    step_3_help = RichTextField(_("help: prior tests"), blank=True)
+    step_4_help = RichTextField(_("help: permits and protection"), blank=True)
+    step_5_help = RichTextField(_("help: attachments"), blank=True)
+    step_6_help = RichTextField(_("help: review and submit"), blank=True)
+    thank_you_text = RichTextField(_("thank-you text"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("step_1_help"),
+                FieldPanel("step_2_help"),
+                FieldPanel("step_3_help"),
+                FieldPanel("step_4_help"),
+                FieldPanel("step_5_help"),
+                FieldPanel("step_6_help"),
+            ],
+            heading=_("Help of each step"),
+        ),
+        InlinePanel(
+            "required_categories",
+            heading=_("Required attachment categories"),
+            label=_("required category"),
+        ),
+        FieldPanel("thank_you_text"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("application form page")
+
+    def step_help(self, number):
+        return getattr(self, f"step_{number}_help", "")
+
+    @property
+    def required_category_values(self):
+        return [row.category for row in self.required_categories.all()]
+
+    @path("")
+    def index(self, request):
+        from submissions.applications.apply import drafts_page
+
+        return drafts_page(self, request)
+
+    @path("<int:pk>/step/<int:number>/", name="step")
+    def step(self, request, pk, number):
+        from submissions.applications.apply import step_page
+
+        return step_page(self, request, pk, number)
+
+    @path("<int:pk>/files/<int:file_id>/delete/", name="delete_file")
+    def delete_file(self, request, pk, file_id):
+        from submissions.applications.apply import delete_file_view
+
+        return delete_file_view(self, request, pk, file_id)
+
+    @path("<int:pk>/delete/", name="delete_draft")
+    def delete_draft(self, request, pk):
+        from submissions.applications.apply import delete_draft_view
+
+        return delete_draft_view(self, request, pk)
+
+    @path("<int:pk>/submitted/", name="submitted")
+    def submitted(self, request, pk):
+        from submissions.applications.apply import submitted_page
+
+        return submitted_page(self, request, pk)
+
+
+class RequiredCategory(Orderable):
+    """An attachment category every application must include (set on the form page)."""
+
+    page = ParentalKey(
+        ApplicationFormPage,
+        on_delete=models.CASCADE,
+        related_name="required_categories",
+    )
+    category = models.CharField(
+        _("category"), max_length=30, choices=FileCategory.applicant_choices()
+    )
+
+    panels = [FieldPanel("category")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("required category")
+        verbose_name_plural = _("required categories")

@@ -1,0 +1,590 @@
+"""The "Application review" workflow: the one module that decides what happens to an
+application as it is submitted, screened, assessed and decided.
+
+Screening (reviewers: pass and assign experts / request changes / reject) → Expert
+assessment (each assigned expert assesses; the task completes when all have) → Decision
+(reviewers: approve for pilot testing / request changes / reject). "Request changes"
+sends the application back to the applicant; resubmitting resumes the task that asked.
+"""
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
+from django.dispatch import receiver
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.forms import TaskStateCommentForm
+from wagtail.log_actions import log
+from wagtail.models import AbstractGroupApprovalTask, Task, TaskState, WorkflowState
+from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
+
+from accounts.models import User
+from accounts.roles import EXPERTS, members_of
+from submissions.applications import notifications
+from submissions.applications.models import (
+    Application,
+    ApplicationStatus,
+    ExpertAssessment,
+    ReferenceCounter,
+)
+from submissions.permissions import is_assigned_expert
+from submissions.registrations.verification import silence_admin_notifications
+
+# --- the workflow's tasks ------------------------------------------------------------------
+
+
+class ReviewTaskMixin:
+    """The reviewers' actions on an application, with the logic in submissions.review."""
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+
+        handled = on_review_action(self, task_state, user, action_name, **kwargs)
+        if handled is False:
+            return super().on_action(task_state, user, action_name, **kwargs)
+        return handled
+
+    def get_form_for_action(self, action):
+
+        return form_for_action(self, action) or super().get_form_for_action(action)
+
+
+class ReviewersDecideMixin(ReviewTaskMixin):
+    """A reviewers' task whose "approve" moves the application on (``approve_label``):
+    reviewers may also ask for changes or reject the application outright."""
+
+    approve_label = _("Approve")
+
+    def get_actions(self, obj, user):
+        if obj.applicant_blocked or not (
+            user.is_superuser or self._user_in_groups(user)
+        ):
+            return []  # a blocked applicant's applications are frozen
+        return [
+            ("reject", _("Request changes"), True),
+            ("decline", _("Reject the application"), True),
+            ("approve", self.approve_label, True),
+        ]
+
+
+class ScreeningTask(ReviewersDecideMixin, AbstractGroupApprovalTask):
+    """Reviewers screen an application: pass it to the experts they assign, ask the
+    applicant for changes, or reject it."""
+
+    approve_label = _("Pass screening and assign experts")
+
+    @classmethod
+    def get_description(cls):
+        return _("Reviewers screen the application and assign experts.")
+
+    class Meta:
+        verbose_name = _("screening task")
+        verbose_name_plural = _("screening tasks")
+
+
+class ExpertAssessmentTask(ReviewTaskMixin, Task):
+    """The experts assigned at screening each assess the application; the task completes
+    when every one of them has. Reviewers may ask the applicant for changes, or close the
+    round early with a comment."""
+
+    reviewer_groups = models.ManyToManyField(
+        "auth.Group",
+        verbose_name=_("reviewer groups"),
+        help_text=_("Who may close the round early or ask the applicant for changes."),
+    )
+
+    admin_form_fields = Task.admin_form_fields + ["reviewer_groups"]
+
+    def is_reviewer(self, user):
+        return user.is_superuser or (
+            user.is_active
+            and self.reviewer_groups.filter(pk__in=user.groups.all()).exists()
+        )
+
+    def get_actions(self, obj, user):
+
+        if obj.applicant_blocked:
+            return []  # frozen while the applicant's data is blocked
+        actions = []
+        if expert_may_assess(obj, user):
+            actions.append(("assess", _("Submit my assessment"), True))
+        if self.is_reviewer(user):
+            actions += [
+                ("reject", _("Request changes"), True),
+                ("approve", _("Close the assessment"), True),
+            ]
+        return actions
+
+    def user_can_access_editor(self, obj, user):
+        from submissions.permissions import is_assigned_expert
+
+        return is_assigned_expert(obj, user) or self.is_reviewer(user)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = TaskState.objects.filter(
+            status=TaskState.STATUS_IN_PROGRESS, task=self.task_ptr
+        )
+        if self.is_reviewer(user):
+            return states
+        assigned = Application.objects.filter(experts=user).values_list("pk", flat=True)
+        return states.filter(workflow_state__object_id__in=[str(pk) for pk in assigned])
+
+    @classmethod
+    def get_description(cls):
+        return _("The assigned experts assess the application.")
+
+    class Meta:
+        verbose_name = _("expert assessment task")
+        verbose_name_plural = _("expert assessment tasks")
+
+
+class DecisionTask(ReviewersDecideMixin, AbstractGroupApprovalTask):
+    """Reviewers decide: approve for pilot testing, request changes, or reject."""
+
+    approve_label = _("Approve for pilot testing")
+
+    @classmethod
+    def get_description(cls):
+        return _("Reviewers decide on the application after the expert assessment.")
+
+    class Meta:
+        verbose_name = _("decision task")
+        verbose_name_plural = _("decision tasks")
+
+
+STATUS_OF_TASK = {
+    ScreeningTask: ApplicationStatus.SCREENING,
+    ExpertAssessmentTask: ApplicationStatus.ASSESSMENT,
+    DecisionTask: ApplicationStatus.DECISION,
+}
+
+
+# --- submitting ------------------------------------------------------------------------------
+
+
+def next_reference():
+    """The next reference of the year, e.g. OPI-2026-00042; unique however many people
+    submit at once (the counter row is updated in place, inside the caller's
+    transaction, which holds its lock until commit)."""
+    year = timezone.localdate().year
+    try:
+        with transaction.atomic():
+            ReferenceCounter.objects.get_or_create(year=year)
+    except IntegrityError:  # someone else created this year's counter just now
+        pass
+    ReferenceCounter.objects.filter(year=year).update(last=F("last") + 1)
+    number = ReferenceCounter.objects.get(year=year).last
+    return f"OPI-{year}-{number:05d}"
+
+
+@transaction.atomic
+def submit_application(application, user):
+    """Send ``application`` to the reviewers: a reference on the first submission, a
+    revision each time, the workflow started (or resumed where it asked for changes)."""
+    if not application.is_editable_by_applicant:
+        raise PermissionDenied("This application is not with the applicant.")
+    silence_admin_notifications(user)
+    resubmitted = application.status == ApplicationStatus.CHANGES_REQUESTED
+    if application.reference is None:
+        application.reference = next_reference()
+    application.submitted_at = application.submitted_at or timezone.now()
+    application.live = False
+    application.save()
+    application.save_revision(user=user)
+    state = application.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(user)
+    else:
+        application.get_workflow().start(application, user)
+    notifications.after_commit(
+        "resubmitted" if resubmitted else "submitted", application
+    )
+    return application
+
+
+@transaction.atomic
+def withdraw_application(application, user):
+    """The applicant withdraws an application not yet decided."""
+    if not application.is_open:
+        raise PermissionDenied("Only an application under review can be withdrawn.")
+    state = application.current_workflow_state
+    if state is not None:
+        state.cancel(user=user)
+    set_status(application, ApplicationStatus.WITHDRAWN)
+    log(instance=application, action="opi.application.withdraw", user=user)
+    notifications.after_commit("withdrawn", application)
+
+
+# --- the workflow's signals -------------------------------------------------------------------
+
+
+def application_of(workflow_state):
+    content = workflow_state.content_object
+    return content if isinstance(content, Application) else None
+
+
+def set_status(application, status, **fields):
+    Application.objects.filter(pk=application.pk).update(status=status, **fields)
+    application.status = status
+    for name, value in fields.items():
+        setattr(application, name, value)
+
+
+@receiver(task_submitted)
+def review_task_started(sender, instance, user=None, **kwargs):
+    application = application_of(instance.workflow_state)
+    if application is None:
+        return
+    task = instance.task.specific
+    status = STATUS_OF_TASK.get(type(task))
+    if status is not None:
+        set_status(application, status)
+    if isinstance(task, ExpertAssessmentTask):
+        notifications.after_commit("assessment_assigned", application)
+
+
+@receiver(workflow_rejected, sender=WorkflowState)
+def changes_requested(sender, instance, user=None, **kwargs):
+    application = application_of(instance)
+    if application is None:
+        return
+    set_status(application, ApplicationStatus.CHANGES_REQUESTED)
+    notifications.after_commit(
+        "changes_requested",
+        application,
+        comment=instance.current_task_state.comment,
+    )
+
+
+@receiver(workflow_approved, sender=WorkflowState)
+def approved(sender, instance, user=None, **kwargs):
+    application = application_of(instance)
+    if application is None:
+        return
+    set_status(application, ApplicationStatus.APPROVED, decided_at=timezone.now())
+    notifications.after_commit(
+        "approved", application, comment=instance.current_task_state.comment
+    )
+
+
+# --- the reviewers' and experts' actions -------------------------------------------------------
+
+
+class AssignExpertsForm(TaskStateCommentForm):
+    experts = forms.ModelMultipleChoiceField(
+        label=_("Experts who assess the application"),
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("They see this application only, not the applicant's contacts."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # asked when the form is made: this module is loaded with the models
+        self.fields["experts"].queryset = members_of(EXPERTS)
+
+    def clean_experts(self):
+        # primary keys: the edit view carries the modal's answers to the action as JSON
+        return [expert.pk for expert in self.cleaned_data["experts"]]
+
+
+class DeclineForm(TaskStateCommentForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["comment"].required = True
+        self.fields["comment"].label = _("Reasons, for the applicant")
+
+
+def score_field(label):
+    return forms.TypedChoiceField(
+        label=label,
+        choices=[(n, str(n)) for n in range(1, 6)],
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+
+
+class ExpertAssessmentForm(forms.Form):
+    novelty = score_field(_("Technical novelty (1–5)"))
+    group_fit = score_field(_("Fit for the group (1–5)"))
+    economic_effect = score_field(_("Economic effect (1–5)"))
+    safety = score_field(_("Safety and environment (1–5)"))
+    readiness = score_field(_("Readiness (1–5)"))
+    recommendation = forms.ChoiceField(
+        label=_("Recommendation"),
+        choices=ExpertAssessment.RECOMMENDATIONS,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea({"rows": 4})
+    )
+
+
+def form_for_action(task, action):
+    if action == "approve" and isinstance(task, ScreeningTask):
+        return AssignExpertsForm
+    if action == "assess":
+        return ExpertAssessmentForm
+    if action == "decline":
+        return DeclineForm
+    return None
+
+
+def expert_may_assess(application, user):
+    """An assigned expert who has not yet assessed this round."""
+    state = application.current_workflow_task_state
+    return (
+        state is not None
+        and is_assigned_expert(application, user)
+        and not ExpertAssessment.objects.filter(task_state=state, expert=user).exists()
+    )
+
+
+def on_review_action(task, task_state, user, action_name, **kwargs):
+    """Carry out ``action_name``; False when Wagtail's own handling should do it."""
+    application = task_state.workflow_state.content_object
+    comment = kwargs.get("comment", "")
+    if action_name == "approve" and isinstance(task, ScreeningTask):
+        assign_experts(application, kwargs["experts"], user, notify=False)
+        task_state.approve(user=user, comment=comment)  # the task's start tells them
+        return None
+    if action_name == "decline":
+        decline(application, task_state, user, comment)
+        return None
+    if action_name == "assess":
+        assess(application, task_state, user, kwargs)
+        return None
+    return False
+
+
+@transaction.atomic
+def assign_experts(application, expert_ids, by, *, notify=True):
+    """Give exactly the experts ``expert_ids`` access to ``application``: each one added
+    or removed is recorded as a disclosure and in the audit log; those added during an
+    assessment are told by e-mail."""
+    from submissions.applications.models import Disclosure
+
+    experts = list(members_of(EXPERTS).filter(pk__in=expert_ids))
+    before = set(
+        Application.objects.get(pk=application.pk).experts.values_list("pk", flat=True)
+    )
+    after = {expert.pk for expert in experts}
+    application.experts.set(experts)
+    application.save(update_fields=["experts"])  # commits the parental m2m
+    changes = [(pk, Disclosure.GRANTED) for pk in sorted(after - before)] + [
+        (pk, Disclosure.REVOKED) for pk in sorted(before - after)
+    ]
+    Disclosure.objects.bulk_create(
+        [
+            Disclosure(application=application, expert_id=pk, action=action, by=by)
+            for pk, action in changes
+        ]
+    )
+    if changes:
+        log(
+            instance=application,
+            action="opi.application.assign_experts",
+            user=by,
+            data={
+                "granted": sorted(after - before),
+                "revoked": sorted(before - after),
+            },
+        )
+    if notify and after - before and application.status == ApplicationStatus.ASSESSMENT:
+        notifications.after_commit(
+            "assessment_assigned", application, only=sorted(after - before)
+        )
+    return changes
+
+
+def decline(application, task_state, user, comment):
+    """Reject the application: the decision is final, the workflow ends."""
+    task_state.comment = comment
+    task_state.save(update_fields=["comment"])
+    log(
+        instance=application,
+        action="opi.application.decline",
+        user=user,
+        data={"comment": comment},
+    )
+    task_state.workflow_state.cancel(user=user)
+    set_status(application, ApplicationStatus.REJECTED, decided_at=timezone.now())
+    notifications.after_commit("rejected", application, comment=comment)
+
+
+def assess(application, task_state, user, data):
+    if not expert_may_assess(application, user):
+        raise PermissionDenied("Not an assigned expert, or assessed already.")
+    ExpertAssessment.objects.create(
+        application=application,
+        expert=user,
+        task_state=task_state,
+        **{name: data[name] for name in ExpertAssessment.SCORES},
+        recommendation=data["recommendation"],
+        comment=data.get("comment", ""),
+    )
+    log(instance=application, action="opi.application.assess", user=user)
+    assigned = set(application.experts.values_list("pk", flat=True))
+    done = set(
+        ExpertAssessment.objects.filter(task_state=task_state).values_list(
+            "expert_id", flat=True
+        )
+    )
+    if assigned <= done:
+        task_state.approve(user=user)
+
+
+# --- what the applicant sees ------------------------------------------------------------------
+
+STATE_LABELS = {
+    "done": _("done"),
+    "current": _("in progress"),
+    "waiting": _("waiting for the applicant's corrections"),
+    "stopped": _("stopped"),
+    "upcoming": _("not started"),
+}
+STAGES = [
+    ("screeningtask", _("Screening")),
+    ("expertassessmenttask", _("Expert assessment")),
+    ("decisiontask", _("Decision")),
+]
+
+
+def task_states_of(application):
+    from wagtail.models import TaskState
+
+    return (
+        TaskState.objects.filter(
+            workflow_state__base_content_type_id=application.get_base_content_type().pk,
+            workflow_state__object_id=str(application.pk),
+        )
+        .select_related("task__content_type")
+        .order_by("started_at", "pk")
+    )
+
+
+def timeline(application):
+    """The stages of the review (submitted, screening, expert assessment, decision) with
+    their dates and state, and the events the applicant is told about (requests for
+    changes with the reviewer's words, resubmissions, the outcome)."""
+    states = list(task_states_of(application))
+    stages = [
+        {
+            "label": _("Submitted"),
+            "state": "done" if application.submitted_at else "upcoming",
+            "started": application.submitted_at,
+            "finished": None,
+        }
+    ]
+    for model, label in STAGES:
+        mine = [s for s in states if s.task.content_type.model == model]
+        stage = {"label": label, "state": "upcoming", "started": None, "finished": None}
+        if mine:
+            stage["started"] = mine[0].started_at
+            last = mine[-1]
+            if last.status == last.STATUS_APPROVED:
+                stage["state"], stage["finished"] = "done", last.finished_at
+            elif last.status == last.STATUS_IN_PROGRESS:
+                stage["state"] = "current"
+            elif last.status == last.STATUS_REJECTED and (
+                application.status == ApplicationStatus.CHANGES_REQUESTED
+            ):
+                stage["state"] = "waiting"
+            else:
+                stage["state"], stage["finished"] = "stopped", last.finished_at
+        stages.append(stage)
+    for stage in stages:
+        stage["state_label"] = STATE_LABELS[stage["state"]]
+    events = [
+        {
+            "date": s.finished_at,
+            "label": _("Changes requested"),
+            "text": s.comment,
+        }
+        for s in states
+        if s.status == s.STATUS_REJECTED and s.finished_at
+    ]
+    outcome = {
+        ApplicationStatus.APPROVED: _("Approved for pilot testing"),
+        ApplicationStatus.REJECTED: _("Rejected"),
+        ApplicationStatus.WITHDRAWN: _("Withdrawn"),
+    }.get(application.status)
+    if outcome:
+        final = states[-1] if states else None
+        events.append(
+            {
+                "date": application.decided_at or (final and final.finished_at),
+                "label": outcome,
+                "text": final.comment
+                if final and application.status != ApplicationStatus.WITHDRAWN
+                else "",
+            }
+        )
+    events.sort(key=lambda event: event["date"] or application.updated_at)
+    return {"stages": stages, "events": events}
+
+
+def what_is_asked(application):
+    """What the applicant is asked to do now, in words, or ""."""
+    if application.status == ApplicationStatus.DRAFT:
+        return _("Finish the application and submit it.")
+    if application.status == ApplicationStatus.CHANGES_REQUESTED:
+        return _("Correct the application as the reviewers asked and submit it again.")
+    if application.messages.filter(
+        internal=False, requested_category__gt="", answered_at__isnull=True
+    ).exists():
+        return _("Upload the materials the reviewers asked for.")
+    return ""
+
+
+@transaction.atomic
+def post_message(application, author, body, *, internal=False, requested_category=""):
+    """A message in the thread; the other side is told by e-mail (never about an
+    internal note)."""
+    from submissions.applications.models import ApplicationMessage
+
+    message = ApplicationMessage.objects.create(
+        application=application,
+        author=author,
+        body=body,
+        internal=internal,
+        requested_category=requested_category,
+    )
+    if author.pk == application.applicant_id:
+        notifications.after_commit("applicant_message", application)
+    elif not internal:
+        notifications.after_commit("message", application)
+    log(
+        instance=application,
+        action="opi.application.note" if internal else "opi.application.message",
+        user=author,
+    )
+    return message
+
+
+@transaction.atomic
+def answer_request(application, message, upload, user):
+    """The applicant uploads what ``message`` asked for."""
+    from submissions.files import store_application_file
+
+    record = store_application_file(
+        application, upload, message.requested_category, user, answers=message
+    )
+    message.answered_at = timezone.now()
+    message.save(update_fields=["answered_at"])
+    notifications.after_commit("applicant_message", application)
+    return record
+
+
+@transaction.atomic
+def add_conclusion(application, upload, user):
+    """A reviewer files the conclusion on the results of the pilot test."""
+    from submissions.applications.models import FileCategory
+    from submissions.files import store_application_file
+
+    if application.status != ApplicationStatus.APPROVED:
+        raise PermissionDenied("Only an approved application gets a conclusion.")
+    record = store_application_file(application, upload, FileCategory.CONCLUSION, user)
+    log(instance=application, action="opi.application.conclusion", user=user)
+    notifications.after_commit("conclusion", application)
+    return record

@@ -1,0 +1,168 @@
+"""The admin's home, per role: reviewers see the pipeline (counts by status, what waits
+too long, changes asked and not answered); experts their assessments with due dates;
+editors the policy editions in approval. Experts do not get Wagtail's own "awaiting your
+review" panel, which names the applicant."""
+
+from django.conf import settings
+from django.db.models import Count
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+from wagtail.models import TaskState
+
+from accounts.roles import EDITORS, POLICY_APPROVERS
+from core.working_days import add_working_days, working_days_between
+from submissions.applications.models import (
+    Application,
+    ApplicationStatus,
+    ExpertAssessment,
+)
+from submissions.permissions import is_application_reviewer, is_expert
+
+OPEN_STATUSES = [
+    ApplicationStatus.SCREENING,
+    ApplicationStatus.ASSESSMENT,
+    ApplicationStatus.DECISION,
+    ApplicationStatus.CHANGES_REQUESTED,
+]
+
+
+def current_task_started(applications):
+    """{application pk: when its current task began} for ``applications``, in one query."""
+    states = TaskState.objects.filter(
+        status__in=[TaskState.STATUS_IN_PROGRESS, TaskState.STATUS_REJECTED],
+        workflow_state__status__in=["in_progress", "needs_changes"],
+        workflow_state__base_content_type__model="application",
+        workflow_state__object_id__in=[str(a.pk) for a in applications],
+    ).values_list("workflow_state__object_id", "started_at", "finished_at", "status")
+    started = {}
+    for object_id, began, finished, status in states:
+        # a request for changes waits from when it was made
+        moment = finished if status == TaskState.STATUS_REJECTED else began
+        started[int(object_id)] = max(started.get(int(object_id), moment), moment)
+    return started
+
+
+class ReviewerPipelinePanel(Component):
+    name = "opi_reviewer_pipeline"
+    template_name = "submissions/admin/home_reviewer_pipeline.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        counts = dict(
+            Application.objects.filter(status__in=OPEN_STATUSES)
+            .values_list("status")
+            .annotate(n=Count("pk"))
+        )
+        labels = dict(ApplicationStatus.choices)
+        context["counts"] = [(s, labels[s], counts.get(s, 0)) for s in OPEN_STATUSES]
+        today = timezone.localdate()
+        limit = settings.REVIEW_STAGE_WORKING_DAYS
+        waiting = list(
+            Application.objects.filter(status__in=OPEN_STATUSES).only(
+                "pk", "reference", "title", "status"
+            )
+        )
+        started = current_task_started(waiting)
+        stale, unanswered = [], []
+        for application in waiting:
+            since = started.get(application.pk)
+            if since is None:
+                continue
+            days = working_days_between(timezone.localdate(since), today)
+            row = (application, since, days)
+            if application.status == ApplicationStatus.CHANGES_REQUESTED:
+                unanswered.append(row)
+            elif days > limit:
+                stale.append(row)
+        context["stale"] = sorted(stale, key=lambda row: -row[2])[:20]
+        context["unanswered"] = sorted(unanswered, key=lambda row: -row[2])[:20]
+        context["limit"] = limit
+        return context
+
+
+class ExpertAssessmentsPanel(Component):
+    name = "opi_expert_assessments"
+    template_name = "submissions/admin/home_expert_assessments.html"
+    order = 50
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        assigned = list(
+            Application.objects.filter(
+                experts=self.user, status=ApplicationStatus.ASSESSMENT
+            ).only("pk", "reference", "title")
+        )
+        started = current_task_started(assigned)
+        done = set(
+            ExpertAssessment.objects.filter(
+                expert=self.user, application__in=assigned
+            ).values_list("application_id", "task_state__started_at")
+        )
+        rows = []
+        for application in assigned:
+            since = started.get(application.pk)
+            if (application.pk, since) in done:
+                continue
+            due = add_working_days(
+                timezone.localdate(since), settings.ASSESSMENT_WORKING_DAYS
+            )
+            rows.append((application, due, due < timezone.localdate()))
+        context["rows"] = sorted(rows, key=lambda row: row[1])
+        return context
+
+
+class PolicyInApprovalPanel(Component):
+    name = "opi_policy_in_approval"
+    template_name = "submissions/admin/home_policy_in_approval.html"
+    order = 60
+
+    def get_context_data(self, parent_context):
+        from policy.models import PolicyPage
+
+        context = super().get_context_data(parent_context)
+        context["pages"] = [
+            page
+            for page in PolicyPage.objects.all().select_related("locale")
+            if page.workflow_in_progress
+        ]
+        return context
+
+
+class SystemStatusPanel(Component):
+    """For administrators: whether uploads are scanned by an antivirus."""
+
+    name = "opi_system_status"
+    template_name = "submissions/admin/home_system_status.html"
+    order = 40
+
+    def get_context_data(self, parent_context):
+        from submissions.uploads import scanner
+
+        context = super().get_context_data(parent_context)
+        context["antivirus"] = scanner().name
+        return context
+
+
+def home_panels(request, panels):
+    """Give each role its panels (the hook ``construct_homepage_panels``)."""
+    user = request.user
+    if user.is_superuser:
+        panels.append(SystemStatusPanel())
+    if is_application_reviewer(user):
+        panels.append(ReviewerPipelinePanel())
+    elif is_expert(user):
+        panels[:] = [
+            panel
+            for panel in panels
+            if getattr(panel, "name", "") != "workflow_objects_to_moderate"
+        ]
+        panels.append(ExpertAssessmentsPanel(user))
+    if user.has_perm("wagtailadmin.access_admin") and (
+        user.is_superuser
+        or user.groups.filter(name__in=[EDITORS, POLICY_APPROVERS]).exists()
+    ):
+        panels.append(PolicyInApprovalPanel())

@@ -1,0 +1,271 @@
+"""Registrations: the applicant's profile, the request reviewers verify, the consent of
+the person represented, the reviewers' task, the access log, and the registration and
+consent pages."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TaskState,
+    WorkflowMixin,
+)
+
+from submissions.storage import private_file_name, private_storage
+
+__all__ = [
+    "PersonType",
+    "RegistrationDetails",
+    "VerificationStatus",
+    "ApplicantProfile",
+    "RegistrationRequest",
+    "RepresentedConsent",
+]
+
+
+class PersonType(models.TextChoices):
+    LEGAL_ENTITY = "legal_entity", _("legal entity")
+    INDIVIDUAL = "individual", _("individual")
+
+
+class RegistrationDetails(models.Model):
+    """The facts an applicant registers with (policy 3.3–3.4), held by the profile and by
+    each registration request reviewers verify."""
+
+    person_type = models.CharField(
+        _("person type"), max_length=20, choices=PersonType.choices
+    )
+    full_name = models.CharField(
+        _("full name"),
+        max_length=255,
+        help_text=_("Of the individual, or of the head of the legal entity."),
+    )
+    organization = models.CharField(_("organization"), max_length=255, blank=True)
+    is_resident = models.BooleanField(_("resident of Kazakhstan"), default=True)
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    bin_iin = models.CharField(_("BIN / IIN"), max_length=12, blank=True)
+    position = models.CharField(_("position"), max_length=255)
+    phone = models.CharField(_("contact phone"), max_length=32)
+    via_representative = models.BooleanField(
+        _("filed through a representative"), default=False
+    )
+    representative_name = models.CharField(
+        _("representative's full name"), max_length=255, blank=True
+    )
+    represented_email = models.EmailField(
+        _("e-mail of the person represented"), blank=True
+    )
+    power_of_attorney = models.FileField(
+        _("power of attorney"),
+        storage=private_storage,
+        upload_to=private_file_name,
+        blank=True,
+    )
+    power_of_attorney_name = models.CharField(
+        _("power of attorney: file name"), max_length=255, blank=True
+    )
+    registration_certificate = models.FileField(
+        _("certificate of state registration"),
+        storage=private_storage,
+        upload_to=private_file_name,
+        blank=True,
+    )
+    registration_certificate_name = models.CharField(
+        _("certificate: file name"), max_length=255, blank=True
+    )
+
+    DETAIL_FIELDS = (
+        "person_type",
+        "full_name",
+        "organization",
+        "is_resident",
+        "country",
+        "bin_iin",
+        "position",
+        "phone",
+        "via_representative",
+        "representative_name",
+        "represented_email",
+        "power_of_attorney",
+        "power_of_attorney_name",
+        "registration_certificate",
+        "registration_certificate_name",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_legal_entity(self):
+        return self.person_type == PersonType.LEGAL_ENTITY
+
+    def stored_file_fields(self):
+        """Names of the file fields that hold a file."""
+        return [
+            name
+            for name in ("power_of_attorney", "registration_certificate")
+            if getattr(self, name)
+        ]
+
+    def copy_details_to(self, other):
+        for name in self.DETAIL_FIELDS:
+            setattr(other, name, getattr(self, name))
+
+
+class VerificationStatus(models.TextChoices):
+    AWAITING = "awaiting", _("awaiting verification")
+    CHANGES_REQUESTED = "changes_requested", _("changes requested")
+    VERIFIED = "verified", _("verified")
+
+
+class ApplicantProfile(RegistrationDetails):
+    """An applicant's details as they stand, and whether the company has verified them."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="applicant_profile",
+    )
+    status = models.CharField(
+        _("verification"),
+        max_length=20,
+        choices=VerificationStatus.choices,
+        default=VerificationStatus.AWAITING,
+    )
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now)
+    blocked_at = models.DateTimeField(
+        _("data blocked since"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "While blocked (the person asked, during a check), reviewers and experts see "
+            "no personal data and the applications are frozen."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("applicant profile")
+        verbose_name_plural = _("applicant profiles")
+
+    def __str__(self):
+        return self.organization or self.full_name
+
+    @property
+    def is_blocked(self):
+        return self.blocked_at is not None
+
+
+class RegistrationRequest(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, RegistrationDetails
+):
+    """What an applicant registered with, for reviewers to verify in the "Registration
+    verification" workflow. Nothing of it is shown on the site: approving it publishes
+    the revision reviewers saw ("live" means verified) and marks the profile verified.
+    Each correction the applicant sends is a new revision of the same registration."""
+
+    profile = models.ForeignKey(
+        ApplicantProfile,
+        verbose_name=_("applicant"),
+        on_delete=models.PROTECT,
+        related_name="registration_requests",
+    )
+    email = models.EmailField(_("e-mail"))
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["-submitted_at"]
+
+    def __str__(self):
+        if self.profile_id and self.profile.is_blocked:
+            return str(_("blocked"))
+        return f"{self.organization or self.full_name} <{self.email}>"
+
+    @property
+    def verification(self):
+        return self.profile.get_status_display()
+
+    @property
+    def represented_consent(self):
+        """The latest request for the consent of the person represented, at the address
+        the registration now gives; None when nobody is represented or none was sent."""
+        if not (self.via_representative and self.represented_email):
+            return None
+        return (
+            self.represented_consents.filter(email__iexact=self.represented_email)
+            .select_related("consent_record__edition")
+            .first()
+        )
+
+    def latest_reviewer_comment(self):
+        """What the reviewer wrote when they last asked for changes ("" if nothing)."""
+        state = (
+            TaskState.objects.filter(
+                workflow_state__base_content_type_id=self.get_base_content_type().pk,
+                workflow_state__object_id=str(self.pk),
+                status=TaskState.STATUS_REJECTED,
+            )
+            .order_by("-finished_at")
+            .first()
+        )
+        return state.comment if state else ""
+
+
+class RepresentedConsent(models.Model):
+    """The consent of the person an applicant represents (the head of the legal entity,
+    or the individual), asked for by an e-mailed link to the consent page. A registration
+    filed through a representative cannot be approved until the answer is "given"."""
+
+    PENDING = "pending"
+    GIVEN = "given"
+    REFUSED = "refused"
+    DECISIONS = [
+        (PENDING, _("awaited")),
+        (GIVEN, _("given")),
+        (REFUSED, _("refused")),
+    ]
+
+    registration = models.ForeignKey(
+        RegistrationRequest,
+        verbose_name=_("registration"),
+        on_delete=models.CASCADE,
+        related_name="represented_consents",
+    )
+    email = models.EmailField(_("e-mail of the person represented"))
+    requested_at = models.DateTimeField(_("asked at"), default=timezone.now)
+    decision = models.CharField(
+        _("answer"), max_length=10, choices=DECISIONS, default=PENDING
+    )
+    decided_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    consent_record = models.ForeignKey(
+        "policy.ConsentRecord",
+        verbose_name=_("consent record"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("consent of the person represented")
+        verbose_name_plural = _("consents of the persons represented")
+        ordering = ["-requested_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.email}: {self.get_decision_display()}"
+
+    @property
+    def is_given(self):
+        return self.decision == self.GIVEN
+
+
+
+
+
+

@@ -1,0 +1,120 @@
+"""The registration page (/register/) and the page where a represented person consents
+(/consent/)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+__all__ = ["RegistrationFormPage", "ConsentFormPage"]
+
+
+
+class RegistrationFormPage(RoutablePageMixin, Page):
+    """/register/: the registration form. Editors word the page; the fields are fixed in
+    code because each one maps to the data model."""
+
+    page_cache = False  # a form: never kept in the shared page cache (home.page_cache)
+
+    intro = RichTextField(_("introduction"), blank=True)
+    help_text = RichTextField(
+        _("help"),
+        blank=True,
+        help_text=_("Shown beside the form: what to prepare, whom to ask."),
+    )
+    thank_you_text = RichTextField(
+        _("thank-you text"),
+        blank=True,
+        help_text=_(
+            "Shown after the form is sent, above the instructions to confirm "
+            "the e-mail."
+        ),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("help_text"),
+        FieldPanel("thank_you_text"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("registration form page")
+
+    @path("")
+    def form(self, request):
+        from django.shortcuts import redirect
+        from django.utils.translation import get_language
+
+        from policy.consent import edition_in_force
+        from submissions.forms import RegistrationForm
+        from submissions.registrations.register import register_applicant
+
+        edition = edition_in_force(get_language())
+        if edition is None:
+            return self.render(request, context_overrides={"closed": True})
+        form = RegistrationForm(
+            request.POST or None, request.FILES or None, edition=edition
+        )
+        if request.method == "POST" and form.is_valid():
+            register_applicant(form, request)
+            request.session["registration_email"] = form.cleaned_data["email"]
+            return redirect(self.url + self.reverse_subpage("thanks"))
+        return self.render(
+            request, context_overrides={"form": form, "edition": edition}
+        )
+
+    @path("thanks/", name="thanks")
+    def thanks(self, request):
+        return self.render(
+            request,
+            template="submissions/registration_thanks.html",
+            context_overrides={"email": request.session.get("registration_email", "")},
+        )
+
+
+class ConsentFormPage(Page):
+    """/consent/: where the person an applicant represents reads the consent statement of
+    the edition in force and gives or refuses their own consent. Reached by the link they
+    get by e-mail (/consent/?t=<signed token>); editors word the page and the answers."""
+
+    page_cache = False  # a form: never kept in the shared page cache (home.page_cache)
+
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("Above the consent statement: why the person is asked."),
+    )
+    given_text = RichTextField(_("text after consent is given"), blank=True)
+    refused_text = RichTextField(_("text after consent is refused"), blank=True)
+    no_link_text = RichTextField(
+        _("text without a link"),
+        blank=True,
+        help_text=_("Shown to someone who opens the page without the e-mailed link."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("given_text"),
+        FieldPanel("refused_text"),
+        FieldPanel("no_link_text"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("consent page of the person represented")
+
+    def serve(self, request, *args, **kwargs):
+        from submissions.views import consent_answer
+
+        return consent_answer(self, request, request.GET.get("t", ""))
+
+    def get_sitemap_urls(self, request=None):
+        return []  # a page for people who get the link, not for search engines

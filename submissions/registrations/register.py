@@ -1,0 +1,166 @@
+"""Registering an applicant: everything in one transaction, or nothing.
+
+An inactive User, their ApplicantProfile with the files, the two consents, and a
+RegistrationRequest in the "Registration verification" workflow. An e-mail address that
+already has an account gets exactly the same answer on screen; its owner is told by e-mail
+that someone tried to register with it.
+"""
+
+import os
+import re
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import get_language
+from django_tasks import task
+
+from accounts.mail import send_portal_mail
+from accounts.models import User
+from accounts.verification import send_verification_email
+from policy.consent import record_policy_consents
+from submissions.registrations.models import ApplicantProfile
+from submissions.registrations.verification import (
+    resubmit_registration,
+    submit_for_verification,
+)
+
+REGISTRATION_FORM = "registration"
+FILE_FIELDS = ("power_of_attorney", "registration_certificate")
+
+
+def clean_file_name(name):
+    """The person's file name, reduced to something safe to show and to send back."""
+    base = os.path.basename(name or "").strip()
+    base = re.sub(r"[\x00-\x1f\x7f<>:\"/\\|?*]+", "_", base)
+    return base[:200] or "file"
+
+
+def detail_values(data):
+    legal = data["person_type"] == "legal_entity"
+    resident = data["resident"] == "yes"
+    representative = bool(data.get("via_representative"))
+    return {
+        "person_type": data["person_type"],
+        "full_name": data["full_name"].strip(),
+        "organization": data.get("organization", "").strip() if legal else "",
+        "is_resident": resident,
+        "country": "" if resident else data.get("country", "").strip(),
+        "bin_iin": data.get("bin_iin", "") if resident else "",
+        "position": data["position"].strip(),
+        "phone": data["phone"].strip(),
+        "via_representative": representative,
+        "representative_name": data.get("representative_name", "").strip()
+        if representative
+        else "",
+        "represented_email": data.get("represented_email", "")
+        if representative
+        else "",
+    }
+
+
+def store_files(details, data, saved_files):
+    """Put the chosen files on ``details`` (a profile) and drop those the details no
+    longer call for (a legal entity became an individual, the representative went).
+    ``saved_files`` collects what was written, to delete it if the transaction fails."""
+    wanted = {
+        "power_of_attorney": details.via_representative,
+        "registration_certificate": details.is_legal_entity,
+    }
+    for name in FILE_FIELDS:
+        upload = data.get(name)
+        if not wanted[name]:
+            setattr(details, name, "")
+            setattr(details, f"{name}_name", "")
+        elif upload:
+            getattr(details, name).save(
+                f"file.{upload.checked_extension}", upload, save=False
+            )
+            saved_files.append(getattr(details, name))
+            setattr(details, f"{name}_name", clean_file_name(upload.name))
+
+
+def deleting_files_on_failure(work):
+    """Run ``work(saved_files)`` in one transaction; if it fails, the files it stored go
+    too (the database rolls back by itself, the file storage does not)."""
+    saved_files = []
+    try:
+        with transaction.atomic():
+            return work(saved_files)
+    except Exception:
+        for stored in saved_files:
+            stored.storage.delete(stored.name)
+        raise
+
+
+def update_profile(form, profile, user):
+    """Save the details of ``form`` (a valid ApplicantProfileForm) on ``profile`` and send
+    them to the reviewers again."""
+
+    def work(saved_files):
+        for name, value in detail_values(form.cleaned_data).items():
+            setattr(profile, name, value)
+        store_files(profile, form.cleaned_data, saved_files)
+        profile.save()
+        return resubmit_registration(profile, user)
+
+    return deleting_files_on_failure(work)
+
+
+def existing_account(email):
+    return User.objects.filter(email__iexact=email).first()
+
+
+def register_applicant(form, request):
+    """Register what ``form`` (a valid RegistrationForm) holds. Returns the new user, or
+    None when the address already had an account (the caller answers the same way)."""
+    data = form.cleaned_data
+    existing = existing_account(data["email"])
+    if existing is None:
+        try:
+            return deleting_files_on_failure(
+                lambda saved_files: create_registration(form, request, saved_files)
+            )
+        except IntegrityError:
+            # The same address registered by another request at the same moment (a
+            # double click, two tabs): the unique e-mail refused this one. It gets the
+            # answer any address with an account gets, not an error page.
+            existing = existing_account(data["email"])
+            if existing is None:
+                raise
+    transaction.on_commit(lambda: send_registration_attempt_notice.enqueue(existing.pk))
+    return None
+
+
+def create_registration(form, request, saved_files):
+    data = form.cleaned_data
+    user = User.objects.create_user(
+        email=data["email"],
+        password=data["password1"],
+        full_name=data["full_name"].strip(),
+        is_active=False,
+        language=(get_language() or "ru")[:2],
+    )
+    profile = ApplicantProfile(user=user, **detail_values(data))
+    store_files(profile, data, saved_files)
+    profile.save()
+    record_policy_consents(
+        edition=form.edition,
+        email=user.email,
+        form_name=REGISTRATION_FORM,
+        request=request,
+        user=user,
+    )
+    submit_for_verification(profile, user)
+    transaction.on_commit(lambda: send_verification_email.enqueue(user.pk))
+    return user
+
+
+@task()
+def send_registration_attempt_notice(user_id):
+    """Tell the owner of an address that someone tried to register with it."""
+    user = User.objects.get(pk=user_id)
+    send_portal_mail(
+        "submissions/emails/registration_attempt",
+        {"user": user},
+        user.email,
+        user.language,
+    )

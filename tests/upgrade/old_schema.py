@@ -1,0 +1,44 @@
+"""Brings an empty database to the schema of an old site: run with the facts file of
+``test_upgrade.py`` (``python -m tests.upgrade.old_schema FACTS``), it applies exactly the
+migrations the old ``django_migrations`` table lists, and no others, and prints them.
+
+Squashed migrations are applied as the current graph has them (the old table lists both
+a squash and the migrations it replaces); for each app the targets are the applied
+migrations that no other applied migration of the app follows.
+"""
+
+import json
+import sys
+
+import django
+
+
+def main(facts_path):
+    django.setup()
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    applied = {tuple(key) for key in json.loads(open(facts_path).read())["migrations"]}
+    executor = MigrationExecutor(connection)
+    graph = executor.loader.graph
+    nodes = applied & set(graph.nodes)
+    targets = sorted(
+        key
+        for key in nodes
+        if not any(
+            child.key in nodes and child.key[0] == key[0]
+            for child in graph.node_map[key].children
+        )
+    )
+    executor.migrate(targets)
+    executor.loader.build_graph()
+    now = set(executor.loader.applied_migrations)
+    missing = sorted(nodes - now)
+    extra = sorted(key for key in now - applied if key in graph.nodes)
+    if missing or extra:
+        sys.exit(f"old schema not reached: missing {missing}, not in the old {extra}")
+    print(f"old schema: {len(nodes)} migrations, targets {targets}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
