@@ -5,6 +5,7 @@ in ``accounts.two_factor``."""
 
 from urllib.parse import urlencode
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -12,10 +13,11 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.admin.views.account import BaseSettingsPanel
 
 from accounts import two_factor
 from accounts.forms import AuthenticatorCodeForm, RecoveryCodeForm
@@ -224,3 +226,21 @@ def codes_url(next_url):
 
 def login_url(next_url):
     return with_next("wagtailadmin_login", next_url)
+
+
+class TwoFactorSettingsPanel(BaseSettingsPanel):
+    """Account settings: whether two-factor authentication is on, with a link to it."""
+
+    name = "two_factor"
+    title = gettext_lazy("Two-factor authentication")
+    order = 550
+    template_name = "accounts/admin/two_factor_panel.html"
+
+    def is_active(self):
+        return True
+
+    def get_form(self):
+        return forms.Form(prefix=self.name)  # nothing to save here
+
+    def get_context_data(self):
+        return {"state": two_factor.describe(self.user)}

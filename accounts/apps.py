@@ -11,8 +11,9 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from accounts import mail  # noqa: F401  (connects the task-run receivers)
-        from accounts.signals import connect_signals
+        # receivers connect on import: the task-run receivers of mail, the login signals
+        from accounts import mail  # noqa: F401, PLC0415 (ready(): models are loaded now)
+        from accounts.signals import connect_signals  # noqa: PLC0415 (ready(): the app registry is loaded only now)
 
         connect_signals()
 

@@ -10,6 +10,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks.signals import task_finished, task_started
 
+from accounts.models import SentEmail
+
 # The id of the background task running in this thread, if any. A task that the database
 # worker runs again (its worker was killed before it finished) keeps its id, so the e-mails
 # it already sent are found in the record and not sent twice.
@@ -69,7 +71,6 @@ def send_and_record(message, *, kind, reference="", optional=False, record_as=No
 
     Inside a background task, an e-mail of the same kind to the same people that this task
     run already recorded is not sent again (the run was interrupted and restarted)."""
-    from accounts.models import SentEmail
 
     task_run = current_task_run.get()
     recipients = [record_as or address for address in message.to]

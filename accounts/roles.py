@@ -5,6 +5,8 @@ historical models so a fresh database and an upgraded one end up with the same p
 Later issues extend ``ROLES`` and add a migration that calls ``sync_roles`` again.
 """
 
+from django.contrib.auth import get_user_model
+
 EDITORS = "Editors"
 POLICY_APPROVERS = "Policy approvers"
 REVIEWERS = "Reviewers"
@@ -191,7 +193,6 @@ def sync_roles(apps, schema_editor=None):
 
 def members_of(group_name):
     """The active people in the role ``group_name``, by name."""
-    from django.contrib.auth import get_user_model
 
     return (
         get_user_model()

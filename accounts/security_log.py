@@ -16,9 +16,11 @@ the hash still shows one name being tried again and again.
 import ipaddress
 import logging
 
+from axes.helpers import get_failure_limit
 from django.utils.crypto import salted_hmac
 from wagtail.log_actions import log
 
+from accounts.models import User, normalize_email
 from core.http import client_ip, is_admin_path
 
 logger = logging.getLogger("opi.security")
@@ -88,7 +90,6 @@ def record(event, *, user=None, actor=None, request=None, level=logging.INFO, **
 
 
 def user_for(typed):
-    from accounts.models import User, normalize_email
 
     email = normalize_email(typed)
     if not email:
@@ -130,7 +131,6 @@ def lockout_state(request):
     else None. Read after axes' own receiver has run (``accounts.signals``)."""
     if request is None or not getattr(request, "axes_locked_out", False):
         return None
-    from axes.helpers import get_failure_limit
 
     failures = getattr(request, "axes_failures_since_start", None)
     limit = get_failure_limit(request, getattr(request, "axes_credentials", None))

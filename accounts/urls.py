@@ -4,35 +4,8 @@ from django.urls import path
 from accounts import views
 
 urlpatterns = [
-    path("account/", views.account, name="account"),
-    path("account/profile/", views.account_profile, name="account_profile"),
     path(
         "account/e-mails/", views.account_email_settings, name="account_email_settings"
-    ),
-    path(
-        "account/applications/<int:pk>/",
-        views.account_application,
-        name="account_application",
-    ),
-    path(
-        "account/applications/<int:pk>/message/",
-        views.account_application_message,
-        name="account_application_message",
-    ),
-    path(
-        "account/applications/<int:pk>/requests/<int:message_id>/",
-        views.account_application_upload,
-        name="account_application_upload",
-    ),
-    path(
-        "account/applications/<int:pk>/withdraw/",
-        views.account_application_withdraw,
-        name="account_application_withdraw",
-    ),
-    path(
-        "account/represented-consent/",
-        views.ask_represented_consent_again,
-        name="ask_represented_consent_again",
     ),
     path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -1,34 +1,16 @@
-"""The record of e-mails the portal sent, for administrators (read-only); the staff's
-two-factor pages, account panel and reset button; the security log's audit actions."""
+"""What the accounts app adds to the admin: the register of e-mails sent, the staff's
+two-factor pages, account panel and reset button, and the security log's audit actions."""
 
-from django import forms
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.views.account import BaseSettingsPanel
 from wagtail.admin.widgets.button import Button
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.options import modeladmin_register
 
-from accounts import admin_views, two_factor
-from accounts.models import SentEmail
-from policy.wagtail_hooks import ReadOnlyPermissionHelper
+from accounts import admin_views
+from accounts.registers import SentEmailAdmin
 
-
-@modeladmin_register
-class SentEmailAdmin(ModelAdmin):
-    """Every e-mail the portal wrote: to whom, what, about which application, when."""
-
-    model = SentEmail
-    menu_label = _("E-mails sent")
-    menu_icon = "mail"
-    menu_order = 275
-    permission_helper_class = ReadOnlyPermissionHelper
-    inspect_view_enabled = True
-    list_display = ("recipient", "subject", "kind", "reference", "optional", "sent_at")
-    list_filter = ("kind", "optional", "sent_at")
-    search_fields = ("recipient", "subject", "reference")
-    list_export = ("recipient", "subject", "kind", "reference", "optional", "sent_at")
-    export_filename = "emails-sent"
+modeladmin_register(SentEmailAdmin)
 
 
 # --- staff security: two-factor pages, the security log's actions --------------------
@@ -96,27 +78,9 @@ def security_log_actions(actions):
     )
 
 
-class TwoFactorSettingsPanel(BaseSettingsPanel):
-    """Account settings: whether two-factor authentication is on, with a link to it."""
-
-    name = "two_factor"
-    title = _("Two-factor authentication")
-    order = 550
-    template_name = "accounts/admin/two_factor_panel.html"
-
-    def is_active(self):
-        return True
-
-    def get_form(self):
-        return forms.Form(prefix=self.name)  # nothing to save here
-
-    def get_context_data(self):
-        return {"state": two_factor.describe(self.user)}
-
-
 @hooks.register("register_account_settings_panel")
 def two_factor_settings_panel(request, user, profile):
-    return TwoFactorSettingsPanel(request, user, profile)
+    return admin_views.TwoFactorSettingsPanel(request, user, profile)
 
 
 @hooks.register("register_account_menu_item")

@@ -36,8 +36,8 @@ def fill(count):
     from django.utils import timezone
 
     from accounts.models import User
-    from submissions.registrations.models import ApplicantProfile
-    from submissions.applications.models import Application, ApplicationFile, Subsidiary
+    from submissions.models.applications import Application, ApplicationFile, Subsidiary
+    from submissions.models.registrations import ApplicantProfile
 
     reviewer = User.objects.create_user(
         email="bench-reviewer@example.kz", password="bench-password-1"

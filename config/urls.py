@@ -44,7 +44,9 @@ urlpatterns.append(
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("", include("accounts.urls")),
+    path("", include("submissions.account_urls")),
     path("", include("policy.urls")),
+    path("", include("privacy.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -10,6 +10,6 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from home.page_cache import connect_signals
+        from home.page_cache import connect_signals  # noqa: PLC0415 (ready(): the app registry is loaded only now)
 
         connect_signals()

@@ -23,6 +23,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.identifiers import validate_bin_iin
 from home import navigation
 from home.blocks import BaseStreamBlock, StepBlock
 
@@ -249,7 +250,6 @@ def language_panels(name, heading):
 
 def validate_bin(value):
     """A BIN with a valid check digit (the validator lives with the applicants' forms)."""
-    from core.identifiers import validate_bin_iin
 
     validate_bin_iin(value, "bin")
 

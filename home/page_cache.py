@@ -29,6 +29,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.http import is_admin_path
+from home.models import PortalSettings
 
 GENERATION_KEY = "pagecache:generation"
 PAGINATION_ONLY = re.compile(r"^(?:page=\d{1,4})?$")
@@ -163,7 +164,6 @@ def settings_saved(sender, instance, created, **kwargs):
 def connect_signals():
     """What starts a new generation (HomeConfig.ready connects it in every process: the
     web servers, the task worker, scheduled publishing)."""
-    from home.models import PortalSettings
 
     page_published.connect(new_generation, dispatch_uid="page_cache_published")
     page_unpublished.connect(new_generation, dispatch_uid="page_cache_unpublished")

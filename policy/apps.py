@@ -11,4 +11,4 @@ class PolicyConfig(AppConfig):
 
     def ready(self):
         # connect the signal receivers: editions on go-live, workflow on creation
-        from policy import approval, editions  # noqa: F401
+        from policy import approval, editions  # noqa: F401, PLC0415 (ready(): models loaded)

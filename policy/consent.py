@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.http import client_ip
-from policy.models import ConsentRecord, PolicyEdition
+from policy.models import ConsentRecord, PolicyEdition, PolicyPage
 
 USER_AGENT_MAX_LENGTH = 1000
 
@@ -138,7 +138,6 @@ def renewed_consent_due(user, language, settled_pk=None):
 def edition_in_force(language):
     """The PolicyEdition a person consents to now: the edition in force of the live
     policy in ``language``, or in the default language when it is not translated."""
-    from policy.models import PolicyPage
 
     for code in dict.fromkeys([language, settings.LANGUAGE_CODE]):
         page = PolicyPage.objects.live().filter(locale__language_code=code).first()

@@ -17,6 +17,7 @@ from wagtail.rich_text import expand_db_html
 from wagtail.signals import page_published
 
 from policy.models import PolicyEdition, PolicyPage
+from policy.tasks import announce_edition
 
 
 def sha256(text):
@@ -69,6 +70,5 @@ def policy_went_live(sender, instance, revision=None, **kwargs):
     edition = freeze_edition(instance, revision)
     if edition.number > 1 and instance.locale.language_code == settings.LANGUAGE_CODE:
         # Applicants hear about new editions of the original; its translations follow it.
-        from policy.tasks import announce_edition
 
         transaction.on_commit(lambda: announce_edition.enqueue(edition.pk))

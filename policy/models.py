@@ -12,7 +12,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from policy.approval import PolicyPermissionTester
 from policy.blocks import PolicyBodyBlock
+from policy.comparison import compare_editions
 
 
 class PolicyPage(RoutablePageMixin, Page):
@@ -130,7 +132,6 @@ class PolicyPage(RoutablePageMixin, Page):
     @path("editions/<int:number>/changes/", name="changes")
     def edition_changes(self, request, number):
         """/policy/editions/<n>/changes/: what edition n changed against edition n-1."""
-        from policy.comparison import compare_editions
 
         editions = {
             e.number: e for e in self.editions.filter(number__in=[number - 1, number])
@@ -148,7 +149,6 @@ class PolicyPage(RoutablePageMixin, Page):
         )
 
     def permissions_for_user(self, user):
-        from policy.approval import PolicyPermissionTester
 
         return PolicyPermissionTester(user, self)
 

@@ -10,13 +10,20 @@ registration documents, drafts, open reviews.
 
 import uuid
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Revision
 
+from accounts.models import SentEmail
+from accounts.session_policy import end_sessions as end_indexed_sessions
 from policy.models import ConsentRecord
+from privacy.models.data_requests import DataSubjectRequest
+from submissions.applications.review import withdraw_application
+from submissions.models.applications import Application, ApplicationStatus
+from submissions.models.registrations import RegistrationRequest
 
 PERSONAL_DETAILS = {
     "full_name": "",
@@ -44,7 +51,6 @@ def end_sessions(user):
     The sessions are found in the login-session index (``accounts.session_policy``), not
     by decoding every session of the site, and ended through the session engine, so the
     shared cache forgets them too."""
-    from accounts.session_policy import end_sessions as end_indexed_sessions
 
     return end_indexed_sessions(user, reason="anonymised")
 
@@ -52,11 +58,6 @@ def end_sessions(user):
 @transaction.atomic
 def anonymise(user, *, by=None, reason=""):
     """Replace ``user`` by a pseudonym everywhere; returns the pseudonym."""
-    from accounts.models import SentEmail
-    from privacy.models.data_requests import DataSubjectRequest
-    from submissions.applications.models import Application, ApplicationStatus
-    from submissions.applications.review import withdraw_application
-    from submissions.registrations.models import RegistrationRequest
 
     old_email, old_name = user.email, user.full_name
     pseudonym = pseudonym_for(user)
@@ -149,9 +150,5 @@ def rewrite_revisions(model, pks, values, label):
 
 def forget_login_attempts(email):
     """django-axes keeps the e-mail typed at login; it goes too."""
-    try:
-        from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-    except ImportError:  # pragma: no cover - axes is installed
-        return
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username__iexact=email).delete()

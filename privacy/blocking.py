@@ -6,7 +6,7 @@ not served to staff; a reviewer lifts the block. Each change is in the audit log
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from submissions.registrations.models import ApplicantProfile
+from submissions.models.registrations import ApplicantProfile
 
 
 def block_applicant(profile, by, reason=""):
@@ -23,13 +23,3 @@ def lift_block(profile, by):
         profile.blocked_at = None
         log(instance=profile.user, action="opi.unblock", user=by)
     return profile
-
-
-def hidden_from(user, applicant_id):
-    """Whether ``applicant_id``'s data is blocked and ``user`` is not that applicant."""
-    return (
-        user.pk != applicant_id
-        and ApplicantProfile.objects.filter(
-            user_id=applicant_id, blocked_at__isnull=False
-        ).exists()
-    )

@@ -3,18 +3,19 @@ e-mail once, each delivery recorded; the authority's notice is exported with wha
 (full name, IIN/BIN, phone of each affected person, the measures taken, the contact of the
 person responsible for personal-data protection)."""
 
-import io
 import logging
 
 from django.conf import settings
 from django.db import transaction
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail.log_actions import log
+from wagtail.models import Site
 
+from core.spreadsheets import spreadsheet_response
+from home.models import PortalSettings
+from policy.tasks import deliver_notice
 from privacy.models.incidents import BreachIncident, BreachNotice
-from submissions.applications.reports import csv_download
 
 logger = logging.getLogger(__name__)
 
@@ -40,12 +41,11 @@ def notify_affected(incident, by):
 @task()
 def send_breach_notice(notice_id):
     """Tell one affected applicant about the incident; record whether it was sent."""
-    from policy.tasks import deliver_notice
 
     def compose(notice):
         language = notice.user.language if notice.user else settings.LANGUAGE_CODE
         context = {"incident": notice.incident, "user": notice.user}
-        return "policy/emails/breach_notice", context, language
+        return "privacy/emails/breach_notice", context, language
 
     return deliver_notice(BreachNotice, notice_id, ["incident", "user"], compose)
 
@@ -84,37 +84,15 @@ def authority_export(incident, responsible, spreadsheet_format="csv"):
         _("Person responsible for personal-data protection"),
     ]
     rows = list(authority_rows(incident, responsible))
-    filename = f"incident-{incident.pk}-authority"
-    if spreadsheet_format == "xlsx":
-        from openpyxl import Workbook
-
-        book = Workbook()
-        sheet = book.active
-        sheet.append([str(h) for h in headings])
-        for row in rows:
-            sheet.append([row[name] for name in AUTHORITY_COLUMNS])
-        buffer = io.BytesIO()
-        book.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument."
-            "spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-        return response
-    return csv_download(
-        filename,
-        [
-            [str(h) for h in headings],
-            *([row[name] for name in AUTHORITY_COLUMNS] for row in rows),
-        ],
+    return spreadsheet_response(
+        f"incident-{incident.pk}-authority",
+        headings,
+        ([row[name] for name in AUTHORITY_COLUMNS] for row in rows),
+        spreadsheet_format,
     )
 
 
 def responsible_contact(request):
-    from wagtail.models import Site
-
-    from home.models import PortalSettings
 
     site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
     contacts = PortalSettings.for_site(site)

@@ -15,8 +15,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
 
+from accounts.models import SentEmail
 from policy.models import ConsentRecord
 from privacy.models.exports import DataExport
+from submissions.applications.forms import STEP_FIELDS
+from submissions.models.access_log import AccessLog
+from submissions.models.applications import Application
+from submissions.models.registrations import FILE_FIELDS
 
 LINK_HOURS = 24
 
@@ -30,10 +35,6 @@ def request_export(user):
 
 def collect(user):
     """Everything about ``user``, as plain data, with the files to include."""
-    from accounts.models import SentEmail
-    from submissions.access_log import AccessLog
-    from submissions.applications.models import Application
-    from submissions.forms import STEP_FIELDS
 
     profile = getattr(user, "applicant_profile", None)
     files = []
@@ -68,7 +69,7 @@ def collect(user):
         data["profile"] = {
             name: getattr(profile, name)
             for name in profile.DETAIL_FIELDS
-            if name not in ("power_of_attorney", "registration_certificate")
+            if name not in FILE_FIELDS
         } | {"status": profile.status, "verified_at": profile.verified_at}
         for name in profile.stored_file_fields():
             files.append(
@@ -142,7 +143,7 @@ def write_zip(user):
         )
         archive.writestr(
             "index.html",
-            render_to_string("policy/export_index.html", {"data": data, "user": user}),
+            render_to_string("privacy/export_index.html", {"data": data, "user": user}),
         )
         for number, edition in editions.items():
             archive.writestr(f"policy/edition-{number}.html", edition.text_html)

@@ -19,13 +19,15 @@ from wagtail.models import AbstractGroupApprovalTask
 
 from accounts.mail import absolute, send_portal_mail
 from accounts.roles import REVIEWERS, members_of
+from core.pages import render_page
 from core.working_days import add_working_days
 from policy.consent import withdraw_consent
 from policy.models import ConsentRecord
 from privacy.anonymise import anonymise
 from privacy.blocking import block_applicant
+from privacy.data_export import request_export
+from privacy.forms import DataRequestForm
 from privacy.models.data_requests import DataRequestStatus, DataSubjectRequest
-from submissions.forms import DataRequestForm
 
 
 def due_date(kind, received=None):
@@ -101,8 +103,6 @@ def carry_out(data_request, user):
     elif data_request.kind == "delete":
         anonymise(person, by=user, reason=reason)
     elif data_request.kind == "export":
-        from privacy.data_export import request_export
-
         request_export(person)  # the link appears on their dashboard
     elif data_request.kind == "block":
         profile = getattr(person, "applicant_profile", None)
@@ -155,7 +155,7 @@ def send_data_request_mail(request_id, step, to=None):
         "refusal_days": settings.DATA_REQUEST_REFUSAL_WORKING_DAYS,
     }
     send_portal_mail(
-        f"submissions/emails/data_request_{step}",
+        f"privacy/emails/data_request_{step}",
         context,
         to or data_request.email,
         language,
@@ -165,13 +165,13 @@ def send_data_request_mail(request_id, step, to=None):
     if step == "received":
         link = absolute(
             reverse(
-                "wagtailsnippets_submissions_datasubjectrequest:edit",
+                "wagtailsnippets_privacy_datasubjectrequest:edit",
                 args=[data_request.pk],
             )
         )
         for reviewer in members_of(REVIEWERS):
             send_portal_mail(
-                "submissions/emails/data_request_for_reviewers",
+                "privacy/emails/data_request_for_reviewers",
                 {**context, "user": reviewer, "link": link},
                 reviewer.email,
                 reviewer.language,
@@ -191,7 +191,6 @@ def form_page(page, request):
             % {"date": data_request.due_date.strftime("%d.%m.%Y")},
         )
         return redirect("account")
-    from submissions.views import render_page
 
     return render_page(page, request, form=form)
 

@@ -6,6 +6,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from privacy.data_requests import form_page
+
 
 class DataRequestFormPage(RoutablePageMixin, Page):
     """The form for requests about one's personal data (login required), reached from
@@ -42,7 +44,6 @@ class DataRequestFormPage(RoutablePageMixin, Page):
 
     @path("")
     def form(self, request):
-        from privacy.data_requests import form_page
 
         return form_page(self, request)
 

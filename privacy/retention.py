@@ -15,13 +15,16 @@ from django.utils import timezone
 from django_tasks import task
 from wagtail.log_actions import log
 
+from accounts.models import User
+from privacy.anonymise import anonymise
+from submissions.models.applications import Application, ApplicationStatus
+from submissions.orphans import sweep_orphan_files
+
 logger = logging.getLogger(__name__)
 
 
 def due_for_retention(now=None):
     """What is due, by category: querysets of what would be deleted or anonymised."""
-    from accounts.models import User
-    from submissions.applications.models import Application, ApplicationStatus
 
     now = now or timezone.now()
     periods = settings.RETENTION
@@ -45,7 +48,6 @@ def due_for_retention(now=None):
 
 def enforce(dry_run=False, out=print):
     """Delete or anonymise what is due; report each thing; return the counts."""
-    from privacy.anonymise import anonymise
 
     counts = {}
     for category, queryset in due_for_retention().items():
@@ -72,7 +74,6 @@ def enforce(dry_run=False, out=print):
             logger.info("Retention: %s %s: %s", action_of(category), category, item)
     # Files a killed process left without their row (submissions.orphans), swept daily
     # with the rest.
-    from submissions.orphans import sweep_orphan_files
 
     orphans = sweep_orphan_files(dry_run=dry_run)
     for name in orphans:

@@ -6,8 +6,9 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts import roles
+from core.charts import Chart
 from privacy.models.visits import DailyVisitor, PageVisits
-from submissions.applications.reports import Chart
 
 DAYS = 30
 
@@ -64,3 +65,9 @@ def top_pages(limit=15):
         [_("views")],
         [(path, [n]) for path, n in views],
     ), [(path, n, visitors.get(path, 0)) for path, n in views]
+
+
+def may_see_visits(user):
+    return user.is_active and (
+        user.is_superuser or user.groups.filter(name=roles.EDITORS).exists()
+    )

@@ -11,9 +11,9 @@ class SubmissionsConfig(AppConfig):
 
     def ready(self):
         # connect the receivers of the verification and review workflows' signals
-        from submissions.applications.notifications import (
+        from submissions.applications.notifications import (  # noqa: PLC0415 (ready(): models are loaded now)
             keep_wagtail_workflow_emails_for_pages_only,
         )
-        from submissions.registrations import verification  # noqa: F401
+        from submissions.registrations import verification  # noqa: F401, PLC0415
 
         keep_wagtail_workflow_emails_for_pages_only()

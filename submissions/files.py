@@ -7,8 +7,9 @@ from django.http import FileResponse
 from wagtail.log_actions import log
 
 from core.http import client_ip
-from submissions.access_log import AccessLog
-from submissions.applications.models import ApplicationFile
+from submissions.models.access_log import AccessLog
+from submissions.models.applications import ApplicationFile
+from submissions.uploads import clean_file_name
 
 
 def sha256_of(upload):
@@ -22,7 +23,6 @@ def sha256_of(upload):
 
 def store_application_file(application, upload, category, user, answers=None):
     """Save ``upload`` (checked by ``ApplicationFileForm``) to ``application``."""
-    from submissions.registrations.register import clean_file_name
 
     record = ApplicationFile(
         application=application,

@@ -11,12 +11,14 @@ from wagtail.models import TaskState
 
 from accounts.roles import EDITORS, POLICY_APPROVERS
 from core.working_days import add_working_days, working_days_between
-from submissions.applications.models import (
+from policy.models import PolicyPage
+from submissions.models.applications import (
     Application,
     ApplicationStatus,
     ExpertAssessment,
 )
 from submissions.permissions import is_application_reviewer, is_expert
+from submissions.uploads import scanner
 
 OPEN_STATUSES = [
     ApplicationStatus.SCREENING,
@@ -121,7 +123,6 @@ class PolicyInApprovalPanel(Component):
     order = 60
 
     def get_context_data(self, parent_context):
-        from policy.models import PolicyPage
 
         context = super().get_context_data(parent_context)
         context["pages"] = [
@@ -140,7 +141,6 @@ class SystemStatusPanel(Component):
     order = 40
 
     def get_context_data(self, parent_context):
-        from submissions.uploads import scanner
 
         context = super().get_context_data(parent_context)
         context["antivirus"] = scanner().name

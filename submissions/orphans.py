@@ -20,6 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
+from wagtail.models import Revision, RevisionMixin
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +47,6 @@ def referenced_files():
     """Every file name that a row holds in a file field, in the current rows and in the
     revisions of revisioned models (an earlier revision of a registration keeps its
     files, and reviewers may open it)."""
-    from wagtail.models import Revision, RevisionMixin
 
     names = set()
     for model in apps.get_models():

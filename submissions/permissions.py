@@ -2,6 +2,8 @@
 the admin's lists, dossiers and exports."""
 
 from accounts.roles import EXPERTS
+from submissions.models.applications import Application, ApplicationStatus
+from submissions.models.registrations import ApplicantProfile
 
 
 def is_reviewer(user):
@@ -33,7 +35,6 @@ def visible_applications(user):
     """The applications ``user`` may see in the admin, its lists and exports: every
     submitted one for reviewers, only those assigned to them for experts (policy 4.2),
     none for anyone else. Drafts are the applicant's alone."""
-    from submissions.applications.models import Application, ApplicationStatus
 
     submitted = Application.objects.exclude(status=ApplicationStatus.DRAFT)
     if not user.is_authenticated:
@@ -64,6 +65,15 @@ def can_see_application(user, application):
 def is_assigned_expert(application, user):
     """Whether ``user`` is among the experts assigned to ``application`` (asked of the
     database: ``application`` may be a revision's copy, whose relations are in memory)."""
-    from submissions.applications.models import Application
 
     return Application.objects.filter(pk=application.pk, experts=user.pk).exists()
+
+
+def hidden_from(user, applicant_id):
+    """Whether ``applicant_id``'s data is blocked and ``user`` is not that applicant."""
+    return (
+        user.pk != applicant_id
+        and ApplicantProfile.objects.filter(
+            user_id=applicant_id, blocked_at__isnull=False
+        ).exists()
+    )

@@ -4,6 +4,8 @@ with scripts, actions or embedded files refused; then the antivirus scanner (Cla
 its socket when ``CLAMD_SOCKET`` is set, none otherwise)."""
 
 import logging
+import os
+import re
 import socket
 import struct
 import zipfile
@@ -162,3 +164,10 @@ def check_upload(upload, extension):
             params={"threat": found},
             code="infected",
         )
+
+
+def clean_file_name(name):
+    """The person's file name, reduced to something safe to show and to send back."""
+    base = os.path.basename(name or "").strip()
+    base = re.sub(r"[\x00-\x1f\x7f<>:\"/\\|?*]+", "_", base)
+    return base[:200] or "file"

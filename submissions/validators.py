@@ -1,11 +1,12 @@
 """Checks of what applicants type and upload: BIN/IIN check digits, file contents."""
 
-
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+from submissions.uploads import check_upload
 
 REGISTRATION_FILE_TYPES = {
     "application/pdf": "pdf",
@@ -47,7 +48,6 @@ def checked_type(upload, allowed, limit, refusal):
     upload.seek(0)
     if kind is None or kind.mime not in allowed:
         raise ValidationError(refusal, code="file_type")
-    from submissions.uploads import check_upload
 
     check_upload(upload, allowed[kind.mime])
     return allowed[kind.mime], kind.mime

@@ -8,9 +8,9 @@ from django.contrib.auth.models import Group
 
 from accounts import roles
 from policy.models import PolicyPage
-from submissions.applications.pages import ApplicationFormPage, RequiredCategory
-from submissions.applications.models import FileCategory
 from privacy.pages import DataRequestFormPage
+from submissions.applications.pages import ApplicationFormPage, RequiredCategory
+from submissions.models.applications import FileCategory
 from submissions.registrations.pages import RegistrationFormPage
 from tests.policy.test_editions import go_live
 from tests.policy.test_policy_page import policy_fields

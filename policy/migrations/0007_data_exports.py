@@ -2,9 +2,14 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import privacy.models.exports
+from django.core.files.storage import storages
 from django.conf import settings
 from django.db import migrations, models
+
+
+def private_storage():
+    """Frozen here: the private storage the exports used when this migration was made."""
+    return storages["private"]
 
 
 class Migration(migrations.Migration):
@@ -20,7 +25,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('status', models.CharField(choices=[('building', 'being prepared'), ('ready', 'ready'), ('failed', 'failed')], default='building', max_length=10, verbose_name='status')),
-                ('file', models.FileField(blank=True, storage=privacy.models.exports.private_export_storage, upload_to='exports/', verbose_name='file')),
+                ('file', models.FileField(blank=True, storage=private_storage, upload_to='exports/', verbose_name='file')),
                 ('requested_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='requested at')),
                 ('ready_at', models.DateTimeField(blank=True, null=True, verbose_name='ready at')),
                 ('expires_at', models.DateTimeField(blank=True, null=True, verbose_name='link valid until')),

@@ -5,7 +5,7 @@ entries, permissions and workflow assignments follow the models."""
 
 import django.db.models.deletion
 import django.utils.timezone
-import privacy.models.exports
+import submissions.storage
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
@@ -123,7 +123,7 @@ class Migration(migrations.Migration):
                     fields=[
                         ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                         ('status', models.CharField(choices=[('building', 'being prepared'), ('ready', 'ready'), ('failed', 'failed')], default='building', max_length=10, verbose_name='status')),
-                        ('file', models.FileField(blank=True, storage=privacy.models.exports.private_export_storage, upload_to='exports/', verbose_name='file')),
+                        ('file', models.FileField(blank=True, storage=submissions.storage.private_storage, upload_to='exports/', verbose_name='file')),
                         ('requested_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='requested at')),
                         ('ready_at', models.DateTimeField(blank=True, null=True, verbose_name='ready at')),
                         ('expires_at', models.DateTimeField(blank=True, null=True, verbose_name='link valid until')),

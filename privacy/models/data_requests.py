@@ -101,7 +101,3 @@ class DataSubjectRequest(
                 "date": self.due_date.strftime("%d.%m.%Y")
             }
         return self.due_date.strftime("%d.%m.%Y")
-
-
-
-

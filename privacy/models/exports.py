@@ -4,15 +4,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["DataExport", "private_export_storage"]
+from submissions.storage import private_storage
 
-
-from django.core.files.storage import storages
-
-
-def private_export_storage():
-    """Exports of personal data live with the applicants' private files."""
-    return storages["private"]
+__all__ = ["DataExport"]
 
 
 class DataExport(models.Model):
@@ -39,7 +33,7 @@ class DataExport(models.Model):
     )
     file = models.FileField(
         _("file"),
-        storage=private_export_storage,
+        storage=private_storage,  # with the applicants' files, outside MEDIA_ROOT
         upload_to="exports/",
         blank=True,
     )

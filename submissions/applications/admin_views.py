@@ -2,20 +2,24 @@
 internal note, or ask for materials), and file the conclusion on the pilot test."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from submissions.applications.models import Application
+from submissions.applications.forms import ConclusionForm, ReviewerMessageForm
+from submissions.applications.reports import cached_charts
 from submissions.applications.review import (
     AssignExpertsForm,
     add_conclusion,
     assign_experts,
     post_message,
 )
-from submissions.forms import ConclusionForm, ReviewerMessageForm
+from submissions.models.access_log import AccessLog
+from submissions.models.applications import Application, Disclosure
 from submissions.permissions import is_application_reviewer
 
 
@@ -117,11 +121,6 @@ def experts(request, pk):
 def access_report(request, user_id):
     """Who accessed this applicant's data: every view and download of their
     registration and applications, and every expert given access to an application."""
-    from django.contrib.auth import get_user_model
-    from django.core.paginator import Paginator
-
-    from submissions.access_log import AccessLog
-    from submissions.applications.models import Disclosure
 
     if not is_application_reviewer(request.user):
         raise PermissionDenied
@@ -146,8 +145,6 @@ def access_report(request, user_id):
 def pipeline_report(request):
     """The report on the pipeline: charts with their tables, each exportable as CSV."""
 
-    from submissions.applications.reports import cached_charts
-
     if not is_application_reviewer(request.user):
         raise PermissionDenied
     charts, computed_at = cached_charts()
@@ -164,36 +161,5 @@ def pipeline_report(request):
             "charts": charts,
             "computed_at": computed_at,
             "title": _("Applications: the pipeline"),
-        },
-    )
-
-
-def unblock(request, user_id):
-    """A reviewer lifts the block on an applicant's data: asks, then does it."""
-    from django import forms
-    from django.utils.http import url_has_allowed_host_and_scheme
-
-    from privacy.blocking import lift_block
-    from submissions.registrations.models import ApplicantProfile
-
-    if not is_application_reviewer(request.user):
-        raise PermissionDenied
-    profile = get_object_or_404(ApplicantProfile, user_id=user_id)
-    back = request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(back, {request.get_host()}):
-        back = ""
-    if request.method == "POST":
-        lift_block(profile, request.user)
-        messages.success(request, _("The block is lifted."))
-        return redirect(back or "wagtailadmin_home")
-    return render(
-        request,
-        "submissions/admin/application_form.html",
-        {
-            "form": forms.Form(),
-            "title": _("Lift the block on the data of applicant no. %(pk)s?")
-            % {"pk": user_id},
-            "submit": _("Lift the block"),
-            "back": back or reverse("wagtailadmin_home"),
         },
     )

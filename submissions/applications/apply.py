@@ -12,18 +12,19 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from submissions.applications.models import Application, ApplicationStatus, FileCategory
-from submissions.applications.review import submit_application
-from submissions.files import delete_application_file, store_application_file
-from submissions.forms import (
+from core.pages import render_page
+from submissions.applications.forms import (
     REQUIRED_FIELDS,
+    STEP_FIELDS,
     STEPS,
     ApplicationFileForm,
     SubmitApplicationForm,
     step_form_class,
 )
-from submissions.registrations.models import ApplicantProfile, VerificationStatus
-from submissions.views import render_page
+from submissions.applications.review import submit_application
+from submissions.files import delete_application_file, store_application_file
+from submissions.models.applications import Application, ApplicationStatus, FileCategory
+from submissions.models.registrations import ApplicantProfile, VerificationStatus
 
 LAST_STEP = 6
 FILES_STEP = 5
@@ -229,7 +230,6 @@ def completeness_problems(page, application):
 
 def step_data(application, number):
     """The application's answers of step ``number`` as form data."""
-    from submissions.forms import STEP_FIELDS
 
     data = {}
     for name in STEP_FIELDS[number]:
@@ -314,7 +314,6 @@ def submitted_page(page, request, pk):
 
 def answers_by_step(application):
     """The answers of steps 1–4, as (step number, title, [(label, value)]) for display."""
-    from submissions.forms import STEP_FIELDS
 
     sections = []
     for number, names in STEP_FIELDS.items():

@@ -8,9 +8,10 @@ from wagtail.log_actions import log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from accounts.roles import EXPERTS, REVIEWERS, members_of
-from submissions.applications.models import Application
-from submissions.applications.reports import csv_download
+from core.spreadsheets import spreadsheet_response
 from submissions.applications.review import assign_experts
+from submissions.applications.viewsets import PERSONAL_COLUMNS, ApplicationViewSet
+from submissions.models.applications import Application
 from submissions.permissions import (
     is_application_reviewer,
     sees_applicant_details,
@@ -124,7 +125,6 @@ class ExportSelectedBulkAction(ApplicationBulkAction):
     def prepare_action(self, objects, objects_without_access):
         """Answer with the CSV at once: the same columns as the register's export, none
         with personal data for an expert."""
-        from submissions.wagtail_hooks import PERSONAL_COLUMNS, ApplicationViewSet
 
         fields = [
             name
@@ -151,4 +151,4 @@ class ExportSelectedBulkAction(ApplicationBulkAction):
             user=self.request.user,
             data={"what": "applications (selected)", "rows": len(rows) - 1},
         )
-        return csv_download("applications", rows)
+        return spreadsheet_response("applications", rows[0], rows[1:])

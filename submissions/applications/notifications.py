@@ -11,9 +11,18 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
+from wagtail.admin import signal_handlers
+from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.signals import (
+    task_submitted,
+    workflow_approved,
+    workflow_rejected,
+    workflow_submitted,
+)
 
 from accounts.mail import absolute, send_portal_mail
 from accounts.roles import REVIEWERS, members_of
+from submissions.models.applications import Application
 
 APPLICANT_KINDS = {
     "submitted",
@@ -49,7 +58,6 @@ def applicant_link(application, language):
 
 @task()
 def send_application_notices(kind, application_id, extra):
-    from submissions.applications.models import Application
 
     application = Application.objects.select_related("applicant").get(pk=application_id)
     context = {"application": application, "kind": kind, **extra}
@@ -93,34 +101,20 @@ def send_application_notices(kind, application_id, extra):
 
 class PagesOnly:
     """One of Wagtail's workflow e-mail notifiers, kept for pages (the policy's approval)
-    and silent for applicants' submissions, which have the portal's own e-mails: in the
+    and silent for the moderated snippets (applicants' submissions), which have the portal's own e-mails: in the
     applicant's language, without admin links, and recorded."""
 
     def __init__(self, notifier):
         self.notifier = notifier
 
     def __call__(self, sender, instance, **kwargs):
-        from privacy.models.data_requests import DataSubjectRequest
-        from submissions.applications.models import Application
-        from submissions.registrations.models import RegistrationRequest
-
         state = getattr(instance, "workflow_state", instance)
-        submissions = (Application, RegistrationRequest, DataSubjectRequest)
-        if isinstance(state.content_object, submissions):
-            return None
+        if not isinstance(state.content_object, Page):
+            return None  # a snippet: registrations, applications, data requests
         return self.notifier(sender=sender, instance=instance, **kwargs)
 
 
 def keep_wagtail_workflow_emails_for_pages_only():
-    from wagtail.admin import signal_handlers
-    from wagtail.models import TaskState, WorkflowState
-    from wagtail.signals import (
-        task_submitted,
-        workflow_approved,
-        workflow_rejected,
-        workflow_submitted,
-    )
-
     for signal, sender, notifier, uid in (
         (
             task_submitted,

@@ -9,10 +9,16 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from submissions.applications.models import FileCategory
+from submissions.applications.apply import (
+    delete_draft_view,
+    delete_file_view,
+    drafts_page,
+    step_page,
+    submitted_page,
+)
+from submissions.models.applications import FileCategory
 
 __all__ = ["ApplicationFormPage", "RequiredCategory"]
-
 
 
 class ApplicationFormPage(RoutablePageMixin, Page):
@@ -68,31 +74,26 @@ class ApplicationFormPage(RoutablePageMixin, Page):
 
     @path("")
     def index(self, request):
-        from submissions.applications.apply import drafts_page
 
         return drafts_page(self, request)
 
     @path("<int:pk>/step/<int:number>/", name="step")
     def step(self, request, pk, number):
-        from submissions.applications.apply import step_page
 
         return step_page(self, request, pk, number)
 
     @path("<int:pk>/files/<int:file_id>/delete/", name="delete_file")
     def delete_file(self, request, pk, file_id):
-        from submissions.applications.apply import delete_file_view
 
         return delete_file_view(self, request, pk, file_id)
 
     @path("<int:pk>/delete/", name="delete_draft")
     def delete_draft(self, request, pk):
-        from submissions.applications.apply import delete_draft_view
 
         return delete_draft_view(self, request, pk)
 
     @path("<int:pk>/submitted/", name="submitted")
     def submitted(self, request, pk):
-        from submissions.applications.apply import submitted_page
 
         return submitted_page(self, request, pk)
 

@@ -4,24 +4,23 @@ Each chart is a list of rows (label and one value per series) drawn as horizonta
 server-side SVG, with the same rows as a table for screen readers and as CSV.
 """
 
-import csv
 import statistics
 from collections import Counter, defaultdict
 
 from django.core.cache import cache
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TaskState
 
-from submissions.applications.models import (
+from core.charts import Chart
+from submissions.models.applications import (
     Application,
     ApplicationKind,
     ApplicationStatus,
 )
-from submissions.registrations.models import RegistrationRequest
+from submissions.models.registrations import RegistrationRequest
 
 OUTCOMES = [
     ("approved", _("approved")),
@@ -34,85 +33,6 @@ STAGE_TASKS = [
     ("expertassessmenttask", _("Expert assessment")),
     ("decisiontask", _("Decision")),
 ]
-PALETTE = ["#1a6b33", "#b42318", "#6b6b6b", "#0a5a8c"]
-SINGLE = "#0a5a8c"
-
-
-def csv_download(filename, rows):
-    """``rows`` (the first one the headings) as a CSV download named ``filename``.csv,
-    UTF-8 with a BOM so that spreadsheets read Cyrillic right: every export of the
-    portal's own answers this way."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    response.write("\ufeff")
-    csv.writer(response).writerows(rows)
-    return response
-
-
-class Chart:
-    """Rows of (label, [values]) for ``series``; ``unit`` says what a value counts."""
-
-    def __init__(self, slug, title, series, rows, unit=""):
-        self.slug = slug
-        self.title = title
-        self.series = series
-        self.rows = rows
-        self.unit = unit
-
-    @property
-    def total_max(self):
-        return max((sum(values) for _label, values in self.rows), default=0) or 1
-
-    def colour(self, serie):
-        return SINGLE if len(self.series) == 1 else PALETTE[serie % len(PALETTE)]
-
-    def svg(self, width=640, bar=22, gap=8, label_width=220):
-        """Geometry of the bars: one group per row, one rectangle per series."""
-        scale = (width - label_width - 60) / self.total_max
-        groups = []
-        for index, (label, values) in enumerate(self.rows):
-            y = index * (bar + gap)
-            x = label_width
-            segments = []
-            for serie, value in enumerate(values):
-                length = value * scale
-                if value:
-                    segments.append(
-                        {
-                            "x": round(x, 1),
-                            "width": round(max(length, 1), 1),
-                            "colour": self.colour(serie),
-                            "value": value,
-                            "serie": self.series[serie],
-                        }
-                    )
-                x += length
-            groups.append(
-                {
-                    "y": y,
-                    "text_y": round(y + bar * 0.7, 1),
-                    "label": label,
-                    "segments": segments,
-                    "total": round(sum(values), 1),
-                    "total_x": round(x + 6, 1),
-                }
-            )
-        return {
-            "width": width,
-            "height": max(len(self.rows), 1) * (bar + gap),
-            "bar": bar,
-            "label_width": label_width,
-            "groups": groups,
-            "legend": [(name, self.colour(i)) for i, name in enumerate(self.series)],
-        }
-
-    def csv_response(self):
-        return csv_download(self.slug, self.csv_rows())
-
-    def csv_rows(self):
-        yield [str(_("Row")), *[str(name) for name in self.series]]
-        for label, values in self.rows:
-            yield [str(label), *values]
 
 
 def months_back(count=12):

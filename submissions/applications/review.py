@@ -22,10 +22,14 @@ from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
 from accounts.models import User
 from accounts.roles import EXPERTS, members_of
 from submissions.applications import notifications
-from submissions.applications.models import (
+from submissions.files import store_application_file
+from submissions.models.applications import (
     Application,
+    ApplicationMessage,
     ApplicationStatus,
+    Disclosure,
     ExpertAssessment,
+    FileCategory,
     ReferenceCounter,
 )
 from submissions.permissions import is_assigned_expert
@@ -116,7 +120,6 @@ class ExpertAssessmentTask(ReviewTaskMixin, Task):
         return actions
 
     def user_can_access_editor(self, obj, user):
-        from submissions.permissions import is_assigned_expert
 
         return is_assigned_expert(obj, user) or self.is_reviewer(user)
 
@@ -362,7 +365,6 @@ def assign_experts(application, expert_ids, by, *, notify=True):
     """Give exactly the experts ``expert_ids`` access to ``application``: each one added
     or removed is recorded as a disclosure and in the audit log; those added during an
     assessment are told by e-mail."""
-    from submissions.applications.models import Disclosure
 
     experts = list(members_of(EXPERTS).filter(pk__in=expert_ids))
     before = set(
@@ -451,7 +453,6 @@ STAGES = [
 
 
 def task_states_of(application):
-    from wagtail.models import TaskState
 
     return (
         TaskState.objects.filter(
@@ -541,7 +542,6 @@ def what_is_asked(application):
 def post_message(application, author, body, *, internal=False, requested_category=""):
     """A message in the thread; the other side is told by e-mail (never about an
     internal note)."""
-    from submissions.applications.models import ApplicationMessage
 
     message = ApplicationMessage.objects.create(
         application=application,
@@ -565,7 +565,6 @@ def post_message(application, author, body, *, internal=False, requested_categor
 @transaction.atomic
 def answer_request(application, message, upload, user):
     """The applicant uploads what ``message`` asked for."""
-    from submissions.files import store_application_file
 
     record = store_application_file(
         application, upload, message.requested_category, user, answers=message
@@ -579,8 +578,6 @@ def answer_request(application, message, upload, user):
 @transaction.atomic
 def add_conclusion(application, upload, user):
     """A reviewer files the conclusion on the results of the pilot test."""
-    from submissions.applications.models import FileCategory
-    from submissions.files import store_application_file
 
     if application.status != ApplicationStatus.APPROVED:
         raise PermissionDenied("Only an approved application gets a conclusion.")

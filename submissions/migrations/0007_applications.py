@@ -5,7 +5,7 @@ import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
 import submissions.storage
-import submissions.applications.models
+import submissions.models.applications
 import submissions.applications.review
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -138,7 +138,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('category', models.CharField(choices=[('technical_documentation', 'technical documentation'), ('test_results', 'test results'), ('reviews', 'reviews'), ('permits', 'permits'), ('lab_report', 'laboratory report or test protocol'), ('ip_documents', 'intellectual property documents'), ('presentation', 'presentation'), ('power_of_attorney', 'power of attorney'), ('other', 'other'), ('conclusion', 'conclusion on the results of the pilot test')], max_length=30, verbose_name='category')),
-                ('file', models.FileField(storage=submissions.storage.private_storage, upload_to=submissions.applications.models.application_file_name, verbose_name='file')),
+                ('file', models.FileField(storage=submissions.storage.private_storage, upload_to=submissions.models.applications.application_file_name, verbose_name='file')),
                 ('original_name', models.CharField(max_length=255, verbose_name='file name')),
                 ('size', models.PositiveBigIntegerField(verbose_name='size in bytes')),
                 ('sha256', models.CharField(max_length=64, verbose_name='SHA-256')),

@@ -1,14 +1,20 @@
 """The registration page (/register/) and the page where a represented person consents
 (/consent/)."""
 
+from django.shortcuts import redirect
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-__all__ = ["RegistrationFormPage", "ConsentFormPage"]
+from policy.consent import edition_in_force
+from submissions.registrations.forms import RegistrationForm
+from submissions.registrations.register import register_applicant
+from submissions.registrations.views import consent_answer
 
+__all__ = ["RegistrationFormPage", "ConsentFormPage"]
 
 
 class RegistrationFormPage(RoutablePageMixin, Page):
@@ -47,12 +53,6 @@ class RegistrationFormPage(RoutablePageMixin, Page):
 
     @path("")
     def form(self, request):
-        from django.shortcuts import redirect
-        from django.utils.translation import get_language
-
-        from policy.consent import edition_in_force
-        from submissions.forms import RegistrationForm
-        from submissions.registrations.register import register_applicant
 
         edition = edition_in_force(get_language())
         if edition is None:
@@ -112,7 +112,6 @@ class ConsentFormPage(Page):
         verbose_name = _("consent page of the person represented")
 
     def serve(self, request, *args, **kwargs):
-        from submissions.views import consent_answer
 
         return consent_answer(self, request, request.GET.get("t", ""))
 

@@ -6,9 +6,6 @@ already has an account gets exactly the same answer on screen; its owner is told
 that someone tried to register with it.
 """
 
-import os
-import re
-
 from django.db import IntegrityError, transaction
 from django.utils.translation import get_language
 from django_tasks import task
@@ -17,44 +14,15 @@ from accounts.mail import send_portal_mail
 from accounts.models import User
 from accounts.verification import send_verification_email
 from policy.consent import record_policy_consents
-from submissions.registrations.models import ApplicantProfile
+from submissions.models.registrations import FILE_FIELDS, ApplicantProfile
+from submissions.registrations.forms import detail_values
 from submissions.registrations.verification import (
     resubmit_registration,
     submit_for_verification,
 )
+from submissions.uploads import clean_file_name
 
 REGISTRATION_FORM = "registration"
-FILE_FIELDS = ("power_of_attorney", "registration_certificate")
-
-
-def clean_file_name(name):
-    """The person's file name, reduced to something safe to show and to send back."""
-    base = os.path.basename(name or "").strip()
-    base = re.sub(r"[\x00-\x1f\x7f<>:\"/\\|?*]+", "_", base)
-    return base[:200] or "file"
-
-
-def detail_values(data):
-    legal = data["person_type"] == "legal_entity"
-    resident = data["resident"] == "yes"
-    representative = bool(data.get("via_representative"))
-    return {
-        "person_type": data["person_type"],
-        "full_name": data["full_name"].strip(),
-        "organization": data.get("organization", "").strip() if legal else "",
-        "is_resident": resident,
-        "country": "" if resident else data.get("country", "").strip(),
-        "bin_iin": data.get("bin_iin", "") if resident else "",
-        "position": data["position"].strip(),
-        "phone": data["phone"].strip(),
-        "via_representative": representative,
-        "representative_name": data.get("representative_name", "").strip()
-        if representative
-        else "",
-        "represented_email": data.get("represented_email", "")
-        if representative
-        else "",
-    }
 
 
 def store_files(details, data, saved_files):

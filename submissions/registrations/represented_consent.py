@@ -5,16 +5,17 @@ consent page, given consents recorded in the ledger like any other."""
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.db import transaction
 from django.utils import timezone, translation
 from django_tasks import task
+from wagtail.models import Page
 
 from accounts.mail import absolute, send_portal_mail
 from policy.consent import record_consent
 from policy.models import ConsentRecord
-from submissions.registrations.models import RepresentedConsent
-from submissions.registrations.pages import ConsentFormPage
+from submissions.models.registrations import RepresentedConsent
 
 SALT = "submissions.represented-consent"
 FORM_NAME = "represented_consent"
@@ -75,10 +76,17 @@ def decide(consent, decision):
     return consent
 
 
+def consent_pages():
+    """The live consent pages (one per language). The page type sits above this module
+    (its route answers with ``give_consent``), so it is found by its content type."""
+    page_type = ContentType.objects.get_by_natural_key("submissions", "consentformpage")
+    return Page.objects.live().filter(content_type=page_type).select_related("locale")
+
+
 def consent_page_url(token, language):
     """The link to the consent page (in ``language`` if translated) for ``token``."""
-    page = ConsentFormPage.objects.live().filter(locale__language_code=language).first()
-    page = page or ConsentFormPage.objects.live().first()
+    pages = consent_pages()
+    page = pages.filter(locale__language_code=language).first() or pages.first()
     if page is None:
         return None
     with translation.override(page.locale.language_code):

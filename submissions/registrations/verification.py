@@ -10,6 +10,7 @@ a registration and to the applicant's profile as reviewers act on it.
   requested" and write to the applicant.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.dispatch import receiver
 from django.urls import reverse
@@ -23,12 +24,13 @@ from wagtail.users.models import UserProfile
 
 from accounts.mail import absolute, send_portal_mail
 from accounts.roles import REVIEWERS, members_of
-from submissions.registrations.models import (
+from submissions.models.registrations import (
     ApplicantProfile,
     RegistrationRequest,
     RepresentedConsent,
     VerificationStatus,
 )
+from submissions.registrations.represented_consent import ask_represented_person
 
 
 def submit_for_verification(profile, user):
@@ -103,7 +105,6 @@ def resubmit_registration(profile, user):
 def ask_represented_person_if_needed(registration):
     """Ask the person represented for consent, unless they were asked at that address
     already and did not refuse."""
-    from submissions.registrations.represented_consent import ask_represented_person
 
     if not (registration.via_representative and registration.represented_email):
         return None
@@ -213,8 +214,6 @@ class RegistrationVerificationTask(AbstractGroupApprovalTask):
         return actions
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        from django.core.exceptions import PermissionDenied
-
 
         if action_name == "approve":
             reason = approval_blocked_reason(task_state.workflow_state.content_object)

@@ -9,7 +9,7 @@ import pytest
 from accounts.models import User
 from policy.consent import record_policy_consents
 from policy.models import PolicyEdition
-from submissions.applications.models import Application
+from submissions.models.applications import Application
 
 from .conftest import screenshot, sign_in_to_admin
 from .test_accessibility import axe_violations, describe

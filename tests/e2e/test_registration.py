@@ -7,7 +7,7 @@ import re
 import pytest
 from django.core import mail
 
-from submissions.registrations.models import ApplicantProfile
+from submissions.models.registrations import ApplicantProfile
 
 from .conftest import screenshot, sign_in_to_admin
 from .test_accessibility import axe_violations, describe

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 
 from accounts import roles
 from accounts.models import User
-from submissions.applications.models import Application
+from submissions.models.applications import Application
 
 from .conftest import screenshot, sign_in_to_admin
 from .test_accessibility import axe_violations, describe

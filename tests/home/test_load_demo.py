@@ -134,7 +134,7 @@ def test_demo_policy_has_two_editions_and_asks_the_applicant_to_renew(
 
 
 def test_demo_has_a_verified_applicant_and_one_awaiting_verification(client):
-    from submissions.registrations.models import ApplicantProfile
+    from submissions.models.registrations import ApplicantProfile
 
     call_command("load_demo", password="first-password-1")
     verified = ApplicantProfile.objects.get(user__email="applicant@example.kz")

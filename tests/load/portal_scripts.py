@@ -18,7 +18,7 @@ def make_applicants(prefix, count):
 
     from accounts.models import User
     from policy.consent import edition_in_force, record_policy_consents
-    from submissions.registrations.models import ApplicantProfile, VerificationStatus
+    from submissions.models.registrations import ApplicantProfile, VerificationStatus
 
     now = timezone.now()
     edition = edition_in_force("ru")
@@ -72,7 +72,7 @@ def registrations(emails):
 
     from accounts.models import User
     from policy.models import ConsentRecord
-    from submissions.registrations.models import ApplicantProfile, RegistrationRequest
+    from submissions.models.registrations import ApplicantProfile, RegistrationRequest
 
     queued = {
         result.args_kwargs["args"][0]
@@ -125,7 +125,7 @@ def applications():
     """Every application: reference, status, revision, workflow and files."""
     from wagtail.models import WorkflowState
 
-    from submissions.applications.models import Application, ReferenceCounter
+    from submissions.models.applications import Application, ReferenceCounter
 
     described = []
     for application in Application.objects.select_related("applicant").order_by("pk"):

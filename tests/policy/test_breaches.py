@@ -54,7 +54,7 @@ def test_each_affected_applicant_is_told_once_and_each_delivery_recorded(
         client.post(url)
     assert len(mail.outbox) == 2  # nobody is told twice
     edit = client.get(
-        reverse("wagtailsnippets_policy_breachincident:edit", args=[incident.pk])
+        reverse("wagtailsnippets_privacy_breachincident:edit", args=[incident.pk])
     ).content.decode()
     assert "5 ч назад" in edit and "отправлено 2 из 2" in edit
 

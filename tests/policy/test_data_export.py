@@ -14,8 +14,8 @@ from django.utils import timezone
 from policy.consent import record_consent
 from policy.models import ConsentRecord, PolicyEdition
 from privacy.models.exports import DataExport
-from submissions.access_log import AccessLog
-from submissions.applications.models import Application, ApplicationMessage
+from submissions.models.access_log import AccessLog
+from submissions.models.applications import Application, ApplicationMessage
 from tests.submissions.test_applications import (
     filled_application,
     make_applicant,

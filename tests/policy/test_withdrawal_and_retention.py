@@ -16,9 +16,9 @@ from accounts import roles
 from accounts.models import User
 from policy.consent import record_consent
 from policy.models import ConsentRecord, PolicyEdition
-from submissions.registrations.models import ApplicantProfile, RegistrationRequest
-from submissions.applications.models import Application
 from privacy.models.data_requests import DataSubjectRequest
+from submissions.models.applications import Application
+from submissions.models.registrations import ApplicantProfile, RegistrationRequest
 from tests.factories import UserFactory
 from tests.submissions.test_data_requests import act
 from tests.submissions.test_registration import answers

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from submissions.applications.models import Application
+from submissions.models.applications import Application
 from tests.conftest import missing_tool
 from tests.submissions.test_applications import PDF, make_applicant
 from tests.submissions.test_uploads import upload, zip_of

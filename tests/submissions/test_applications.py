@@ -18,9 +18,9 @@ from django.utils import timezone
 
 from accounts import roles
 from accounts.models import SentEmail
-from submissions.registrations.models import ApplicantProfile
-from submissions.applications.models import Application, FileCategory
 from submissions.applications.review import next_reference, submit_application
+from submissions.models.applications import Application, FileCategory
+from submissions.models.registrations import ApplicantProfile
 from tests.factories import UserFactory
 from tests.two_factor import verified_login
 

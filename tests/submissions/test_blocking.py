@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from privacy.blocking import block_applicant
-from submissions.applications.models import ApplicationFile
+from submissions.models.applications import ApplicationFile
 from tests.submissions.test_reviewer_workspace import (
     LIST,
     export,
@@ -56,7 +56,11 @@ def test_blocked_data_is_hidden_frozen_and_left_out_until_the_block_is_lifted(
     assert logged_in(expert).get(file_url).status_code == 404
     assert logged_in(person).get(file_url).status_code == 200  # their own file
     # frozen: none of the review's tasks offers the reviewer or the expert any action
-    from submissions.applications.review import DecisionTask, ExpertAssessmentTask, ScreeningTask
+    from submissions.applications.review import (
+        DecisionTask,
+        ExpertAssessmentTask,
+        ScreeningTask,
+    )
 
     for task_model in (ScreeningTask, ExpertAssessmentTask, DecisionTask):
         task = task_model.objects.get()

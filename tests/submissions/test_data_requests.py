@@ -51,7 +51,7 @@ def act(client, data_request, action, **data):
     data_request.refresh_from_db()
     state = data_request.current_workflow_state.current_task_state
     url = reverse(
-        "wagtailsnippets_submissions_datasubjectrequest:workflow_action",
+        "wagtailsnippets_privacy_datasubjectrequest:workflow_action",
         args=[data_request.pk, action, state.pk],
     )
     return client.post(url, data)
@@ -162,7 +162,7 @@ def test_the_register_shows_due_dates_and_the_overdue(
     )
     listing = (
         logged_in(reviewer)
-        .get(reverse("wagtailsnippets_submissions_datasubjectrequest:list"))
+        .get(reverse("wagtailsnippets_privacy_datasubjectrequest:list"))
         .content.decode()
     )
     assert applicant.email in listing and "просрочен" in listing

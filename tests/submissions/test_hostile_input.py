@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accounts.models import User
-from submissions.applications.models import Application
 from privacy.models.data_requests import DataSubjectRequest
+from submissions.models.applications import Application
 from tests.submissions.test_applications import make_applicant
 
 pytestmark = pytest.mark.django_db

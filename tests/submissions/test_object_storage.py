@@ -11,7 +11,7 @@ import pytest
 from django.utils.module_loading import import_string
 
 from config.settings.base import s3_storage
-from submissions.applications.models import Application, ApplicationFile
+from submissions.models.applications import Application, ApplicationFile
 from tests.conftest import free_port
 from tests.submissions.test_applications import PDF, make_applicant
 from tests.submissions.test_uploads import upload

@@ -13,8 +13,8 @@ from django.core.files.storage import storages
 from django.core.management import call_command
 
 from submissions.files import store_application_file
-from submissions.registrations.models import ApplicantProfile, RegistrationRequest
-from submissions.applications.models import Application, ApplicationFile
+from submissions.models.applications import Application, ApplicationFile
+from submissions.models.registrations import ApplicantProfile, RegistrationRequest
 from submissions.orphans import sweep_orphan_files
 from submissions.registrations.verification import submit_for_verification
 from tests.submissions.test_applications import make_applicant, pdf

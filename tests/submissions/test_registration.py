@@ -12,9 +12,9 @@ from PIL import Image
 
 from accounts.models import User
 from accounts.verification import make_token
-from policy.models import ConsentRecord, PolicyPage
-from submissions.registrations.models import ApplicantProfile, RegistrationRequest
 from core.identifiers import is_valid_bin_iin
+from policy.models import ConsentRecord, PolicyPage
+from submissions.models.registrations import ApplicantProfile, RegistrationRequest
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts import roles
-from submissions.applications.models import Application, Disclosure, Subsidiary
 from submissions.applications.review import assign_experts
+from submissions.models.applications import Application, Disclosure, Subsidiary
 from tests.factories import UserFactory
 from tests.submissions.test_applications import make_applicant
 from tests.two_factor import verified_login
@@ -293,7 +293,7 @@ def test_the_dossier_shows_everything_to_reviewers_and_no_personal_data_to_exper
 def test_views_downloads_and_exports_are_in_the_audit_log_and_the_access_report(world):
     from wagtail.models import ModelLogEntry
 
-    from submissions.applications.models import ApplicationFile
+    from submissions.models.applications import ApplicationFile
 
     application, reviewer = world["second"], world["reviewer"]
     record = ApplicationFile.objects.create(

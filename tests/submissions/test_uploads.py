@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from submissions.applications.models import Application
+from submissions.models.applications import Application
 from tests.submissions.test_applications import (
     PDF,
     docx_bytes,

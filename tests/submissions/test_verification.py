@@ -15,8 +15,12 @@ from wagtail.models import WorkflowState
 
 from accounts import roles
 from policy.models import ConsentRecord
-from submissions.access_log import AccessLog
-from submissions.registrations.models import ApplicantProfile, RegistrationRequest, RepresentedConsent
+from submissions.models.access_log import AccessLog
+from submissions.models.registrations import (
+    ApplicantProfile,
+    RegistrationRequest,
+    RepresentedConsent,
+)
 from submissions.registrations.pages import ConsentFormPage
 from submissions.registrations.represented_consent import make_token
 from tests.factories import UserFactory

@@ -159,7 +159,9 @@ class Checks:
                 continue
             what = f"workflow state {old['id']}"
             self.same_type(state.content_type_id, old["content_type_id"], what)
-            self.same_type(state.base_content_type_id, old["base_content_type_id"], what)
+            self.same_type(
+                state.base_content_type_id, old["base_content_type_id"], what
+            )
             self.exists(old["content_type_id"], old["object_id"], what)
             check(
                 (state.object_id, state.status, state.workflow_id)
@@ -253,9 +255,7 @@ class Checks:
                 f"group {old['group_name']} lost {old['codename']} "
                 f"on {content_type.app_label}.{content_type.model}",
             )
-        self.report.append(
-            f"{len(facts['group_permissions'])} group permissions kept"
-        )
+        self.report.append(f"{len(facts['group_permissions'])} group permissions kept")
 
     def same_type(self, content_type_id, old, what):
         try:
@@ -440,8 +440,8 @@ class Checks:
     # --- the admin ----------------------------------------------------------------------
 
     def admin(self):
-        from django.contrib.auth import get_user_model
         from django.contrib.admin.utils import quote
+        from django.contrib.auth import get_user_model
         from django.test import Client
         from django.urls import reverse
         from django.utils.html import escape

@@ -18,7 +18,8 @@ def main(facts_path):
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
-    applied = {tuple(key) for key in json.loads(open(facts_path).read())["migrations"]}
+    with open(facts_path) as facts_file:
+        applied = {tuple(key) for key in json.load(facts_file)["migrations"]}
     executor = MigrationExecutor(connection)
     graph = executor.loader.graph
     nodes = applied & set(graph.nodes)

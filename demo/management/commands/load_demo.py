@@ -34,7 +34,6 @@ from home.models import HomePage, IndexPage, InfoPage, PortalSettings
 from policy.consent import record_policy_consents
 from policy.models import PolicyPage
 from privacy.pages import DataRequestFormPage
-from submissions.applications.models import Application, FileCategory, Subsidiary
 from submissions.applications.pages import ApplicationFormPage, RequiredCategory
 from submissions.applications.review import (
     add_conclusion,
@@ -43,7 +42,8 @@ from submissions.applications.review import (
     withdraw_application,
 )
 from submissions.files import store_application_file
-from submissions.registrations.models import ApplicantProfile
+from submissions.models.applications import Application, FileCategory, Subsidiary
+from submissions.models.registrations import FILE_FIELDS, ApplicantProfile
 from submissions.registrations.pages import ConsentFormPage, RegistrationFormPage
 from submissions.registrations.represented_consent import give_consent
 from submissions.registrations.verification import submit_for_verification
@@ -607,7 +607,7 @@ class Command(BaseCommand):
             user.email_verified_at = user.date_joined
             user.save(update_fields=["email_verified_at"])
             profile = ApplicantProfile(user=user, **spec["details"])
-            for field in ("registration_certificate", "power_of_attorney"):
+            for field in FILE_FIELDS:
                 name = spec.get(f"{field.replace('registration_', '')}_name")
                 if name:
                     getattr(profile, field).save(

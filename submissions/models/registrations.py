@@ -17,6 +17,8 @@ from wagtail.models import (
 from submissions.storage import private_file_name, private_storage
 
 __all__ = [
+    "REGISTRATION_FILES",
+    "FILE_FIELDS",
     "PersonType",
     "RegistrationDetails",
     "VerificationStatus",
@@ -29,6 +31,15 @@ __all__ = [
 class PersonType(models.TextChoices):
     LEGAL_ENTITY = "legal_entity", _("legal entity")
     INDIVIDUAL = "individual", _("individual")
+
+
+# The registration's documents: each file field by the word that names it in its download
+# URL (/files/registrations/<pk>/<kind>/). Every list of the registration's files is this.
+REGISTRATION_FILES = {
+    "power-of-attorney": "power_of_attorney",
+    "certificate": "registration_certificate",
+}
+FILE_FIELDS = tuple(REGISTRATION_FILES.values())
 
 
 class RegistrationDetails(models.Model):
@@ -104,11 +115,7 @@ class RegistrationDetails(models.Model):
 
     def stored_file_fields(self):
         """Names of the file fields that hold a file."""
-        return [
-            name
-            for name in ("power_of_attorney", "registration_certificate")
-            if getattr(self, name)
-        ]
+        return [name for name in FILE_FIELDS if getattr(self, name)]
 
     def copy_details_to(self, other):
         for name in self.DETAIL_FIELDS:
@@ -263,9 +270,3 @@ class RepresentedConsent(models.Model):
     @property
     def is_given(self):
         return self.decision == self.GIVEN
-
-
-
-
-
-

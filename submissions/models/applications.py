@@ -495,18 +495,4 @@ class ReferenceCounter(models.Model):
 # --- the tasks of the "Application review" workflow ---------------------------------------
 
 
-
-
-
-
-
-
-
-
-
-
 # --- the application form page ------------------------------------------------------------
-
-
-
-

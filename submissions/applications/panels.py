@@ -1,52 +1,17 @@
-"""Admin panels that show reviewers what a registration's fields alone do not: its
-verification state, the consent of the person represented, and the documents."""
+"""The dossier panel of an application for reviewers and experts: what is asked, who
+assesses, the scores, the files, the messages."""
 
-from django.urls import reverse
 from wagtail.admin.panels import Panel
 
-from submissions.registrations.verification import approval_blocked_reason
-from submissions.views import REGISTRATION_FILES
-
-
-class RegistrationCheckPanel(Panel):
-    """What reviewers check before approving: the applicant's verification state, whether
-    the person represented consented (and the ledger record), and links to download the
-    documents through the private file view."""
-
-    class BoundPanel(Panel.BoundPanel):
-        template_name = "submissions/admin/registration_check_panel.html"
-
-        def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
-            registration = self.instance
-            context["registration"] = registration
-            if registration.pk is None:
-                return context
-            context["profile"] = registration.profile
-            context["blocked"] = registration.profile.is_blocked
-            if context["blocked"]:
-                return context
-            context["represented_consent"] = registration.represented_consent
-            context["blocked_reason"] = approval_blocked_reason(registration)
-            context["documents"] = [
-                {
-                    "label": registration._meta.get_field(field).verbose_name,
-                    "name": getattr(registration, f"{field}_name"),
-                    "url": reverse("registration_file", args=[registration.pk, kind]),
-                }
-                for kind, field in REGISTRATION_FILES.items()
-                if getattr(registration, field)
-            ]
-            return context
+from submissions.applications.review import timeline
+from submissions.models.applications import ExpertAssessment, FileCategory
+from submissions.permissions import is_application_reviewer
 
 
 def dossier_context(application, user):
     """Everything about ``application`` that is not an answer, as ``user`` may see it:
     progress, experts and disclosures, assessments with averages, files, the thread with
     internal notes and, for reviewers, the applicant's registration."""
-    from submissions.applications.models import FileCategory
-    from submissions.applications.review import timeline
-    from submissions.permissions import is_application_reviewer
 
     reviewer = is_application_reviewer(user)
     assessments = list(
@@ -100,7 +65,6 @@ class ApplicationDossierPanel(Panel):
 
 def score_rows(assessments):
     """One row per criterion: its label, each assessment's score, and the average."""
-    from submissions.applications.models import ExpertAssessment
 
     rows = []
     for name in ExpertAssessment.SCORES:

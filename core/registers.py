@@ -1,0 +1,114 @@
+"""Shared pieces of the admin's registers: read-only panels and permission helpers for
+records that are evidence, exports written by the one spreadsheet writer and recorded in
+the audit log, and the action menu of moderated snippets reduced to their workflows."""
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
+from wagtail.admin.panels import FieldPanel
+from wagtail.log_actions import log
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.views import IndexView as ModelAdminIndexView
+
+from core.spreadsheets import spreadsheet_response
+
+
+class ReadOnlyPanel(FieldPanel):
+    """A field reviewers read but never change; yes/no shown in words."""
+
+    def __init__(self, field_name, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(field_name, **kwargs)
+
+    def format_value_for_display(self, value):
+        if isinstance(value, bool):
+            return _("Yes") if value else _("No")
+        return super().format_value_for_display(value)
+
+
+def read_only(name):
+    return ReadOnlyPanel(name)
+
+
+class LoggedExportMixin:
+    """Exports of a register (Wagtail's snippet lists and wagtail-modeladmin's alike):
+    the same columns as ``list_export``, written by the one spreadsheet writer, and
+    recorded in the audit log: who exported what, with which filters, how many rows."""
+
+    blocked_filter = None  # the lookup of a blocked applicant, for exports
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        if self.blocked_filter:
+            queryset = queryset.exclude(**{self.blocked_filter: False})
+        log(
+            instance=self.request.user,
+            action="opi.export",
+            user=self.request.user,
+            data={
+                "what": str(self.model._meta.verbose_name_plural),
+                "query": self.request.GET.urlencode()[:500],
+                "rows": queryset.count(),
+                "format": spreadsheet_format,
+            },
+        )
+        headings = [self.get_heading(queryset, field) for field in self.list_export]
+        rows = (
+            [
+                self.preprocess_field_value(field, value, spreadsheet_format)
+                for field, value in self.to_row_dict(item).items()
+            ]
+            for item in queryset
+        )
+        return spreadsheet_response(
+            self.get_filename(), headings, rows, spreadsheet_format
+        )
+
+
+def admin_column(label):
+    """Names a computed column of a register (wagtail-modeladmin reads short_description)."""
+
+    def name(method):
+        method.short_description = label
+        return method
+
+    return name
+
+
+class ReadOnlyPermissionHelper(PermissionHelper):
+    """Records that are evidence: staff may look, nobody may add, change or delete."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+# The heading of each filter in wagtail-modeladmin's lists; its own catalogue has no
+# Russian or Kazakh for it, so the portal's catalogue carries it.
+FILTER_HEADING = gettext_noop("By %(filter_title)s")
+
+# What a reviewer may do with a moderated submission is its workflow's actions; the panels
+# are read-only, so saving, publishing, unpublishing or cancelling the workflow by hand
+# would only muddle its history.
+MENU_ITEMS_OUTSIDE_THE_WORKFLOW = {
+    "action-save",
+    "action-publish",
+    "action-unpublish",
+    "action-submit",
+    "action-restart-workflow",
+    "action-cancel-workflow",
+}
+
+
+def keep_only_workflow_actions(menu_items):
+    """Reduce a snippet's action menu (``construct_snippet_action_menu``) in place."""
+    menu_items[:] = [
+        item for item in menu_items if item.name not in MENU_ITEMS_OUTSIDE_THE_WORKFLOW
+    ]
+
+
+class RegisterIndexView(LoggedExportMixin, ModelAdminIndexView):
+    """wagtail-modeladmin's list, with its exports written and logged like every other."""

@@ -1,0 +1,94 @@
+"""The reviewers' register of registrations (a moderated snippet with read-only panels)."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.panels import FieldRowPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.registers import LoggedExportMixin, read_only
+from submissions.models.registrations import RegistrationRequest, VerificationStatus
+from submissions.registrations.panels import RegistrationCheckPanel
+
+
+class RegistrationIndexView(LoggedExportMixin, SnippetIndexView):
+    blocked_filter = "profile__blocked_at__isnull"
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    verification = django_filters.ChoiceFilter(
+        label=_("Verification"),
+        field_name="profile__status",
+        choices=VerificationStatus.choices,
+    )
+    submitted_at = django_filters.DateFromToRangeFilter(
+        label=_("submitted at"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = RegistrationRequest
+        fields = ["verification", "person_type", "is_resident", "submitted_at"]
+
+
+class RegistrationViewSet(SnippetViewSet):
+    model = RegistrationRequest
+    index_view_class = RegistrationIndexView
+    icon = "user"
+    menu_label = _("Registrations")
+    list_display = [
+        "__str__",
+        "person_type",
+        "bin_iin",
+        Column("profile__status", label=_("Verification"), accessor="verification"),
+        "submitted_at",
+    ]
+    filterset_class = RegistrationFilterSet
+    search_fields = ["full_name", "email", "bin_iin", "organization"]
+    list_export = [
+        "email",
+        "full_name",
+        "person_type",
+        "organization",
+        "is_resident",
+        "country",
+        "bin_iin",
+        "position",
+        "phone",
+        "submitted_at",
+    ]
+    export_filename = "registrations"
+
+    def get_queryset(self, request):
+        return RegistrationRequest.objects.select_related("profile")
+
+    panels = [
+        RegistrationCheckPanel(heading=_("Check")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([read_only("person_type"), read_only("email")]),
+                read_only("full_name"),
+                read_only("organization"),
+                FieldRowPanel(
+                    [
+                        read_only("is_resident"),
+                        read_only("country"),
+                        read_only("bin_iin"),
+                    ]
+                ),
+                FieldRowPanel([read_only("position"), read_only("phone")]),
+            ],
+            heading=_("Applicant"),
+        ),
+        MultiFieldPanel(
+            [
+                read_only("via_representative"),
+                read_only("representative_name"),
+                read_only("represented_email"),
+                read_only("power_of_attorney_name"),
+                read_only("registration_certificate_name"),
+            ],
+            heading=_("Representative and documents"),
+        ),
+    ]
