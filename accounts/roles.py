@@ -13,6 +13,14 @@ REVIEWERS = "Reviewers"
 EXPERTS = "Experts"
 
 ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin")
+ACCESS_ADMIN_PERMISSION = "wagtailadmin.access_admin"
+
+
+def is_staff(user):
+    """Staff: anyone who may enter the Wagtail admin, superusers included. The one test
+    of who is staff (``User.objects.staff()`` is the same rule as a query)."""
+    return user.is_authenticated and user.has_perm(ACCESS_ADMIN_PERMISSION)
+
 
 # (app_label, model, codename, name) of model-level permissions; page and collection
 # permissions are given on the root page and the root collection.

@@ -28,6 +28,7 @@ from django.utils.translation import ngettext
 
 from accounts import security_log
 from accounts.models import LoginSession
+from accounts.roles import is_staff
 from core.http import is_admin_path
 
 LOGIN_AT = "opi_login_at"
@@ -59,11 +60,6 @@ def session_store():
     return import_module(settings.SESSION_ENGINE).SessionStore
 
 
-def has_admin_access(user):
-    """Staff: anyone who may enter the Wagtail admin, superusers included."""
-    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
-
-
 # --- the index ----------------------------------------------------------------------------
 
 
@@ -73,7 +69,7 @@ def start(request, user):
     moment = now()
     session[LOGIN_AT] = moment
     session[SEEN_AT] = moment
-    session[STAFF_SESSION] = has_admin_access(user)
+    session[STAFF_SESSION] = is_staff(user)
     if not session.session_key:
         # login() flushed the session of someone else: the new one has no key until
         # it is saved, and the index needs one now.
@@ -185,7 +181,7 @@ def start_adopted(request, user, moment):
     session = request.session
     session[LOGIN_AT] = moment
     session[SEEN_AT] = moment
-    session[STAFF_SESSION] = has_admin_access(user)
+    session[STAFF_SESSION] = is_staff(user)
     index(request, user)
 
 

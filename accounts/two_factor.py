@@ -30,7 +30,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import security_log, session_policy
-from accounts.session_policy import has_admin_access
+from accounts.roles import is_staff
 
 RECOVERY_CODE_COUNT = 10
 LOCKOUT_AFTER = 5
@@ -68,7 +68,7 @@ def is_protected(path):
 
 def needs_second_factor(user):
     """Staff who have not passed the second factor in this session."""
-    return user.is_authenticated and not user.is_verified() and has_admin_access(user)
+    return user.is_authenticated and not user.is_verified() and is_staff(user)
 
 
 def authenticator_for(user):

@@ -5,7 +5,7 @@ registers, bulk exports, reports, the authority's notice of an incident) goes th
 import csv
 import io
 
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 
 CSV = "csv"
 XLSX = "xlsx"
@@ -20,13 +20,26 @@ def spreadsheet_response(filename, headings, rows, spreadsheet_format=CSV):
     headings = [str(heading) for heading in headings]
     if spreadsheet_format == XLSX:
         return _xlsx_response(filename, headings, rows)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(
+        _csv_lines(headings, rows), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(headings)
-    writer.writerows(rows)
     return response
+
+
+class _Line:
+    """What csv.writer writes to, handing each line back instead of keeping it."""
+
+    def write(self, line):
+        return line
+
+
+def _csv_lines(headings, rows):
+    """The CSV line by line (a register of 100,000 rows is never held in memory)."""
+    writer = csv.writer(_Line())
+    yield "\ufeff" + writer.writerow(headings)
+    for row in rows:
+        yield writer.writerow(row)
 
 
 def _xlsx_response(filename, headings, rows):

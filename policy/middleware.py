@@ -16,6 +16,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from accounts.roles import is_staff
 from policy.consent import renewed_consent_due
 
 SETTLED_SESSION_KEY = "policy_renewed_consent_settled"
@@ -43,10 +44,6 @@ EXEMPT_PREFIXES = (
 def is_exempt(path):
     path = LANGUAGE_PREFIX.sub("/", path, count=1)
     return path.startswith(EXEMPT_PREFIXES)
-
-
-def is_staff(user):
-    return user.has_perm("wagtailadmin.access_admin")
 
 
 class RenewedConsentMiddleware:

@@ -22,6 +22,7 @@ from accounts.session_policy import end_sessions as end_indexed_sessions
 from policy.models import ConsentRecord
 from privacy.models.data_requests import DataSubjectRequest
 from submissions.applications.review import withdraw_application
+from submissions.files import delete_draft
 from submissions.models.applications import Application, ApplicationStatus
 from submissions.models.registrations import RegistrationRequest
 
@@ -67,9 +68,7 @@ def anonymise(user, *, by=None, reason=""):
         if application.is_open:
             withdraw_application(application, by or user)
         elif application.status == ApplicationStatus.DRAFT:
-            for record in application.files.all():
-                record.file.storage.delete(record.file.name)
-            application.delete()
+            delete_draft(application)
 
     profile = getattr(user, "applicant_profile", None)
     if profile is not None:

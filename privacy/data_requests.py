@@ -27,7 +27,11 @@ from privacy.anonymise import anonymise
 from privacy.blocking import block_applicant
 from privacy.data_export import request_export
 from privacy.forms import DataRequestForm
-from privacy.models.data_requests import DataRequestStatus, DataSubjectRequest
+from privacy.models.data_requests import (
+    DataRequestKind,
+    DataRequestStatus,
+    DataSubjectRequest,
+)
 
 
 def due_date(kind, received=None):
@@ -52,7 +56,7 @@ def file_request(user, data):
     workflow = request.get_workflow()
     if workflow is not None:
         workflow.start(request, user)
-    notify(request, "received")
+    notify(request, DataRequestStatus.RECEIVED)
     return request
 
 
@@ -100,11 +104,11 @@ def carry_out(data_request, user):
             withdraw_consent(record, reason=reason)
         if ConsentRecord.PERSONAL_DATA_PROCESSING in purposes:
             anonymise(person, by=user, reason=reason)
-    elif data_request.kind == "delete":
+    elif data_request.kind == DataRequestKind.DELETE:
         anonymise(person, by=user, reason=reason)
-    elif data_request.kind == "export":
+    elif data_request.kind == DataRequestKind.EXPORT:
         request_export(person)  # the link appears on their dashboard
-    elif data_request.kind == "block":
+    elif data_request.kind == DataRequestKind.BLOCK:
         profile = getattr(person, "applicant_profile", None)
         if profile is not None:
             block_applicant(profile, user, reason)
@@ -162,7 +166,7 @@ def send_data_request_mail(request_id, step, to=None):
         kind=f"data_request_{step}",
         record_as=data_request.email,  # the pseudonym, once the person is anonymised
     )
-    if step == "received":
+    if step == DataRequestStatus.RECEIVED:
         link = absolute(
             reverse(
                 "wagtailsnippets_privacy_datasubjectrequest:edit",

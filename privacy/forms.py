@@ -39,11 +39,14 @@ class DataRequestForm(forms.Form):
     def clean(self):
         data = super().clean()
         kind = data.get("kind")
-        if kind == "withdraw_consent" and not data.get("purpose"):
+        if kind == DataRequestKind.WITHDRAW_CONSENT and not data.get("purpose"):
             self.add_error("purpose", _("Choose which consent you withdraw."))
-        if kind == "correct" and not data.get("details", "").strip():
+        if kind == DataRequestKind.CORRECT and not data.get("details", "").strip():
             self.add_error("details", _("Say what is wrong and what is right."))
-        if kind in ("withdraw_consent", "delete") and not data.get("confirm"):
+        if kind in (
+            DataRequestKind.WITHDRAW_CONSENT,
+            DataRequestKind.DELETE,
+        ) and not data.get("confirm"):
             self.add_error(
                 "confirm",
                 _("Tick this box to confirm you have read what follows."),

@@ -17,6 +17,7 @@ from wagtail.log_actions import log
 
 from accounts.models import User
 from privacy.anonymise import anonymise
+from submissions.files import delete_draft
 from submissions.models.applications import Application, ApplicationStatus
 from submissions.orphans import sweep_orphan_files
 
@@ -68,9 +69,7 @@ def enforce(dry_run=False, out=print):
                 if category == "unconfirmed accounts":
                     anonymise(item, reason="retention: never confirmed")
                 else:
-                    for record in item.files.all():
-                        record.file.storage.delete(record.file.name)
-                    item.delete()
+                    delete_draft(item)
             logger.info("Retention: %s %s: %s", action_of(category), category, item)
     # Files a killed process left without their row (submissions.orphans), swept daily
     # with the rest.

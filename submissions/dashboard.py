@@ -7,6 +7,7 @@ from django.shortcuts import render
 from wagtail import hooks
 
 from accounts.forms import NotificationSettingsForm
+from accounts.roles import is_staff
 from policy.models import ConsentRecord
 from submissions.applications.pages import ApplicationFormPage
 from submissions.models.applications import Application, ApplicationStatus
@@ -48,7 +49,7 @@ def account(request):
             ).order_by("-updated_at"),
             "apply_page": ApplicationFormPage.objects.live().first(),
             "email_form": NotificationSettingsForm(instance=request.user),
-            "is_staff": request.user.has_perm("wagtailadmin.access_admin"),
+            "is_staff": is_staff(request.user),
             "sections": [
                 section(request) for section in hooks.get_hooks(DASHBOARD_SECTIONS_HOOK)
             ],

@@ -49,6 +49,14 @@ def delete_application_file(record):
     storage.delete(name)
 
 
+def delete_draft(application):
+    """Delete a draft never submitted, and its files from the storage: the one way a
+    draft goes (the applicant deletes it, anonymisation, retention)."""
+    for record in application.files.all():
+        delete_application_file(record)
+    application.delete()
+
+
 def record_access(request, instance, action, what):
     """Write who looked at (or downloaded) ``instance`` (an application or registration)
     to the access log, and to Wagtail's audit log with a readable message."""

@@ -9,23 +9,17 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import TaskState
 
-from accounts.roles import EDITORS, POLICY_APPROVERS
+from accounts.roles import EDITORS, POLICY_APPROVERS, is_staff
 from core.working_days import add_working_days, working_days_between
 from policy.models import PolicyPage
 from submissions.models.applications import (
+    OPEN_STATUSES,
     Application,
     ApplicationStatus,
     ExpertAssessment,
 )
 from submissions.permissions import is_application_reviewer, is_expert
 from submissions.uploads import scanner
-
-OPEN_STATUSES = [
-    ApplicationStatus.SCREENING,
-    ApplicationStatus.ASSESSMENT,
-    ApplicationStatus.DECISION,
-    ApplicationStatus.CHANGES_REQUESTED,
-]
 
 
 def current_task_started(applications):
@@ -161,7 +155,7 @@ def home_panels(request, panels):
             if getattr(panel, "name", "") != "workflow_objects_to_moderate"
         ]
         panels.append(ExpertAssessmentsPanel(user))
-    if user.has_perm("wagtailadmin.access_admin") and (
+    if is_staff(user) and (
         user.is_superuser
         or user.groups.filter(name__in=[EDITORS, POLICY_APPROVERS]).exists()
     ):

@@ -78,6 +78,10 @@ class DataSubjectRequest(
     def __str__(self):
         return f"{self.get_kind_display()} · {self.email}"
 
+    @property
+    def is_awaiting_answer(self):
+        return self.status == DataRequestStatus.RECEIVED
+
     def with_content_json(self, content):
         """A revision holds the request as sent; the answer, the status and any
         anonymisation since stay as they are now when a revision is published."""

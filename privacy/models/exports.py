@@ -51,6 +51,14 @@ class DataExport(models.Model):
         return f"{self.user} · {self.requested_at:%Y-%m-%d %H:%M}"
 
     @property
+    def is_being_prepared(self):
+        return self.status == self.BUILDING
+
+    @property
+    def has_failed(self):
+        return self.status == self.FAILED
+
+    @property
     def is_downloadable(self):
         return (
             self.status == self.READY

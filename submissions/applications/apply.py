@@ -22,7 +22,11 @@ from submissions.applications.forms import (
     step_form_class,
 )
 from submissions.applications.review import submit_application
-from submissions.files import delete_application_file, store_application_file
+from submissions.files import (
+    delete_application_file,
+    delete_draft,
+    store_application_file,
+)
 from submissions.models.applications import Application, ApplicationStatus, FileCategory
 from submissions.models.registrations import ApplicantProfile, VerificationStatus
 
@@ -288,9 +292,7 @@ def delete_draft_view(page, request, pk):
     if application.status != ApplicationStatus.DRAFT or application.reference:
         raise Http404
     if request.method == "POST":
-        for record in application.files.all():
-            delete_application_file(record)
-        application.delete()
+        delete_draft(application)
         messages.success(request, _("The draft is deleted."))
         return redirect(page.url)
     return render(

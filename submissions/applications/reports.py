@@ -7,6 +7,7 @@ server-side SVG, with the same rows as a table for screen readers and as CSV.
 import statistics
 from collections import Counter, defaultdict
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
@@ -15,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import TaskState
 
 from core.charts import Chart
+from submissions.applications.review import REVIEW_STAGES
 from submissions.models.applications import (
     Application,
     ApplicationKind,
@@ -27,11 +29,6 @@ OUTCOMES = [
     ("rejected", _("rejected")),
     ("withdrawn", _("withdrawn")),
     ("open", _("under review")),
-]
-STAGE_TASKS = [
-    ("screeningtask", _("Screening")),
-    ("expertassessmenttask", _("Expert assessment")),
-    ("decisiontask", _("Decision")),
 ]
 
 
@@ -80,12 +77,16 @@ def per_month_by_outcome():
     )
 
 
+def application_type():
+    return ContentType.objects.get_for_model(Application)
+
+
 def reached(task_model):
     """How many applications have ever reached the task ``task_model``."""
     return (
         TaskState.objects.filter(
-            task__content_type__model=task_model,
-            workflow_state__base_content_type__model="application",
+            task__content_type=ContentType.objects.get_for_model(task_model),
+            workflow_state__base_content_type=application_type(),
         )
         .values("workflow_state__object_id")
         .distinct()
@@ -96,7 +97,7 @@ def reached(task_model):
 def funnel():
     submitted = Application.objects.exclude(submitted_at=None).count()
     rows = [(_("Submitted"), [submitted])]
-    rows += [(label, [reached(model)]) for model, label in STAGE_TASKS]
+    rows += [(label, [reached(model)]) for model, label in REVIEW_STAGES]
     rows.append(
         (
             _("Approved for pilot testing"),
@@ -108,12 +109,12 @@ def funnel():
 
 def median_days_per_stage():
     rows = []
-    for model, label in STAGE_TASKS:
+    for model, label in REVIEW_STAGES:
         spans = [
             (finished - started).total_seconds() / 86400
             for started, finished in TaskState.objects.filter(
-                task__content_type__model=model,
-                workflow_state__base_content_type__model="application",
+                task__content_type=ContentType.objects.get_for_model(model),
+                workflow_state__base_content_type=application_type(),
                 finished_at__isnull=False,
             ).values_list("started_at", "finished_at")
         ]

@@ -445,10 +445,12 @@ STATE_LABELS = {
     "stopped": _("stopped"),
     "upcoming": _("not started"),
 }
-STAGES = [
-    ("screeningtask", _("Screening")),
-    ("expertassessmenttask", _("Expert assessment")),
-    ("decisiontask", _("Decision")),
+# The stages of the review, in order: each is one task of the "Application review"
+# workflow (the timeline, the report's funnel and its days per stage read this list).
+REVIEW_STAGES = [
+    (ScreeningTask, _("Screening")),
+    (ExpertAssessmentTask, _("Expert assessment")),
+    (DecisionTask, _("Decision")),
 ]
 
 
@@ -477,8 +479,8 @@ def timeline(application):
             "finished": None,
         }
     ]
-    for model, label in STAGES:
-        mine = [s for s in states if s.task.content_type.model == model]
+    for task_model, label in REVIEW_STAGES:
+        mine = [s for s in states if s.task.content_type.model_class() is task_model]
         stage = {"label": label, "state": "upcoming", "started": None, "finished": None}
         if mine:
             stage["started"] = mine[0].started_at

@@ -23,6 +23,7 @@ from wagtail.models import (
 from submissions.storage import private_storage
 
 __all__ = [
+    "OPEN_STATUSES",
     "ApplicationKind",
     "ApplicationStatus",
     "FileCategory",
@@ -53,6 +54,15 @@ class ApplicationStatus(models.TextChoices):
     APPROVED = "approved", _("approved for pilot testing")
     REJECTED = "rejected", _("rejected")
     WITHDRAWN = "withdrawn", _("withdrawn")
+
+
+# Under review, or sent back for changes: not decided and not withdrawn.
+OPEN_STATUSES = (
+    ApplicationStatus.SCREENING,
+    ApplicationStatus.ASSESSMENT,
+    ApplicationStatus.DECISION,
+    ApplicationStatus.CHANGES_REQUESTED,
+)
 
 
 class FileCategory(models.TextChoices):
@@ -227,14 +237,14 @@ class Application(
         )
 
     @property
+    def may_get_conclusion(self):
+        """A conclusion on the pilot test is filed for an approved application."""
+        return self.status == ApplicationStatus.APPROVED
+
+    @property
     def is_open(self):
         """Under review, or sent back for changes: not decided and not withdrawn."""
-        return self.status in (
-            ApplicationStatus.SCREENING,
-            ApplicationStatus.CHANGES_REQUESTED,
-            ApplicationStatus.ASSESSMENT,
-            ApplicationStatus.DECISION,
-        )
+        return self.status in OPEN_STATUSES
 
     @property
     def applicant_blocked(self):

@@ -163,6 +163,10 @@ class ApplicantProfile(RegistrationDetails):
         return self.organization or self.full_name
 
     @property
+    def is_verified(self):
+        return self.status == VerificationStatus.VERIFIED
+
+    @property
     def is_blocked(self):
         return self.blocked_at is not None
 

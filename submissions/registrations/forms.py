@@ -264,7 +264,7 @@ class RepresentedConsentForm(forms.Form):
 
 
 def detail_values(data):
-    legal = data["person_type"] == "legal_entity"
+    legal = data["person_type"] == PersonType.LEGAL_ENTITY
     resident = data["resident"] == "yes"
     representative = bool(data.get("via_representative"))
     return {

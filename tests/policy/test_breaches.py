@@ -71,7 +71,8 @@ def test_the_authority_export_has_what_the_notice_needs(incident, superuser):
     )
     import csv
 
-    rows = list(csv.reader(response.content.decode("utf-8-sig").splitlines()))
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(text.splitlines()))
     assert rows[0][:3] == ["Фамилия, имя, отчество", "ИИН / БИН", "Телефон"]
     assert len(rows) == 3
     assert rows[1][1] == "940740000911" and rows[1][2] == "+7 701 000 00 00"

@@ -88,7 +88,7 @@ def test_the_report_shows_charts_tables_and_csv(home_page, superuser):
     html = client.get(reverse("visits_report")).content.decode()
     assert "<svg" in html and "Уникальные посетители по дням" in html
     csv = client.get(reverse("visits_report") + "?export=top-pages")
-    assert "/,1" in csv.content.decode("utf-8-sig")
+    assert "/,1" in b"".join(csv.streaming_content).decode("utf-8-sig")
     applicant = UserFactory(email="someone@example.kz")
     other = Client()
     other.force_login(applicant)

@@ -361,7 +361,9 @@ def test_the_report_figures_match_a_known_data_set(world):
     assert "<svg" in page and "Заявки по видам" in page and "<table" in page
     csv = client.get(reverse("pipeline_report") + "?export=by-kind")
     assert csv["Content-Type"].startswith("text/csv")
-    assert "программное обеспечение,3" in csv.content.decode("utf-8-sig")
+    assert "программное обеспечение,3" in b"".join(csv.streaming_content).decode(
+        "utf-8-sig"
+    )
     assert logged_in(world["expert"]).get(reverse("pipeline_report")).status_code in (
         302,
         403,
@@ -396,14 +398,13 @@ def test_experts_are_assigned_to_several_applications_at_once(world):
 def test_the_selected_rows_are_exported(world):
     client = logged_in(world["reviewer"])
     response = client.post(bulk_url("export_selected", world["first"]), {})
-    body = response.content.decode("utf-8-sig")
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
     assert response["Content-Type"].startswith("text/csv")
     assert "OPI-2026-00001" in body and "OPI-2026-00002" not in body
     assert "company@example.kz" in body
     expert = logged_in(world["expert"])
-    expert_body = expert.post(
-        bulk_url("export_selected", world["second"]), {}
-    ).content.decode("utf-8-sig")
+    expert_response = expert.post(bulk_url("export_selected", world["second"]), {})
+    expert_body = b"".join(expert_response.streaming_content).decode("utf-8-sig")
     assert "OPI-2026-00002" in expert_body and "person@example.kz" not in expert_body
 
 

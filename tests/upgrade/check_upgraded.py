@@ -1,7 +1,9 @@
 """Checks a migrated copy of an old site against what the old file held.
 
-Run by ``test_upgrade.py`` after ``migrate`` (``python -m tests.upgrade.check_upgraded
-FACTS``, with ``DJANGO_SETTINGS_MODULE`` and ``DATABASE_URL`` set). FACTS is the JSON
+Run by ``test_upgrade.py`` after ``migrate``, in the portal's own subprocess
+(``manage.py shell -c "from tests.upgrade.check_upgraded import main; main(FACTS)"``,
+with ``DJANGO_SETTINGS_MODULE`` and ``DATABASE_URL`` set); no test module imports it.
+FACTS is the path of the JSON
 the test read from the old file: its revisions, workflow and task states, audit log,
 pages, tasks, group permissions, the applicant's applications and the privacy records,
 each content type named by the old (app label, model name).
@@ -17,9 +19,33 @@ import sys
 import traceback
 import uuid
 from collections import Counter
+from datetime import UTC
 from decimal import Decimal
 
-import django
+from django.apps import apps
+from django.contrib.admin.utils import quote
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, connection, models, transaction
+from django.test import Client
+from django.urls import reverse
+from django.utils.dateparse import parse_date, parse_datetime, parse_time
+from django.utils.html import escape
+from wagtail.models import (
+    ModelLogEntry,
+    Page,
+    PageLogEntry,
+    Revision,
+    RevisionMixin,
+    Task,
+    TaskState,
+    WorkflowContentType,
+    WorkflowMixin,
+    WorkflowState,
+)
+
+from tests.two_factor import verified_login
 
 failures = []
 
@@ -31,7 +57,6 @@ def check(condition, message):
 
 
 def main(facts_path):
-    django.setup()
     with open(facts_path) as facts_file:
         facts = json.load(facts_file)
     checks = Checks(facts)
@@ -57,12 +82,7 @@ def main(facts_path):
 
 class Checks:
     def __init__(self, facts):
-        from django.apps import apps
-        from django.contrib.contenttypes.models import ContentType
-
         self.facts = facts
-        self.apps = apps
-        self.ContentType = ContentType
         self.report = []
 
     # --- finding the current models ---------------------------------------------------
@@ -72,7 +92,7 @@ class Checks:
         there, else the only one of that name in any app."""
         found = [
             model
-            for model in self.apps.get_models(include_auto_created=True)
+            for model in apps.get_models(include_auto_created=True)
             if model._meta.model_name == model_name
         ]
         same_app = [model for model in found if model._meta.app_label == app_label]
@@ -87,7 +107,7 @@ class Checks:
 
     def content_type(self, old):
         """The content type the current code gives the model the old one was for."""
-        return self.ContentType.objects.get_for_model(
+        return ContentType.objects.get_for_model(
             self.model(*old), for_concrete_model=False
         )
 
@@ -98,8 +118,6 @@ class Checks:
 
     def foreign_keys(self):
         """Every foreign key points at a row (SQLite does not check them as it goes)."""
-        from django.db import IntegrityError, connection, transaction
-
         try:
             with transaction.atomic():
                 connection.check_constraints()
@@ -109,18 +127,6 @@ class Checks:
             self.report.append("every foreign key points at a row")
 
     def everything_still_there(self):
-        from django.contrib.auth.models import Group
-        from wagtail.models import (
-            ModelLogEntry,
-            Page,
-            PageLogEntry,
-            Revision,
-            Task,
-            TaskState,
-            WorkflowContentType,
-            WorkflowState,
-        )
-
         facts = self.facts
         for model, key in (
             (Revision, "revisions"),
@@ -264,7 +270,7 @@ class Checks:
             failures.append(f"{what}: {error}")
             return
         if content_type_id != expected.pk:
-            now = self.ContentType.objects.filter(pk=content_type_id).first()
+            now = ContentType.objects.filter(pk=content_type_id).first()
             failures.append(
                 f"{what}: content type {now and (now.app_label, now.model)}, "
                 f"not {expected.app_label}.{expected.model} (was {'.'.join(old)})"
@@ -292,12 +298,9 @@ class Checks:
     def content_types(self):
         """No row points at a content type of no current model, and no model has a
         second, leftover content type under another app label."""
-        from django.db import models
-
-        ContentType = self.ContentType
         types = ContentType.objects.in_bulk()
         models_with_rows = 0
-        for model in self.apps.get_models(include_auto_created=True):
+        for model in apps.get_models(include_auto_created=True):
             if model._meta.proxy:
                 continue
             for field in model._meta.local_concrete_fields:
@@ -319,7 +322,7 @@ class Checks:
                     )
             if model._base_manager.exists():
                 models_with_rows += 1
-        for model in self.apps.get_models(include_auto_created=True):
+        for model in apps.get_models(include_auto_created=True):
             for leftover in ContentType.objects.filter(
                 model=model._meta.model_name
             ).exclude(app_label=model._meta.app_label):
@@ -336,14 +339,6 @@ class Checks:
     # --- the applicant's applications and the privacy records ---------------------------
 
     def records(self):
-        from wagtail.models import (
-            ModelLogEntry,
-            Revision,
-            RevisionMixin,
-            WorkflowMixin,
-            WorkflowState,
-        )
-
         facts = self.facts
         revisions = Counter(
             (tuple(old["base_content_type_id"]), old["object_id"])
@@ -440,14 +435,6 @@ class Checks:
     # --- the admin ----------------------------------------------------------------------
 
     def admin(self):
-        from django.contrib.admin.utils import quote
-        from django.contrib.auth import get_user_model
-        from django.test import Client
-        from django.urls import reverse
-        from django.utils.html import escape
-
-        from tests.two_factor import verified_login
-
         def url(model, view, *args):
             meta = model._meta
             return reverse(
@@ -490,11 +477,6 @@ class Checks:
 def same(field, new, old):
     """Whether the current value ``new`` is the old file's ``old`` (as SQLite keeps it:
     booleans 0/1, times as UTC text, JSON as text, UUIDs as hex)."""
-    from datetime import UTC
-
-    from django.db import models
-    from django.utils.dateparse import parse_date, parse_datetime, parse_time
-
     if old is None or new is None:
         return old is None and new is None
     if isinstance(field, models.BooleanField):
@@ -515,7 +497,3 @@ def same(field, new, old):
     if isinstance(field, models.DecimalField):
         return new == Decimal(str(old))
     return new == old
-
-
-if __name__ == "__main__":
-    main(sys.argv[1])

@@ -1,5 +1,6 @@
 """Brings an empty database to the schema of an old site: run with the facts file of
-``test_upgrade.py`` (``python -m tests.upgrade.old_schema FACTS``), it applies exactly the
+``test_upgrade.py`` in the portal's subprocess (``manage.py shell -c "from
+tests.upgrade.old_schema import main; main(FACTS)"``), it applies exactly the
 migrations the old ``django_migrations`` table lists, and no others, and prints them.
 
 Squashed migrations are applied as the current graph has them (the old table lists both
@@ -10,14 +11,11 @@ migrations that no other applied migration of the app follows.
 import json
 import sys
 
-import django
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 
 def main(facts_path):
-    django.setup()
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
     with open(facts_path) as facts_file:
         applied = {tuple(key) for key in json.load(facts_file)["migrations"]}
     executor = MigrationExecutor(connection)
@@ -39,7 +37,3 @@ def main(facts_path):
     if missing or extra:
         sys.exit(f"old schema not reached: missing {missing}, not in the old {extra}")
     print(f"old schema: {len(nodes)} migrations, targets {targets}")
-
-
-if __name__ == "__main__":
-    main(sys.argv[1])

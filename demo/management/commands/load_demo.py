@@ -42,7 +42,12 @@ from submissions.applications.review import (
     withdraw_application,
 )
 from submissions.files import store_application_file
-from submissions.models.applications import Application, FileCategory, Subsidiary
+from submissions.models.applications import (
+    Application,
+    ApplicationStatus,
+    FileCategory,
+    Subsidiary,
+)
 from submissions.models.registrations import FILE_FIELDS, ApplicantProfile
 from submissions.registrations.pages import ConsentFormPage, RegistrationFormPage
 from submissions.registrations.represented_consent import give_consent
@@ -680,26 +685,32 @@ class Command(BaseCommand):
     def drive(self, application, status, people):
         """Take a new application through the workflow to ``status``."""
         reviewer, expert = people["reviewer"], people["expert"]
-        if status == "draft":
+        if status == ApplicationStatus.DRAFT:
             Application.objects.filter(pk=application.pk).update(step=3)
             return
         application.rights_confirmed = True
         submit_application(application, people["applicant"])
         steps = {
-            "screening": [],
-            "changes_requested": [("reject", reviewer, DEMO_COMMENTS["changes"])],
-            "assessment": [("approve", reviewer, {"experts": [expert.pk]})],
-            "decision": [
+            ApplicationStatus.SCREENING: [],
+            ApplicationStatus.CHANGES_REQUESTED: [
+                ("reject", reviewer, DEMO_COMMENTS["changes"])
+            ],
+            ApplicationStatus.ASSESSMENT: [
+                ("approve", reviewer, {"experts": [expert.pk]})
+            ],
+            ApplicationStatus.DECISION: [
                 ("approve", reviewer, {"experts": [expert.pk]}),
                 ("assess", expert, DEMO_ASSESSMENT),
             ],
-            "approved": [
+            ApplicationStatus.APPROVED: [
                 ("approve", reviewer, {"experts": [expert.pk]}),
                 ("assess", expert, DEMO_ASSESSMENT),
                 ("approve", reviewer, {"comment": DEMO_COMMENTS["approved"]}),
             ],
-            "rejected": [("decline", reviewer, {"comment": DEMO_COMMENTS["rejected"]})],
-            "withdrawn": [],
+            ApplicationStatus.REJECTED: [
+                ("decline", reviewer, {"comment": DEMO_COMMENTS["rejected"]})
+            ],
+            ApplicationStatus.WITHDRAWN: [],
         }[status]
         for action, user, data in steps:
             application = Application.objects.get(pk=application.pk)
@@ -708,11 +719,11 @@ class Command(BaseCommand):
             state = application.current_workflow_task_state
             state.task.specific.on_action(state, user, action, **data)
         application = Application.objects.get(pk=application.pk)
-        if status == "withdrawn":
+        if status == ApplicationStatus.WITHDRAWN:
             withdraw_application(application, people["applicant"])
-        if status == "approved":
+        if status == ApplicationStatus.APPROVED:
             add_conclusion(application, demo_pdf(FileCategory.CONCLUSION), reviewer)
-        if status in ("screening", "decision"):
+        if status in (ApplicationStatus.SCREENING, ApplicationStatus.DECISION):
             post_message(
                 application,
                 reviewer,
