@@ -63,9 +63,11 @@ test: $(VENV)/.installed-dev node_modules/.installed
 test-fast: $(VENV)/.installed-dev
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest --ignore=tests/e2e $(PYTEST_ARGS)
 
+## ruff, and the import-linter contracts: dependencies run one way (pyproject.toml)
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .

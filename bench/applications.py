@@ -32,12 +32,12 @@ STATUSES = [
 
 
 def fill(count):
-    from django.contrib.auth.models import Group
-    from django.utils import timezone
+    from django.contrib.auth.models import Group  # noqa: PLC0415 (Django is set up at run time, after the environment)
+    from django.utils import timezone  # noqa: PLC0415 (Django is set up at run time, after the environment)
 
-    from accounts.models import User
-    from submissions.models.applications import Application, ApplicationFile, Subsidiary
-    from submissions.models.registrations import ApplicantProfile
+    from accounts.models import User  # noqa: PLC0415 (Django is set up at run time, after the environment)
+    from submissions.models.applications import Application, ApplicationFile, Subsidiary  # noqa: PLC0415 (Django is set up at run time, after the environment)
+    from submissions.models.registrations import ApplicantProfile  # noqa: PLC0415 (Django is set up at run time, after the environment)
 
     reviewer = User.objects.create_user(
         email="bench-reviewer@example.kz", password="bench-password-1"
@@ -96,9 +96,9 @@ def fill(count):
 
 
 def timed(client, path, repeat, fresh=False):
-    from django.core.cache import cache
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+    from django.core.cache import cache  # noqa: PLC0415 (Django is set up at run time, after the environment)
+    from django.db import connection  # noqa: PLC0415 (Django is set up at run time, after the environment)
+    from django.test.utils import CaptureQueriesContext  # noqa: PLC0415 (Django is set up at run time, after the environment)
 
     client.get(path)  # warm the caches a running worker would have
     timings = []
@@ -127,10 +127,10 @@ def main():
         manage(env, "collectstatic", "--noinput")
         os.environ.update(env)
         sys.path.insert(0, str(ROOT))
-        import django
+        import django  # noqa: PLC0415 (Django is set up at run time, after the environment)
 
         django.setup()
-        from second_factor import logged_in_client
+        from second_factor import logged_in_client  # noqa: PLC0415 (Django is set up at run time, after the environment)
 
         started = time.perf_counter()
         reviewer, application = fill(args.applications)

@@ -248,7 +248,7 @@ def print_memory_table(before, after, requests):
 def setup_django(env):
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
-    import django
+    import django  # noqa: PLC0415 (Django is set up at run time, after the environment)
 
     django.setup()
 
@@ -256,11 +256,11 @@ def setup_django(env):
 def login_cookies():
     """Session cookies of the demo applicant (consent renewed) and reviewer (past the
     second factor), made in this process against the bench database."""
-    from django.conf import settings
-    from second_factor import logged_in_client
+    from django.conf import settings  # noqa: PLC0415 (Django is set up at run time, after the environment)
+    from second_factor import logged_in_client  # noqa: PLC0415 (Django is set up at run time, after the environment)
 
-    from accounts.models import User
-    from policy.consent import record_policy_consents, renewed_consent_due
+    from accounts.models import User  # noqa: PLC0415 (Django is set up at run time, after the environment)
+    from policy.consent import record_policy_consents, renewed_consent_due  # noqa: PLC0415 (Django is set up at run time, after the environment)
 
     applicant = User.objects.get(email=LOGINS["applicant"])
     edition = renewed_consent_due(applicant, "ru").awaiting
@@ -282,9 +282,9 @@ def login_cookies():
 
 def print_query_counts(env, show_sql):
     """Queries of each page, counted in this process against the bench database."""
-    from django.db import connection
-    from django.test import Client, override_settings
-    from django.test.utils import CaptureQueriesContext
+    from django.db import connection  # noqa: PLC0415 (Django is set up at run time, after the environment)
+    from django.test import Client, override_settings  # noqa: PLC0415 (Django is set up at run time, after the environment)
+    from django.test.utils import CaptureQueriesContext  # noqa: PLC0415 (Django is set up at run time, after the environment)
 
     client = Client(HTTP_HOST="127.0.0.1")
     # The page itself: not from the page cache, without the visit counter's writes.

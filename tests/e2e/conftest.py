@@ -14,6 +14,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 
+from accounts.models import User
+from tests.two_factor import authenticator, code_for
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -32,7 +35,7 @@ CHROMIUM_ARGS = [
 
 def missing_requirement():
     try:
-        import playwright.sync_api  # noqa: F401
+        import playwright.sync_api  # noqa: PLC0415, F401 (optional: the browser tests skip without it)
     except ImportError:
         return "the playwright package is not installed"
     if not CHROMIUM.exists():
@@ -49,7 +52,7 @@ def browser():
         if os.environ.get("CI") == "true":
             pytest.fail(f"browser tests cannot run under CI: {reason}")
         pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415 (optional: the browser tests skip without it)
 
     # Playwright's sync API runs an event loop in this thread; Django refuses database
     # access from a thread with a running loop unless told that this is deliberate.
@@ -131,8 +134,6 @@ def phone_page(browser):
 def sign_in_to_admin(page, base_url, email, password=DEMO_PASSWORD):
     """Log in to the admin as staff do: the password, then a code from their
     authenticator app (one is made for them first, as if they had enrolled)."""
-    from accounts.models import User
-    from tests.two_factor import authenticator, code_for
 
     device = authenticator(User.objects.get(email=email))
     page.goto(base_url + "/admin/login/")

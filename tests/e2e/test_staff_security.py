@@ -4,6 +4,7 @@ in text, confirms with a code, gets ten recovery codes and reaches the page aske
 the next login asks for the code, and a recovery code works in its place."""
 
 import re
+from base64 import b32decode
 
 import pytest
 from django_otp.oath import TOTP
@@ -22,7 +23,6 @@ pytestmark = [
 
 def code_from_secret(secret):
     """What an authenticator app shows for the key typed into it by hand."""
-    from base64 import b32decode
 
     return f"{TOTP(b32decode(secret.replace(' ', ''))).token():06d}"
 

@@ -11,14 +11,14 @@ def make_applicants(prefix, count):
     consent given to the policy edition in force, and each logged in (a session made
     directly, so that the test does not spend its time on password hashing). Returns
     their e-mail addresses and session keys."""
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
-    from django.db import transaction
-    from django.utils import timezone
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: PLC0415 (Django is set up in main(), in the subprocess)
+    from django.contrib.sessions.backends.db import SessionStore  # noqa: PLC0415 (Django is set up in main(), in the subprocess)
+    from django.db import transaction  # noqa: PLC0415 (Django is set up in main(), in the subprocess)
+    from django.utils import timezone  # noqa: PLC0415 (Django is set up in main(), in the subprocess)
 
-    from accounts.models import User
-    from policy.consent import edition_in_force, record_policy_consents
-    from submissions.models.registrations import ApplicantProfile, VerificationStatus
+    from accounts.models import User  # noqa: PLC0415 (Django is set up in main(), in the subprocess)
+    from policy.consent import edition_in_force, record_policy_consents  # noqa: PLC0415 (Django is set up in main(), in the subprocess)
+    from submissions.models.registrations import ApplicantProfile, VerificationStatus  # noqa: PLC0415 (Django is set up in main(), in the subprocess)
 
     now = timezone.now()
     edition = edition_in_force("ru")
@@ -68,11 +68,11 @@ def make_applicants(prefix, count):
 def registrations(emails):
     """What the database holds for each address: the account, profile, registration
     request and its workflow, consents, and the confirmation e-mail queued."""
-    from django_tasks_db.models import DBTaskResult
+    from django_tasks_db.models import DBTaskResult  # noqa: PLC0415 (Django is set up in main(), in the subprocess)
 
-    from accounts.models import User
-    from policy.models import ConsentRecord
-    from submissions.models.registrations import ApplicantProfile, RegistrationRequest
+    from accounts.models import User  # noqa: PLC0415 (Django is set up in main(), in the subprocess)
+    from policy.models import ConsentRecord  # noqa: PLC0415 (Django is set up in main(), in the subprocess)
+    from submissions.models.registrations import ApplicantProfile, RegistrationRequest  # noqa: PLC0415 (Django is set up in main(), in the subprocess)
 
     queued = {
         result.args_kwargs["args"][0]
@@ -123,9 +123,9 @@ def registrations(emails):
 
 def applications():
     """Every application: reference, status, revision, workflow and files."""
-    from wagtail.models import WorkflowState
+    from wagtail.models import WorkflowState  # noqa: PLC0415 (Django is set up in main(), in the subprocess)
 
-    from submissions.models.applications import Application, ReferenceCounter
+    from submissions.models.applications import Application, ReferenceCounter  # noqa: PLC0415 (Django is set up in main(), in the subprocess)
 
     described = []
     for application in Application.objects.select_related("applicant").order_by("pk"):

@@ -20,7 +20,7 @@ from privacy.models.data_requests import DataSubjectRequest
 from submissions.models.applications import Application
 from submissions.models.registrations import ApplicantProfile, RegistrationRequest
 from tests.factories import UserFactory
-from tests.submissions.test_data_requests import act
+from tests.privacy.test_data_requests import act
 from tests.submissions.test_registration import answers
 from tests.two_factor import verified_login
 

@@ -95,7 +95,7 @@ def test_a_block_request_done_blocks_the_data(
     from privacy.models.data_requests import DataSubjectRequest
     from tests.factories import UserFactory
     from tests.submissions.test_applications import make_applicant
-    from tests.submissions.test_data_requests import act
+    from tests.privacy.test_data_requests import act
 
     applicant = make_applicant()
     client = Client()
