@@ -34,11 +34,12 @@ class LoggedExportMixin:
     the same columns as ``list_export``, written by the one spreadsheet writer, and
     recorded in the audit log: who exported what, with which filters, how many rows."""
 
-    blocked_filter = None  # the lookup of a blocked applicant, for exports
+    def exportable(self, queryset):
+        """The rows an export may hold (a register leaves out blocked applicants)."""
+        return queryset
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
-        if self.blocked_filter:
-            queryset = queryset.exclude(**{self.blocked_filter: False})
+        queryset = self.exportable(queryset)
         log(
             instance=self.request.user,
             action="opi.export",

@@ -44,7 +44,7 @@ def _csv_lines(headings, rows):
 
 def _xlsx_response(filename, headings, rows):
     from openpyxl import Workbook  # noqa: PLC0415 (openpyxl is loaded only for XLSX)
-    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
+    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415 (as above)
 
     book = Workbook(write_only=True, iso_dates=True)
     sheet = book.create_sheet(title="Sheet1")

@@ -1,3 +1,5 @@
+"""The applicant's own data export (language-prefixed like the rest of /account/)."""
+
 from django.urls import path
 
 from privacy import views

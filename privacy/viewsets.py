@@ -6,9 +6,10 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldRowPanel, MultiFieldPanel, Panel
 from wagtail.admin.ui.tables import Column
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.registers import read_only
+from core.registers import LoggedExportMixin, read_only
 from privacy.models.data_requests import DataSubjectRequest
 from privacy.models.incidents import BreachIncident
 from privacy.visit_report import may_see_visits
@@ -20,10 +21,15 @@ class DataRequestFilterSet(WagtailFilterSet):
         fields = ["status", "kind"]
 
 
+class DataRequestIndexView(LoggedExportMixin, SnippetIndexView):
+    """The register of data requests; its exports are recorded like every other."""
+
+
 class DataSubjectRequestViewSet(SnippetViewSet):
     """The reviewers' register of requests about personal data; the overdue stand out."""
 
     model = DataSubjectRequest
+    index_view_class = DataRequestIndexView
     icon = "lock"
     menu_label = _("Data requests")
     list_display = [

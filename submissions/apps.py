@@ -14,6 +14,6 @@ class SubmissionsConfig(AppConfig):
         from submissions.applications.notifications import (  # noqa: PLC0415 (ready(): models are loaded now)
             keep_wagtail_workflow_emails_for_pages_only,
         )
-        from submissions.registrations import verification  # noqa: F401, PLC0415
+        from submissions.registrations import verification  # noqa: F401, PLC0415 (ready())
 
         keep_wagtail_workflow_emails_for_pages_only()

@@ -73,7 +73,5 @@ def hidden_from(user, applicant_id):
     """Whether ``applicant_id``'s data is blocked and ``user`` is not that applicant."""
     return (
         user.pk != applicant_id
-        and ApplicantProfile.objects.filter(
-            user_id=applicant_id, blocked_at__isnull=False
-        ).exists()
+        and ApplicantProfile.objects.blocked().filter(user_id=applicant_id).exists()
     )

@@ -39,7 +39,7 @@ from submissions.registrations.verification import silence_admin_notifications
 
 
 class ReviewTaskMixin:
-    """The reviewers' actions on an application, with the logic in submissions.review."""
+    """The reviewers' actions on an application, with the logic below in this module."""
 
     def on_action(self, task_state, user, action_name, **kwargs):
 

@@ -22,7 +22,7 @@ from submissions.applications.panels import ApplicationDossierPanel, dossier_con
 from submissions.files import record_access
 from submissions.models.access_log import AccessLog
 from submissions.models.applications import Application, Subsidiary
-from submissions.models.registrations import PersonType
+from submissions.models.registrations import PersonType, without_blocked_applicants
 from submissions.permissions import (
     is_application_reviewer,
     sees_applicant_details,
@@ -74,11 +74,12 @@ PERSONAL_COLUMNS = {"applicant_name", "applicant_email"}
 
 
 class ApplicationIndexView(LoggedExportMixin, SnippetIndexView):
-    blocked_filter = "applicant__applicant_profile__blocked_at__isnull"
-
     """The register of applications: what the user may see (all submitted ones for
     reviewers, their assigned ones for experts), and for experts no personal data in
     the columns or the export."""
+
+    def exportable(self, queryset):
+        return without_blocked_applicants(queryset, "applicant__applicant_profile")
 
     def get_base_queryset(self):
         return (

@@ -126,7 +126,7 @@ class Application(
 
     The applicant fills it step by step (the row holds the draft); each submission saves
     a revision and sends it through the "Application review" workflow. "Live" means
-    approved for pilot testing. ``status`` is kept by ``submissions.review``."""
+    approved for pilot testing. ``status`` is kept by ``submissions.applications.review``."""
 
     applicant = models.ForeignKey(
         settings.AUTH_USER_MODEL,

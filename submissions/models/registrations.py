@@ -17,6 +17,7 @@ from wagtail.models import (
 from submissions.storage import private_file_name, private_storage
 
 __all__ = [
+    "without_blocked_applicants",
     "REGISTRATION_FILES",
     "FILE_FIELDS",
     "PersonType",
@@ -128,6 +129,18 @@ class VerificationStatus(models.TextChoices):
     VERIFIED = "verified", _("verified")
 
 
+class ApplicantProfileQuerySet(models.QuerySet):
+    def blocked(self):
+        """Profiles whose data is blocked during a check (``is_blocked`` as a query)."""
+        return self.filter(blocked_at__isnull=False)
+
+
+def without_blocked_applicants(queryset, profile_path):
+    """``queryset`` without the rows whose applicant's data is blocked; ``profile_path``
+    leads from a row to its ApplicantProfile. The query form of ``is_blocked``."""
+    return queryset.exclude(**{f"{profile_path}__blocked_at__isnull": False})
+
+
 class ApplicantProfile(RegistrationDetails):
     """An applicant's details as they stand, and whether the company has verified them."""
 
@@ -154,6 +167,8 @@ class ApplicantProfile(RegistrationDetails):
             "no personal data and the applications are frozen."
         ),
     )
+
+    objects = ApplicantProfileQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("applicant profile")

@@ -9,12 +9,17 @@ from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.registers import LoggedExportMixin, read_only
-from submissions.models.registrations import RegistrationRequest, VerificationStatus
+from submissions.models.registrations import (
+    RegistrationRequest,
+    VerificationStatus,
+    without_blocked_applicants,
+)
 from submissions.registrations.panels import RegistrationCheckPanel
 
 
 class RegistrationIndexView(LoggedExportMixin, SnippetIndexView):
-    blocked_filter = "profile__blocked_at__isnull"
+    def exportable(self, queryset):
+        return without_blocked_applicants(queryset, "profile")
 
 
 class RegistrationFilterSet(WagtailFilterSet):
