@@ -1,21 +1,34 @@
-"""Fixtures shared by the whole suite."""
+"""Fixtures shared by the whole suite, built from tests/factories.py."""
 
 import os
 import socket
 
+import factory.random
 import pytest
-from django.contrib.auth.models import Group
 
-from accounts import roles
-from policy.models import PolicyPage
 from privacy.pages import DataRequestFormPage
 from submissions.applications.pages import ApplicationFormPage, RequiredCategory
-from submissions.models.applications import FileCategory
+from submissions.models.applications import ApplicationStatus, Subsidiary
 from submissions.registrations.pages import RegistrationFormPage
-from tests.policy.test_editions import go_live
-from tests.policy.test_policy_page import policy_fields
 
-from .factories import UserFactory, site_home
+from .factories import (
+    REQUIRED_CATEGORIES,
+    VALID_BIN,
+    AdministratorFactory,
+    ApplicantFactory,
+    ApplicationFactory,
+    EditorFactory,
+    ExpertFactory,
+    PolicyPageFactory,
+    ReviewerFactory,
+    site_home,
+)
+
+
+@pytest.fixture(autouse=True)
+def _repeatable_faker():
+    """Faker's values are the same in every run, whatever ran before."""
+    factory.random.reseed_random("opi-center")
 
 
 @pytest.fixture
@@ -25,21 +38,28 @@ def home_page(db):
 
 @pytest.fixture
 def editor(db):
-    return UserFactory(
-        email="editor@example.kz", groups=[Group.objects.get(name=roles.EDITORS)]
-    )
+    return EditorFactory(email="editor@example.kz")
 
 
 @pytest.fixture
 def superuser(db):
-    return UserFactory(email="admin@example.kz", is_superuser=True, is_staff=True)
+    return AdministratorFactory(email="admin@example.kz")
+
+
+@pytest.fixture
+def reviewer(db):
+    return ReviewerFactory(email="reviewer@example.kz")
+
+
+@pytest.fixture
+def applicant(db):
+    """A verified legal entity, ТОО «Датчик» (Иванов Иван)."""
+    return ApplicantFactory(email="applicant@example.kz")
 
 
 @pytest.fixture
 def register_page(home_page):
-    policy = PolicyPage(**policy_fields(), live=False)
-    home_page.add_child(instance=policy)
-    go_live(policy)
+    PolicyPageFactory(parent=home_page, published=True)
     page = RegistrationFormPage(title="Регистрация", slug="register")
     home_page.add_child(instance=page)
     return page
@@ -50,8 +70,7 @@ def apply_page(register_page):
     page = ApplicationFormPage(title="Подать заявку", slug="apply")
     register_page.get_parent().add_child(instance=page)
     page.required_categories = [
-        RequiredCategory(category=FileCategory.TECHNICAL),
-        RequiredCategory(category=FileCategory.PRESENTATION),
+        RequiredCategory(category=category) for category in REQUIRED_CATEGORIES
     ]
     page.save_revision().publish()
     return page
@@ -66,6 +85,49 @@ def data_page(register_page):
     )
     register_page.get_parent().add_child(instance=page)
     return page
+
+
+@pytest.fixture
+def world(db):
+    """The reviewers' register: a reviewer, two experts and an editor; a company and
+    a non-resident individual; OPI-2026-00001 (the company's, in screening, at a
+    subsidiary), OPI-2026-00002 (the individual's software, in assessment by
+    ``expert``) and the company's draft "Предложение 3"."""
+    reviewer = ReviewerFactory(email="reviewer@example.kz")
+    expert = ExpertFactory(email="expert@example.kz")
+    company = ApplicantFactory(email="company@example.kz")
+    person = ApplicantFactory(
+        email="person@example.kz",
+        individual=True,
+        profile__is_resident=False,
+        profile__bin_iin=VALID_BIN,
+    )
+    field = Subsidiary.objects.create(name_ru="АО «Месторождение»")
+    return {
+        "reviewer": reviewer,
+        "expert": expert,
+        "other_expert": ExpertFactory(email="other-expert@example.kz"),
+        "editor": EditorFactory(email="editor@example.kz"),
+        "company": company,
+        "person": person,
+        "first": ApplicationFactory(
+            applicant=company,
+            title="Предложение 1",
+            reference="OPI-2026-00001",
+            subsidiary=field,
+            status=ApplicationStatus.SCREENING,
+        ),
+        "second": ApplicationFactory(
+            applicant=person,
+            title="Предложение 2",
+            kind="software",
+            reference="OPI-2026-00002",
+            status=ApplicationStatus.ASSESSMENT,
+            reviewed_by=reviewer,
+            experts=[expert],
+        ),
+        "draft": ApplicationFactory(applicant=company, title="Предложение 3"),
+    }
 
 
 def missing_tool(reason):

@@ -1,12 +1,13 @@
 """The staff groups the data migration creates, and what the editor can do with them."""
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from accounts import roles
 from home.models import InfoPage
-from tests.factories import UserFactory, add_info_page
+from tests.factories import ReviewerFactory, UserFactory, add_info_page
 from tests.two_factor import verified_login
 
 pytestmark = pytest.mark.django_db
@@ -48,8 +49,6 @@ def test_other_roles_get_no_page_rights_yet():
 
 
 def test_sync_roles_is_safe_to_run_again():
-    from django.apps import apps
-
     before = (
         GroupPagePermission.objects.count(),
         GroupCollectionPermission.objects.count(),
@@ -83,7 +82,7 @@ def test_editor_publishes_a_page_through_the_admin(client, editor, home_page):
 
 
 def test_reviewer_cannot_edit_pages(client, home_page):
-    reviewer = UserFactory(groups=[Group.objects.get(name=roles.REVIEWERS)])
+    reviewer = ReviewerFactory()
     page = add_info_page(home_page, title="Об ОПИ", slug="about")
     verified_login(client, reviewer)
     assert client.get("/admin/").status_code == 200

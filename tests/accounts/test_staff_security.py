@@ -8,7 +8,6 @@ from importlib import import_module
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.test import Client, override_settings
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
@@ -18,7 +17,7 @@ from wagtail.models import ModelLogEntry
 
 from accounts import roles, session_policy, two_factor
 from accounts.models import LoginSession
-from privacy.anonymise import end_sessions
+from privacy.anonymise import anonymise, end_sessions
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 from tests.two_factor import authenticator, code_for, verified_login
 
@@ -41,7 +40,7 @@ def password_login(client, user, url=ADMIN_LOGIN, password=DEFAULT_PASSWORD, **e
 
 
 def enrolled_staff(email="editor2@example.kz", group=roles.EDITORS):
-    user = UserFactory(email=email, groups=[Group.objects.get(name=group)])
+    user = UserFactory(email=email, groups=[group])
     device = authenticator(user)
     return user, device
 
@@ -557,8 +556,6 @@ def test_logins_failures_and_lockouts_are_logged_without_passwords_or_addresses(
 
 
 def test_the_security_log_keeps_no_name_once_the_person_is_anonymised(client):
-    from privacy.anonymise import anonymise
-
     applicant = UserFactory(full_name="Жанар Сейтова", email="zhanar@example.kz")
     password_login(client, applicant, url="/accounts/login/")
     client.post("/accounts/logout/")

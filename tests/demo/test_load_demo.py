@@ -8,6 +8,8 @@ from wagtail.models import Page
 
 from accounts.models import User
 from home.models import PortalSettings
+from policy.models import ConsentRecord, PolicyEdition
+from submissions.models.registrations import ApplicantProfile
 from tests.two_factor import verified_login
 
 pytestmark = pytest.mark.django_db
@@ -104,8 +106,6 @@ def test_one_user_per_role(client):
 def test_demo_policy_has_two_editions_and_asks_the_applicant_to_renew(
     client, django_capture_on_commit_callbacks
 ):
-    from policy.models import ConsentRecord, PolicyEdition
-
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_demo", password="first-password-1")
     russian = PolicyEdition.objects.filter(page__locale__language_code="ru")
@@ -134,8 +134,6 @@ def test_demo_policy_has_two_editions_and_asks_the_applicant_to_renew(
 
 
 def test_demo_has_a_verified_applicant_and_one_awaiting_verification(client):
-    from submissions.models.registrations import ApplicantProfile
-
     call_command("load_demo", password="first-password-1")
     verified = ApplicantProfile.objects.get(user__email="applicant@example.kz")
     awaiting = ApplicantProfile.objects.get(user__email="newcomer@example.kz")

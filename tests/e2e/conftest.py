@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from accounts.models import User
 from tests.two_factor import authenticator, code_for
@@ -151,3 +151,47 @@ def screenshot(page, name):
     if os.environ.get("E2E_SCREENSHOTS") == "1":
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+def axe_violations(page):
+    # evaluate() goes through the DevTools protocol, which the page's CSP does not govern;
+    # a <script> tag with the same source would be (rightly) refused.
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "async () => await axe.run(document, {resultTypes: ['violations']})"
+    )
+    assert result["testEngine"]["name"] == "axe-core"  # the audit really ran
+    return [
+        violation
+        for violation in result["violations"]
+        if violation["impact"] in BLOCKING_IMPACTS
+    ]
+
+
+def describe(violations):
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {node['target']}: {node['failureSummary']}")
+    return "\n".join(lines)
+
+
+def log_in(page, live_server, email):
+    """Log ``email`` in by giving the browser a session made on the server."""
+    client = Client()
+    client.force_login(User.objects.get(email=email))
+    cookie = client.cookies["sessionid"]
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": cookie.value, "url": live_server.url}]
+    )
+
+
+def admin_login(browser, live_server, email):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    sign_in_to_admin(page, live_server.url, email)
+    return context, page

@@ -3,7 +3,7 @@ violations, and screenshots at phone and desktop width when E2E_SCREENSHOTS=1.""
 
 import pytest
 
-from .conftest import AXE, screenshot
+from .conftest import axe_violations, describe, screenshot
 
 pytestmark = [
     pytest.mark.e2e,
@@ -32,31 +32,6 @@ PUBLIC_PAGES = [
     "/consent/",
     "/accounts/login/",
 ]
-BLOCKING_IMPACTS = {"serious", "critical"}
-
-
-def axe_violations(page):
-    # evaluate() goes through the DevTools protocol, which the page's CSP does not govern;
-    # a <script> tag with the same source would be (rightly) refused.
-    page.evaluate(AXE.read_text(encoding="utf-8"))
-    result = page.evaluate(
-        "async () => await axe.run(document, {resultTypes: ['violations']})"
-    )
-    assert result["testEngine"]["name"] == "axe-core"  # the audit really ran
-    return [
-        violation
-        for violation in result["violations"]
-        if violation["impact"] in BLOCKING_IMPACTS
-    ]
-
-
-def describe(violations):
-    lines = []
-    for violation in violations:
-        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
-        for node in violation["nodes"][:5]:
-            lines.append(f"    {node['target']}: {node['failureSummary']}")
-    return "\n".join(lines)
 
 
 def test_public_pages_pass_axe(browser, demo_site):

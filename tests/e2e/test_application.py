@@ -11,9 +11,13 @@ from policy.consent import record_policy_consents
 from policy.models import PolicyEdition
 from submissions.models.applications import Application
 
-from .conftest import screenshot, sign_in_to_admin
-from .test_accessibility import axe_violations, describe
-from .test_policy import log_in
+from .conftest import (
+    admin_login,
+    axe_violations,
+    describe,
+    log_in,
+    screenshot,
+)
 
 pytestmark = [
     pytest.mark.e2e,
@@ -30,13 +34,6 @@ def renew_consent(email):
         "number"
     )
     record_policy_consents(edition=edition, email=email, form_name="test", user=user)
-
-
-def admin_login(browser, live_server, email):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    sign_in_to_admin(page, live_server.url, email)
-    return context, page
 
 
 def workflow_modal(page, url, action):

@@ -4,28 +4,16 @@ an applicant renews their consent, a visitor closes the cookie notice with the k
 import re
 
 import pytest
-from django.test import Client
 
 from accounts.models import User
 from policy.models import ConsentRecord, PolicyPage
 
-from .conftest import screenshot, sign_in_to_admin
-from .test_accessibility import axe_violations, describe
+from .conftest import axe_violations, describe, log_in, screenshot, sign_in_to_admin
 
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def log_in(page, live_server, email):
-    """Log ``email`` in by giving the browser a session made on the server."""
-    client = Client()
-    client.force_login(User.objects.get(email=email))
-    cookie = client.cookies["sessionid"]
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": cookie.value, "url": live_server.url}]
-    )
 
 
 def test_an_approver_approves_an_edition_and_it_goes_live(page, demo_site):

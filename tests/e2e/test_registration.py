@@ -9,8 +9,7 @@ from django.core import mail
 
 from submissions.models.registrations import ApplicantProfile
 
-from .conftest import screenshot, sign_in_to_admin
-from .test_accessibility import axe_violations, describe
+from .conftest import axe_violations, describe, screenshot, sign_in_to_admin
 
 pytestmark = [
     pytest.mark.e2e,

@@ -9,9 +9,13 @@ from accounts import roles
 from accounts.models import User
 from submissions.models.applications import Application
 
-from .conftest import screenshot, sign_in_to_admin
-from .test_accessibility import axe_violations, describe
-from .test_application import admin_login
+from .conftest import (
+    admin_login,
+    axe_violations,
+    describe,
+    screenshot,
+    sign_in_to_admin,
+)
 
 pytestmark = [
     pytest.mark.e2e,

@@ -12,8 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.two_factor import secret_of
 
-from .conftest import DEMO_PASSWORD, screenshot
-from .test_accessibility import axe_violations, describe
+from .conftest import DEMO_PASSWORD, axe_violations, describe, screenshot
 
 pytestmark = [
     pytest.mark.e2e,

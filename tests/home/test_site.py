@@ -7,6 +7,7 @@ from django.urls import reverse
 from wagtail.models import Site
 
 from home.models import MainMenuItem, PortalSettings
+from home.views import server_error
 from tests.factories import add_info_page, translate
 
 pytestmark = pytest.mark.django_db
@@ -194,17 +195,11 @@ class TestErrorPages:
         assert "Page not found" in response.content.decode()
 
     def test_500_page_needs_no_database(self, rf):
-        from home.views import server_error
-
         response = server_error(rf.get("/"))
         assert response.status_code == 500
         assert "Что-то пошло не так" in response.content.decode()
 
     def test_a_database_outage_says_try_again_shortly(self, rf):
-        from django.db import OperationalError
-
-        from home.views import server_error
-
         try:
             raise OperationalError("connection to server failed")
         except OperationalError:

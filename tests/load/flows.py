@@ -8,7 +8,7 @@ import secrets
 
 import requests
 
-from tests.submissions.test_applications import STEP_ANSWERS
+from tests.factories import STEP_ANSWERS
 
 TIMEOUT = (10, 120)  # connect, read: a request queued behind 200 others still answers
 PDF_HEAD = b"%PDF-1.4\n1 0 obj <<>> endobj\n"

@@ -1,34 +1,26 @@
 """The "Policy approval" workflow: editors submit, policy approvers decide."""
 
 import pytest
-from django.contrib.auth.models import Group
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from accounts import roles
-from policy.models import PolicyEdition, PolicyPage
-from tests.factories import UserFactory
+from policy.models import PolicyEdition
+from tests.factories import PolicyApproverFactory, PolicyPageFactory
 from tests.two_factor import verified_login
-
-from .test_policy_page import policy_fields
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def policy(home_page):
-    page = PolicyPage(**policy_fields(), live=False)
-    home_page.add_child(instance=page)
+    page = PolicyPageFactory(parent=home_page)
     page.save_revision()
     return page
 
 
 @pytest.fixture
 def approver(db):
-    return UserFactory(
-        email="approver@example.kz",
-        groups=[Group.objects.get(name=roles.POLICY_APPROVERS)],
-    )
+    return PolicyApproverFactory(email="approver@example.kz")
 
 
 def edit_form(page, action):

@@ -3,11 +3,7 @@
 import pytest
 
 from policy.comparison import compare_editions, word_diff
-from policy.models import PolicyPage
-from tests.factories import translate
-
-from .test_editions import go_live
-from .test_policy_page import policy_fields
+from tests.factories import PolicyPageFactory, go_live, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -48,9 +44,7 @@ SECOND_BODY = [
 
 @pytest.fixture
 def policy_with_changes(home_page):
-    page = PolicyPage(**policy_fields(body=FIRST_BODY), live=False)
-    home_page.add_child(instance=page)
-    go_live(page)
+    page = PolicyPageFactory(parent=home_page, body=FIRST_BODY, published=True)
     go_live(
         page,
         body=SECOND_BODY,

@@ -4,22 +4,16 @@ import pytest
 
 from accounts.models import User
 from policy.consent import record_consent, withdraw_consent
-from policy.models import ConsentRecord, ImmutableRecordError, PolicyPage
-from tests.factories import UserFactory
+from policy.models import ConsentRecord, ImmutableRecordError
+from tests.factories import PolicyPageFactory, UserFactory
 from tests.two_factor import verified_login
-
-from .test_editions import go_live
-from .test_policy_page import policy_fields
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def edition(home_page):
-    page = PolicyPage(**policy_fields(), live=False)
-    home_page.add_child(instance=page)
-    go_live(page)
-    return page.editions.get()
+    return PolicyPageFactory(parent=home_page, published=True).editions.get()
 
 
 def give(rf, edition, purpose=ConsentRecord.PERSONAL_DATA_PROCESSING, **kwargs):

@@ -4,6 +4,7 @@ import pytest
 from wagtail.models import Site
 
 from home.models import PortalSettings
+from tests.factories import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -39,8 +40,6 @@ def test_it_never_sends_anyone_off_the_site(client, home_page):
 
 
 def test_editors_word_the_notice_per_language(client, home_page):
-    from tests.factories import translate
-
     translate(home_page, "en", title="OPI Center", hero_title="Pilot testing")
     settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
     settings.cookie_notice_ru = "Мы используем только служебные cookie."

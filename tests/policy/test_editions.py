@@ -8,29 +8,21 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page
 
-from policy.models import ImmutableRecordError, PolicyEdition, PolicyPage
-from tests.factories import UserFactory
+from policy.models import ImmutableRecordError, PolicyEdition
+from tests.factories import (
+    AdministratorFactory,
+    PolicyPageFactory,
+    go_live,
+    policy_fields,
+)
 from tests.two_factor import verified_login
-
-from .test_policy_page import policy_fields
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def draft_policy(home_page):
-    page = PolicyPage(**policy_fields(), live=False)
-    home_page.add_child(instance=page)
-    return page
-
-
-def go_live(page, **changes):
-    for name, value in changes.items():
-        setattr(page, name, value)
-    revision = page.save_revision()
-    revision.publish()
-    page.refresh_from_db()
-    return revision
+    return PolicyPageFactory(parent=home_page)
 
 
 def test_each_go_live_makes_exactly_one_edition_in_sequence(draft_policy):
@@ -104,7 +96,7 @@ def test_an_edition_cannot_be_changed_or_deleted(draft_policy):
 def test_admin_lists_editions_read_only(client, draft_policy):
     go_live(draft_policy)
     edition = PolicyEdition.objects.get()
-    verified_login(client, UserFactory(is_superuser=True, is_staff=True))
+    verified_login(client, AdministratorFactory())
     listing = client.get("/admin/policy/policyedition/")
     assert listing.status_code == 200
     assert edition.text_sha256[:12] in listing.content.decode()

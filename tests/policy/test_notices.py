@@ -1,26 +1,25 @@
 """Notice of a new edition: one e-mail per active applicant, recorded, failure-tolerant."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
 
-from accounts import roles
-from policy.models import EditionNotice, PolicyPage
+from policy.models import EditionNotice
 from policy.tasks import announce_edition, send_edition_notice
-from tests.factories import UserFactory, translate
-
-from .test_editions import go_live
-from .test_policy_page import policy_fields
+from tests.factories import (
+    PolicyPageFactory,
+    ReviewerFactory,
+    UserFactory,
+    go_live,
+    translate,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def policy(home_page):
-    page = PolicyPage(**policy_fields(), live=False)
-    home_page.add_child(instance=page)
-    go_live(page)
-    return page
+    return PolicyPageFactory(parent=home_page, published=True)
 
 
 @pytest.fixture
@@ -31,10 +30,7 @@ def people(db):
             email="john@example.com", full_name="John Smith", language="en"
         ),
         "inactive": UserFactory(email="gone@example.kz", is_active=False),
-        "reviewer": UserFactory(
-            email="reviewer@example.kz",
-            groups=[Group.objects.get(name=roles.REVIEWERS)],
-        ),
+        "reviewer": ReviewerFactory(email="reviewer@example.kz"),
         "admin": UserFactory(email="root@example.kz", is_superuser=True),
     }
 
@@ -83,8 +79,7 @@ def test_announcing_again_writes_to_nobody_twice(
 def test_the_first_edition_and_translations_announce_nothing(
     home_page, people, django_capture_on_commit_callbacks
 ):
-    page = PolicyPage(**policy_fields(), live=False)
-    home_page.add_child(instance=page)
+    page = PolicyPageFactory(parent=home_page)
     with django_capture_on_commit_callbacks(execute=True):
         go_live(page)
         translate(home_page, "en", title="OPI Center", hero_title="Pilot testing")
@@ -97,8 +92,6 @@ def test_the_first_edition_and_translations_announce_nothing(
 def test_a_failing_address_does_not_stop_the_rest(
     policy, people, django_capture_on_commit_callbacks, monkeypatch
 ):
-    from django.core.mail.backends.locmem import EmailBackend
-
     real_send = EmailBackend.send_messages
 
     def refuse_one(self, messages):

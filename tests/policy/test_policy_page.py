@@ -1,57 +1,24 @@
 """The privacy policy page: where it lives, and that numbering is generated for editors."""
 
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from policy.models import PolicyPage
-from tests.factories import add_info_page, publish, translate
+from tests.factories import (
+    PolicyPageFactory,
+    add_info_page,
+    policy_fields,
+    publish,
+    translate,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-def policy_fields(**overrides):
-    fields = {
-        "title": "Политика конфиденциальности",
-        "slug": "policy",
-        "document_code": "KMGE-GD-471.1-21/14",
-        "approval_order_number": "128-П",
-        "approval_order_date": datetime.date(2026, 3, 2),
-        "approved_by": "Приказ генерального директора",
-        "effective_date": datetime.date(2026, 3, 10),
-        "introduction": "<p>Как портал обращается с персональными данными.</p>",
-        "body": [
-            {
-                "type": "section",
-                "value": {
-                    "heading": "Общие положения",
-                    "clauses": [
-                        "<p>Политика действует для всех пользователей портала.</p>",
-                        "<p>Термины:</p><ul><li>оператор;</li><li>субъект.</li></ul>",
-                    ],
-                },
-            },
-            {
-                "type": "section",
-                "value": {
-                    "heading": "Состав данных",
-                    "clauses": ["<p>Фамилия, имя, электронная почта, телефон.</p>"],
-                },
-            },
-        ],
-        "consent_statement": "<p>Я даю согласие на обработку моих персональных данных.</p>",
-    }
-    fields.update(overrides)
-    return fields
-
-
 @pytest.fixture
 def policy(home_page):
-    page = PolicyPage(**policy_fields())
-    home_page.add_child(instance=page)
-    return publish(page)
+    return PolicyPageFactory(parent=home_page, published=True)
 
 
 def test_policy_lives_under_the_home_page_once(home_page, policy):

@@ -4,19 +4,14 @@ import datetime
 
 import pytest
 
-from policy.models import PolicyPage
-from tests.factories import translate
-
-from .test_editions import go_live
-from .test_policy_page import policy_fields
+from tests.factories import PolicyPageFactory, go_live, policy_fields, translate
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def two_editions(home_page):
-    page = PolicyPage(**policy_fields(), live=False)
-    home_page.add_child(instance=page)
+    page = PolicyPageFactory(parent=home_page)
     go_live(page, change_summary="Первая редакция.")
     body = policy_fields()["body"]
     body[1]["value"]["clauses"] = ["<p>Фамилия, имя, e-mail, телефон и должность.</p>"]

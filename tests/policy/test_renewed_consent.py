@@ -8,22 +8,23 @@ import pytest
 from django.core import mail
 
 from policy.consent import record_consent, record_policy_consents
-from policy.models import ConsentRecord, PolicyPage
-from tests.factories import UserFactory, translate
+from policy.middleware import RenewedConsentMiddleware
+from policy.models import ConsentRecord
+from tests.factories import (
+    PolicyPageFactory,
+    UserFactory,
+    go_live,
+    policy_fields,
+    translate,
+)
 from tests.two_factor import verified_login
-
-from .test_editions import go_live
-from .test_policy_page import policy_fields
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def policy(home_page):
-    page = PolicyPage(**policy_fields(), live=False)
-    home_page.add_child(instance=page)
-    go_live(page)
-    return page
+    return PolicyPageFactory(parent=home_page, published=True)
 
 
 @pytest.fixture
@@ -199,8 +200,6 @@ def test_the_gate_costs_one_query_once_settled(
     client.force_login(applicant)
     client.get("/health/")
     client.get("/search/")  # settles the check in the session
-    from policy.middleware import RenewedConsentMiddleware
-
     calls = []
 
     def get_response(request):

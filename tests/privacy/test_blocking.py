@@ -3,47 +3,39 @@ the list, the dossier, the exports and the file view; the applications are froze
 reviewer lifts the block; each change is in the audit log."""
 
 import pytest
-from django.core.files.storage import storages
-from django.test import Client
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from privacy.blocking import block_applicant
-from submissions.models.applications import ApplicationFile
-from tests.submissions.test_reviewer_workspace import (
-    LIST,
-    export,
-    inspect_url,
-    logged_in,
-    world,  # noqa: F401
+from privacy.models.data_requests import DataRequestKind
+from submissions.applications.review import (
+    DecisionTask,
+    ExpertAssessmentTask,
+    ScreeningTask,
 )
+from tests.factories import (
+    ApplicantFactory,
+    ApplicationFileFactory,
+    DataSubjectRequestFactory,
+    ReviewerFactory,
+)
+from tests.helpers import APPLICATION_LIST, act, export, inspect_url, logged_in
 
 pytestmark = pytest.mark.django_db
 
 
-def test_blocked_data_is_hidden_frozen_and_left_out_until_the_block_is_lifted(
-    world,  # noqa: F811
-):
+def test_blocked_data_is_hidden_frozen_and_left_out_until_the_block_is_lifted(world):
     reviewer, expert = world["reviewer"], world["expert"]
     application, person = world["second"], world["person"]
-    record = ApplicationFile.objects.create(
-        application=application,
-        category="other",
-        file="applications/blocked.pdf",
-        original_name="отчёт.pdf",
-        size=5,
-        sha256="0" * 64,
-        content_type="application/pdf",
-    )
-    storages["private"].save(
-        "applications/blocked.pdf", __import__("io").BytesIO(b"%PDF-")
+    record = ApplicationFileFactory(
+        application=application, category="other", original_name="отчёт.pdf"
     )
     person.applicant_profile.full_name = "Петрова Сания"
     person.applicant_profile.save()
     block_applicant(person.applicant_profile, reviewer, "проверка")
 
     staff = logged_in(reviewer)
-    listing = staff.get(LIST).content.decode()
+    listing = staff.get(APPLICATION_LIST).content.decode()
     assert "person@example.kz" not in listing and "Петрова Сания" not in listing
     assert "заблокировано" in listing
     dossier = staff.get(inspect_url(application)).content.decode()
@@ -56,12 +48,6 @@ def test_blocked_data_is_hidden_frozen_and_left_out_until_the_block_is_lifted(
     assert logged_in(expert).get(file_url).status_code == 404
     assert logged_in(person).get(file_url).status_code == 200  # their own file
     # frozen: none of the review's tasks offers the reviewer or the expert any action
-    from submissions.applications.review import (
-        DecisionTask,
-        ExpertAssessmentTask,
-        ScreeningTask,
-    )
-
     for task_model in (ScreeningTask, ExpertAssessmentTask, DecisionTask):
         task = task_model.objects.get()
         assert task.get_actions(application, reviewer) == []
@@ -89,23 +75,13 @@ def test_blocked_data_is_hidden_frozen_and_left_out_until_the_block_is_lifted(
 def test_a_block_request_done_blocks_the_data(
     register_page, data_page, django_capture_on_commit_callbacks
 ):
-    from django.contrib.auth.models import Group
-
-    from accounts import roles
-    from privacy.models.data_requests import DataSubjectRequest
-    from tests.factories import UserFactory
-    from tests.submissions.test_applications import make_applicant
-    from tests.privacy.test_data_requests import act
-
-    applicant = make_applicant()
-    client = Client()
-    client.force_login(applicant)
+    applicant = ApplicantFactory(email="applicant@example.kz")
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/data-requests/", {"kind": "block", "details": "идёт проверка"})
-    reviewer = UserFactory(
-        email="reviewer@example.kz", groups=[Group.objects.get(name=roles.REVIEWERS)]
-    )
+        request = DataSubjectRequestFactory(
+            requester=applicant, kind=DataRequestKind.BLOCK, details="идёт проверка"
+        )
+    reviewer = ReviewerFactory(email="reviewer@example.kz")
     with django_capture_on_commit_callbacks(execute=True):
-        act(logged_in(reviewer), DataSubjectRequest.objects.get(), "approve")
+        act(logged_in(reviewer), request, "approve")
     applicant.applicant_profile.refresh_from_db()
     assert applicant.applicant_profile.is_blocked

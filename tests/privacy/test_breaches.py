@@ -1,6 +1,7 @@
 """Incidents of loss or disclosure: each affected applicant is e-mailed once and each
 delivery recorded; the authority's export has its columns; the deadline is shown."""
 
+import csv
 import datetime
 
 import pytest
@@ -11,9 +12,8 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from home.models import PortalSettings
-from privacy.models.incidents import BreachIncident, BreachNotice
-from tests.factories import UserFactory
-from tests.submissions.test_applications import make_applicant
+from privacy.models.incidents import BreachNotice
+from tests.factories import ApplicantFactory, BreachIncidentFactory, UserFactory
 from tests.two_factor import verified_login
 
 pytestmark = pytest.mark.django_db
@@ -21,16 +21,16 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def incident(db):
-    first = make_applicant("first@example.kz")
-    second = make_applicant("second@example.kz")
-    incident = BreachIncident.objects.create(
+    return BreachIncidentFactory(
         what="Утерян ноутбук с выгрузкой заявок.",
         detected_at=timezone.now() - datetime.timedelta(hours=5),
         data_affected="ФИО, телефон, БИН/ИИН",
         measures="Доступы отозваны, диск был зашифрован.",
+        applicants=[
+            ApplicantFactory(email="first@example.kz"),
+            ApplicantFactory(email="second@example.kz"),
+        ],
     )
-    incident.applicants.set([first, second])
-    return incident
 
 
 def test_each_affected_applicant_is_told_once_and_each_delivery_recorded(
@@ -69,8 +69,6 @@ def test_the_authority_export_has_what_the_notice_needs(incident, superuser):
     response = client.get(
         reverse("incident_authority_export", args=[incident.pk, "csv"])
     )
-    import csv
-
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.reader(text.splitlines()))
     assert rows[0][:3] == ["Фамилия, имя, отчество", "ИИН / БИН", "Телефон"]

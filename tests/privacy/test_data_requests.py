@@ -5,56 +5,29 @@ register where the overdue stand out."""
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Site
 
-from accounts import roles
-from policy.consent import record_policy_consents
+from home.models import PortalSettings
 from policy.models import ConsentRecord, PolicyEdition
 from privacy.data_requests import due_date
 from privacy.models.data_requests import DataSubjectRequest
-from tests.factories import UserFactory
-from tests.submissions.test_applications import make_applicant
-from tests.two_factor import verified_login
+from privacy.models.exports import DataExport
+from tests.factories import ApplicantFactory
+from tests.helpers import act, logged_in
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def reviewer(db):
-    return UserFactory(
-        email="reviewer@example.kz", groups=[Group.objects.get(name=roles.REVIEWERS)]
-    )
-
-
-@pytest.fixture
 def applicant(db):
-    user = make_applicant()
-    edition = PolicyEdition.objects.first()
-    if edition is not None:
-        record_policy_consents(
-            edition=edition, email=user.email, form_name="registration", user=user
-        )
-    return user
-
-
-def logged_in(user):
-    client = Client()
-    verified_login(client, user)
-    return client
-
-
-def act(client, data_request, action, **data):
-    data_request.refresh_from_db()
-    state = data_request.current_workflow_state.current_task_state
-    url = reverse(
-        "wagtailsnippets_privacy_datasubjectrequest:workflow_action",
-        args=[data_request.pk, action, state.pk],
+    """A verified applicant who gave both consents of a registration, when a policy
+    edition is in force."""
+    return ApplicantFactory(
+        email="applicant@example.kz", consents=PolicyEdition.objects.first()
     )
-    return client.post(url, data)
 
 
 def file(client, capture, **data):
@@ -172,10 +145,6 @@ def test_the_register_shows_due_dates_and_the_overdue(
 def test_the_operator_and_the_responsible_person_are_shown_with_the_policy(
     client, register_page
 ):
-    from wagtail.models import Site
-
-    from home.models import PortalSettings
-
     settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
     settings.operator_legal_name = "АО «Оператор»"
     settings.operator_bin = "210140008884"
@@ -195,8 +164,6 @@ def test_upload_help_says_no_identity_document_scans(client, register_page):
 def test_a_deletion_or_export_marked_done_is_carried_out(
     data_page, applicant, reviewer, django_capture_on_commit_callbacks
 ):
-    from privacy.models.exports import DataExport
-
     client = logged_in(applicant)
     export_request = file(client, django_capture_on_commit_callbacks, kind="export")
     with django_capture_on_commit_callbacks(execute=True):

@@ -1,13 +1,16 @@
 """Visitor statistics: views and unique visitors are counted, bots and the admin are not,
 and no IP address is stored in any form (the database is scanned for it)."""
 
+import datetime
 import hashlib
 
 import pytest
 from django.db import connection
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import timezone
 
+from privacy import visits
 from privacy.models.visits import DailyVisitor, PageVisits, VisitKey
 from privacy.visit_report import per_day
 from tests.factories import UserFactory
@@ -19,8 +22,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def new_process(monkeypatch):
     """Each test starts like a fresh process: no secret of the day held in memory."""
-    from privacy import visits
-
     monkeypatch.setattr(visits, "_today", None)
 
 
@@ -67,10 +68,6 @@ def test_views_and_unique_visitors_are_counted_without_storing_an_address(home_p
 
 @override_settings(VISIT_STATISTICS=True)
 def test_yesterdays_key_is_forgotten(home_page):
-    import datetime
-
-    from django.utils import timezone
-
     VisitKey.objects.create(
         day=timezone.localdate() - datetime.timedelta(days=1), secret="old"
     )

@@ -6,23 +6,26 @@ import datetime
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
-from accounts import roles
 from accounts.models import User
 from policy.consent import record_consent
 from policy.models import ConsentRecord, PolicyEdition
 from privacy.models.data_requests import DataSubjectRequest
-from submissions.models.applications import Application
+from submissions.models.applications import Application, ApplicationStatus
 from submissions.models.registrations import ApplicantProfile, RegistrationRequest
-from tests.factories import UserFactory
-from tests.privacy.test_data_requests import act
-from tests.submissions.test_registration import answers
-from tests.two_factor import verified_login
+from tests.factories import (
+    ApplicantFactory,
+    ApplicationFactory,
+    ReviewerFactory,
+    UserFactory,
+    registration_answers,
+)
+from tests.helpers import act, logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +34,7 @@ PERSONAL = ("Сапарова", "aigerim@example.kz", "+7 701 000 00 00", "94074
 
 def registered(client, capture):
     with capture(execute=True):
-        client.post("/register/", answers())
+        client.post("/register/", registration_answers())
     user = User.objects.get(email="aigerim@example.kz")
     user.is_active = True
     user.email_verified_at = timezone.now()
@@ -70,7 +73,7 @@ def rows_of(user):
 def test_a_withdrawal_of_consent_ends_sessions_and_anonymises(
     register_page,
     data_page,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     client = Client()
     user = registered(client, django_capture_on_commit_callbacks)
@@ -91,11 +94,7 @@ def test_a_withdrawal_of_consent_ends_sessions_and_anonymises(
             },
         )
     request = DataSubjectRequest.objects.get()
-    reviewer = UserFactory(
-        email="reviewer@example.kz", groups=[Group.objects.get(name=roles.REVIEWERS)]
-    )
-    staff = Client()
-    verified_login(staff, reviewer)
+    staff = logged_in(ReviewerFactory(email="reviewer@example.kz"))
     with django_capture_on_commit_callbacks(execute=True):
         response = act(staff, request, "approve", comment="Выполнено.")
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -118,22 +117,19 @@ def test_a_withdrawal_of_consent_ends_sessions_and_anonymises(
 def test_retention_dry_run_changes_nothing_and_the_real_run_is_idempotent(
     register_page, apply_page, django_capture_on_commit_callbacks
 ):
-    from tests.submissions.test_applications import make_applicant
-
     old = timezone.now() - datetime.timedelta(days=400)
-    applicant = make_applicant()
-    draft = Application.objects.create(
-        applicant=applicant, title="Заброшено", live=False
-    )
+    applicant = ApplicantFactory(email="applicant@example.kz")
+    draft = ApplicationFactory(applicant=applicant, title="Заброшено", files=False)
     Application.objects.filter(pk=draft.pk).update(updated_at=old)
-    fresh = Application.objects.create(applicant=applicant, title="Свежий", live=False)
-    rejected = Application.objects.create(
+    fresh = ApplicationFactory(applicant=applicant, title="Свежий", files=False)
+    rejected = ApplicationFactory(
         applicant=applicant,
         title="Отклонено давно",
-        status="rejected",
         reference="OPI-2019-00001",
-        decided_at=timezone.now() - datetime.timedelta(days=6 * 365),
-        live=False,
+        status=ApplicationStatus.REJECTED,
+    )
+    Application.objects.filter(pk=rejected.pk).update(
+        decided_at=timezone.now() - datetime.timedelta(days=6 * 365)
     )
     unconfirmed = UserFactory(email="never@example.kz", is_active=False)
     User.objects.filter(pk=unconfirmed.pk).update(date_joined=old)
@@ -164,6 +160,4 @@ def test_retention_dry_run_changes_nothing_and_the_real_run_is_idempotent(
     assert "abandoned drafts 0, rejected applications 0, unconfirmed accounts 0" in (
         again.getvalue()
     )
-    from wagtail.models import ModelLogEntry
-
     assert ModelLogEntry.objects.filter(action="opi.retention").count() == 3

@@ -12,8 +12,8 @@ import pytest
 
 from submissions.models.applications import Application
 from tests.conftest import missing_tool
-from tests.submissions.test_applications import PDF, make_applicant
-from tests.submissions.test_uploads import upload, zip_of
+from tests.factories import PDF, ApplicantFactory, zip_of
+from tests.helpers import upload
 
 CLAMD = shutil.which("clamd") or "/usr/sbin/clamd"
 pytestmark = pytest.mark.django_db
@@ -85,7 +85,7 @@ def clamd_socket(tmp_path_factory):
 @pytest.fixture
 def application(client, apply_page, settings, clamd_socket):
     settings.CLAMD_SOCKET = clamd_socket
-    applicant = make_applicant()
+    applicant = ApplicantFactory()
     client.force_login(applicant)
     client.post("/apply/")
     return Application.objects.get(applicant=applicant)
@@ -117,7 +117,7 @@ def test_a_silent_daemon_refuses_the_file_rather_than_letting_it_through(
     client, apply_page, settings, tmp_path
 ):
     settings.CLAMD_SOCKET = str(tmp_path / "nobody-listens.sock")
-    applicant = make_applicant()
+    applicant = ApplicantFactory()
     client.force_login(applicant)
     client.post("/apply/")
     application = Application.objects.get(applicant=applicant)

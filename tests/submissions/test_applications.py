@@ -2,142 +2,32 @@
 the file view's permissions, the review workflow round trip, messages, withdrawal, the
 conclusion, e-mails, and reference numbers."""
 
-import io
 import threading
-import zipfile
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts import roles
 from accounts.models import SentEmail
 from submissions.applications.review import next_reference, submit_application
 from submissions.models.applications import Application, FileCategory
-from submissions.models.registrations import ApplicantProfile
-from tests.factories import UserFactory
-from tests.two_factor import verified_login
+from tests.factories import (
+    PDF,
+    STEP_ANSWERS,
+    ApplicantFactory,
+    ExpertFactory,
+    docx_bytes,
+    pdf,
+)
+from tests.helpers import act, filled_application, logged_in, step_url, submit
 
 pytestmark = pytest.mark.django_db
-
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-
-STEP_ANSWERS = {
-    1: {
-        "title": "Датчик утечек",
-        "kind": "equipment",
-        "summary": "Оптический датчик утечек газа.",
-        "problem": "Поздно обнаруживаются утечки.",
-        "application_area": "Газопроводы",
-        "trl": "6",
-    },
-    2: {
-        "applicability_criteria": "Участки с высоким давлением.",
-        "expected_value": "Меньше потерь газа.",
-    },
-    3: {"prior_tests": "Стенд, 2025.", "reviews": "", "public_links": ""},
-    4: {"permits": "", "lab_report": "", "ip_protection": ""},
-}
-
-
-def docx_bytes():
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("_rels/.rels", "<Relationships/>")
-        archive.writestr("word/document.xml", "<w:document/>")
-    return buffer.getvalue()
-
-
-def pdf(name="документ.pdf", content=PDF):
-    return SimpleUploadedFile(name, content, content_type="application/pdf")
-
-
-def make_applicant(email="applicant@example.kz", verified=True):
-    user = UserFactory(email=email, email_verified_at=timezone.now())
-    ApplicantProfile.objects.create(
-        user=user,
-        person_type="legal_entity",
-        full_name="Иванов Иван",
-        organization="ТОО «Датчик»",
-        bin_iin="940740000911",
-        position="Директор",
-        phone="+7 701 000 00 00",
-        status="verified" if verified else "awaiting",
-    )
-    return user
-
-
-@pytest.fixture
-def applicant(db):
-    return make_applicant()
-
-
-@pytest.fixture
-def reviewer(db):
-    return UserFactory(
-        email="reviewer@example.kz", groups=[Group.objects.get(name=roles.REVIEWERS)]
-    )
-
-
-def make_expert(email):
-    return UserFactory(email=email, groups=[Group.objects.get(name=roles.EXPERTS)])
-
-
-def logged_in(user):
-    client = Client()
-    verified_login(client, user)
-    return client
-
-
-def step_url(application, number):
-    return f"/apply/{application.pk}/step/{number}/"
-
-
-def filled_application(client, applicant, *, files=True):
-    """A draft with every step answered (and the required files), through the form."""
-    client.post("/apply/")
-    application = Application.objects.filter(applicant=applicant).latest("pk")
-    for number, answers in STEP_ANSWERS.items():
-        response = client.post(
-            step_url(application, number), {**answers, "action": "next"}
-        )
-        assert response.status_code == 302, response.content.decode()[:2000]
-    if files:
-        for category in (FileCategory.TECHNICAL, FileCategory.PRESENTATION):
-            client.post(
-                step_url(application, 5),
-                {
-                    "action": "upload",
-                    "category": category,
-                    "file": pdf(f"{category}.pdf"),
-                },
-            )
-    return Application.objects.get(pk=application.pk)
-
-
-def submit(client, application, capture):
-    with capture(execute=True):
-        return client.post(
-            step_url(application, 6), {"action": "submit", "rights_confirmed": "on"}
-        )
-
-
-def act(client, application, action, **data):
-    """A reviewer's or expert's workflow action, as the admin's modal posts it."""
-    application.refresh_from_db()
-    state = application.current_workflow_task_state
-    url = reverse(
-        "wagtailsnippets_submissions_application:workflow_action",
-        args=[application.pk, action, state.pk],
-    )
-    return client.post(url, data)
 
 
 # --- steps and drafts -----------------------------------------------------------------------
@@ -204,7 +94,7 @@ def test_another_applicants_draft_and_application_are_404(
     client.force_login(applicant)
     client.post("/apply/")
     application = Application.objects.get(applicant=applicant)
-    stranger = logged_in(make_applicant("other@example.kz"))
+    stranger = logged_in(ApplicantFactory(email="other@example.kz"))
     assert stranger.get(step_url(application, 1)).status_code == 404
     assert stranger.get(f"/account/applications/{application.pk}/").status_code == 404
     assert Client().get("/apply/").status_code == 302  # to the login
@@ -213,7 +103,7 @@ def test_another_applicants_draft_and_application_are_404(
 def test_submitting_needs_the_required_categories_and_a_verified_registration(
     client, apply_page, django_capture_on_commit_callbacks
 ):
-    applicant = make_applicant(verified=False)
+    applicant = ApplicantFactory(email="applicant@example.kz", awaiting=True)
     client.force_login(applicant)
     application = filled_application(client, applicant, files=False)
     client.post(
@@ -311,13 +201,16 @@ def test_who_may_download_an_application_file(
     client.force_login(applicant)
     application = filled_application(client, applicant)
     submit(client, application, django_capture_on_commit_callbacks)
-    assigned, unassigned = make_expert("e1@example.kz"), make_expert("e2@example.kz")
+    assigned, unassigned = (
+        ExpertFactory(email="e1@example.kz"),
+        ExpertFactory(email="e2@example.kz"),
+    )
     act(logged_in(reviewer), application, "approve", experts=[assigned.pk])
     record = application.files.first()
     url = reverse("application_file", args=[record.pk])
     expected = {
         applicant: 200,
-        make_applicant("other@example.kz"): 404,
+        ApplicantFactory(email="other@example.kz"): 404,
         reviewer: 200,
         assigned: 200,
         unassigned: 404,
@@ -375,7 +268,7 @@ def test_the_whole_review_round_trip(
     assert application.status == "screening"  # resumed where it was asked
     assert application.revisions.count() == 2
 
-    expert = make_expert("expert@example.kz")
+    expert = ExpertFactory(email="expert@example.kz")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         act(staff, application, "approve", experts=[expert.pk], comment="")
@@ -419,7 +312,7 @@ def test_changes_asked_at_the_decision_resume_at_the_decision(
     application = filled_application(client, applicant)
     submit(client, application, django_capture_on_commit_callbacks)
     staff = logged_in(reviewer)
-    expert = make_expert("expert@example.kz")
+    expert = ExpertFactory(email="expert@example.kz")
     act(staff, application, "approve", experts=[expert.pk])
     act(
         logged_in(expert),
@@ -446,7 +339,10 @@ def test_the_assessment_completes_when_every_assigned_expert_has_assessed(
     client.force_login(applicant)
     application = filled_application(client, applicant)
     submit(client, application, django_capture_on_commit_callbacks)
-    first, second = make_expert("e1@example.kz"), make_expert("e2@example.kz")
+    first, second = (
+        ExpertFactory(email="e1@example.kz"),
+        ExpertFactory(email="e2@example.kz"),
+    )
     act(logged_in(reviewer), application, "approve", experts=[first.pk, second.pk])
     scores = {
         "novelty": 4,
@@ -572,7 +468,7 @@ def test_the_conclusion_reaches_the_applicant(
     application = filled_application(client, applicant)
     submit(client, application, django_capture_on_commit_callbacks)
     staff = logged_in(reviewer)
-    expert = make_expert("expert@example.kz")
+    expert = ExpertFactory(email="expert@example.kz")
     act(staff, application, "approve", experts=[expert.pk])
     act(
         logged_in(expert),
@@ -677,9 +573,6 @@ def test_administrators_read_the_record_of_emails(
 def test_the_applicant_pages_cost_the_same_queries_with_more_applications(
     client, apply_page, applicant, django_assert_max_num_queries
 ):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     client.force_login(applicant)
 
     def add_applications(count):

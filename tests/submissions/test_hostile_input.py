@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from accounts.models import User
 from privacy.models.data_requests import DataSubjectRequest
 from submissions.models.applications import Application
-from tests.submissions.test_applications import make_applicant
+from tests.factories import ApplicantFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +61,12 @@ REGISTRATION_FIELDS = [
 ]
 
 
+def the_applicant():
+    """One applicant for all of an example run (the database keeps it between them)."""
+    email = "applicant@example.kz"
+    return User.objects.filter(email=email).first() or ApplicantFactory(email=email)
+
+
 def answered(response):
     """A page with an error shown (200/400) or a redirect; never a server error."""
     assert response.status_code < 500, response.status_code
@@ -102,7 +108,7 @@ def test_login_reset_resend_and_search(register_page, username, password, email,
 @RUNS
 @given(kind=hostile_text, purpose=hostile_text, details=hostile_text)
 def test_the_data_request_form(register_page, data_page, kind, purpose, details):
-    user = User.objects.filter(email="applicant@example.kz").first() or make_applicant()
+    user = the_applicant()
     client = Client()
     client.force_login(user)
     before = DataSubjectRequest.objects.count()
@@ -119,7 +125,7 @@ def test_the_data_request_form(register_page, data_page, kind, purpose, details)
 @RUNS
 @given(values=st.lists(hostile_text, min_size=7, max_size=7))
 def test_the_application_steps_and_nothing_is_rendered_as_html(apply_page, values):
-    user = User.objects.filter(email="applicant@example.kz").first() or make_applicant()
+    user = the_applicant()
     client = Client()
     client.force_login(user)
     application = Application.objects.filter(applicant=user).first()

@@ -13,8 +13,8 @@ from django.utils.module_loading import import_string
 from config.settings.base import s3_storage
 from submissions.models.applications import Application, ApplicationFile
 from tests.conftest import free_port
-from tests.submissions.test_applications import PDF, make_applicant
-from tests.submissions.test_uploads import upload
+from tests.factories import PDF, ApplicantFactory
+from tests.helpers import upload
 
 moto_server = pytest.importorskip("moto.server")
 pytestmark = pytest.mark.django_db
@@ -59,7 +59,7 @@ def bucket_storage(s3_endpoint, monkeypatch):
 def test_an_upload_goes_to_the_bucket_privately_and_comes_back_through_the_portal(
     client, apply_page, bucket_storage, s3_endpoint
 ):
-    applicant = make_applicant()
+    applicant = ApplicantFactory()
     client.force_login(applicant)
     client.post("/apply/")
     application = Application.objects.get(applicant=applicant)

@@ -12,12 +12,10 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.core.management import call_command
 
-from submissions.files import store_application_file
-from submissions.models.applications import Application, ApplicationFile
+from submissions.models.applications import ApplicationFile, FileCategory
 from submissions.models.registrations import ApplicantProfile, RegistrationRequest
 from submissions.orphans import sweep_orphan_files
-from submissions.registrations.verification import submit_for_verification
-from tests.submissions.test_applications import make_applicant, pdf
+from tests.factories import ApplicationFileFactory, RegistrationRequestFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,13 +50,7 @@ def unique(directory):
 
 
 def test_old_files_no_row_names_go_and_the_rest_stays(private, apply_page):
-    applicant = make_applicant()
-    application = Application.objects.create(applicant=applicant, live=False)
-    upload = pdf()
-    upload.checked_extension, upload.checked_type = "pdf", "application/pdf"
-    attached = store_application_file(
-        application, upload, "technical_documentation", applicant
-    )
+    attached = ApplicationFileFactory(category=FileCategory.TECHNICAL)  # a draft's
     private.age(attached.file.name, TWO_HOURS)
     orphan = private.write(unique("applications"), age_seconds=TWO_HOURS)
     nested_orphan = private.write(unique("registrations/old"), age_seconds=TWO_HOURS)
@@ -74,11 +66,9 @@ def test_old_files_no_row_names_go_and_the_rest_stays(private, apply_page):
 
 
 def test_a_file_only_an_earlier_revision_names_is_kept(private, register_page):
-    applicant = make_applicant(verified=False)
-    profile = ApplicantProfile.objects.get(user=applicant)
-    profile.registration_certificate.save("file.pdf", ContentFile(b"%PDF-1.4"))
+    registration = RegistrationRequestFactory()
+    profile = registration.profile
     old_certificate = profile.registration_certificate.name
-    registration = submit_for_verification(profile, applicant)
     # the applicant sent a new certificate since: the rows name only the new one
     new_certificate = private.write(unique("registrations"), age_seconds=TWO_HOURS)
     ApplicantProfile.objects.filter(pk=profile.pk).update(

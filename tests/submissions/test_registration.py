@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core import mail, signing
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -15,43 +16,22 @@ from accounts.verification import make_token
 from core.identifiers import is_valid_bin_iin
 from policy.models import ConsentRecord, PolicyPage
 from submissions.models.registrations import ApplicantProfile, RegistrationRequest
-from tests.factories import UserFactory
+from submissions.registrations import register as registration
+from tests.factories import (
+    PDF,
+    VALID_BIN,
+    VALID_IIN,
+    UserFactory,
+    registration_answers,
+)
 
 pytestmark = pytest.mark.django_db
-
-VALID_BIN = "940740000911"
-VALID_IIN = "900203000002"
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
 def png_bytes():
     buffer = io.BytesIO()
     Image.new("RGB", (4, 4), "white").save(buffer, "PNG")
     return buffer.getvalue()
-
-
-def answers(**overrides):
-    data = {
-        "person_type": "legal_entity",
-        "full_name": "Сапарова Айгерим Нурлановна",
-        "email": "Aigerim@Example.kz",
-        "organization": "ТОО «Инновация»",
-        "resident": "yes",
-        "bin_iin": VALID_BIN,
-        "position": "Директор",
-        "phone": "+7 701 000 00 00",
-        "password1": "a-long-and-fine-password",
-        "password2": "a-long-and-fine-password",
-        "accept_policy": "on",
-        "consent_processing": "on",
-        "captcha_0": "x",
-        "captcha_1": "PASSED",
-        "registration_certificate": SimpleUploadedFile(
-            "Свидетельство.pdf", PDF, content_type="application/pdf"
-        ),
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
 
 
 @pytest.mark.parametrize(
@@ -72,7 +52,7 @@ def test_a_legal_entity_registers(
     client, register_page, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/register/", answers())
+        response = client.post("/register/", registration_answers())
     assert response.status_code == 302
     assert response["Location"] == "/register/thanks/"
     user = User.objects.get(email="aigerim@example.kz")
@@ -144,7 +124,7 @@ def test_a_legal_entity_registers(
 def test_each_rule_answers_next_to_its_field_and_keeps_the_rest(
     client, register_page, changes, field, message
 ):
-    response = client.post("/register/", answers(**changes))
+    response = client.post("/register/", registration_answers(**changes))
     assert response.status_code == 200
     html = response.content.decode()
     errors = re.search(rf'id="id_{field}_error">(.*?)</div>', html, re.S)
@@ -157,7 +137,7 @@ def test_each_rule_answers_next_to_its_field_and_keeps_the_rest(
 def test_an_individual_non_resident_needs_no_number(client, register_page):
     response = client.post(
         "/register/",
-        answers(
+        registration_answers(
             person_type="individual",
             organization="",
             resident="no",
@@ -173,7 +153,9 @@ def test_an_individual_non_resident_needs_no_number(client, register_page):
 
 def test_a_file_that_is_not_what_it_says_is_refused(client, register_page):
     fake = SimpleUploadedFile("scan.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")
-    response = client.post("/register/", answers(registration_certificate=fake))
+    response = client.post(
+        "/register/", registration_answers(registration_certificate=fake)
+    )
     html = response.content.decode()
     assert "Принимаются только файлы PDF, JPEG или PNG" in html
     assert "выберите их заново" in html
@@ -184,7 +166,7 @@ def test_an_existing_address_gets_the_same_answer(
 ):
     UserFactory(email="aigerim@example.kz", full_name="Айгерим")
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/register/", answers())
+        response = client.post("/register/", registration_answers())
     assert response.status_code == 302 and response["Location"] == "/register/thanks/"
     assert User.objects.filter(email="aigerim@example.kz").count() == 1
     assert not RegistrationRequest.objects.exists()
@@ -198,8 +180,6 @@ def test_an_address_registered_at_the_same_moment_gets_the_same_answer(
     """Two requests with one address (a double click): the other one made the account
     after this one looked, so the unique e-mail refuses this one's; no error page, no
     file left behind (tests/load sends such pairs to gunicorn for real)."""
-    from submissions.registrations import register as registration
-
     UserFactory(email="aigerim@example.kz", full_name="Айгерим")
     looked = []
 
@@ -210,7 +190,7 @@ def test_an_address_registered_at_the_same_moment_gets_the_same_answer(
     monkeypatch.setattr(registration, "existing_account", not_yet_there)
     files_before = set(private_files())
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/register/", answers())
+        response = client.post("/register/", registration_answers())
     assert response.status_code == 302 and response["Location"] == "/register/thanks/"
     assert len(looked) == 2
     assert User.objects.filter(email="aigerim@example.kz").count() == 1
@@ -221,19 +201,13 @@ def test_an_address_registered_at_the_same_moment_gets_the_same_answer(
 
 
 def private_files():
-    from django.core.files.storage import storages
-
     stored = storages["private"]
     return stored.listdir("registrations")[1] if stored.exists("registrations") else []
 
 
 def test_a_failing_step_leaves_nothing_half_made(client, register_page, monkeypatch):
-    from submissions.registrations import register as registration
-
     def broken(*args, **kwargs):
         raise RuntimeError("workflow refused")
-
-    from django.core.files.storage import storages
 
     stored = storages["private"]
 
@@ -247,7 +221,7 @@ def test_a_failing_step_leaves_nothing_half_made(client, register_page, monkeypa
     before = files()
     monkeypatch.setattr(registration, "submit_for_verification", broken)
     with pytest.raises(RuntimeError):
-        client.post("/register/", answers())
+        client.post("/register/", registration_answers())
     assert not User.objects.filter(email="aigerim@example.kz").exists()
     assert not ConsentRecord.objects.exists()
     assert files() == before  # the uploaded certificate was removed again

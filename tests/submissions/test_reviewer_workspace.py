@@ -4,84 +4,39 @@ search, exports, disclosures to experts, and a query count that does not grow.""
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import ModelLogEntry, TaskState
 
-from accounts import roles
-from submissions.applications.review import assign_experts
-from submissions.models.applications import Application, Disclosure, Subsidiary
-from tests.factories import UserFactory
-from tests.submissions.test_applications import make_applicant
-from tests.two_factor import verified_login
+from submissions.applications.reports import by_kind, funnel, per_month_by_outcome
+from submissions.models.applications import (
+    Application,
+    ApplicationStatus,
+    Disclosure,
+    Subsidiary,
+)
+from tests.factories import (
+    ApplicantFactory,
+    ApplicationFactory,
+    ApplicationFileFactory,
+    ExpertFactory,
+    ReviewerFactory,
+)
+from tests.helpers import APPLICATION_LIST, export, inspect_url, logged_in
 
 pytestmark = pytest.mark.django_db
 
-LIST = reverse("wagtailsnippets_submissions_application:list")
-
-
-def staff(email, group):
-    return UserFactory(email=email, groups=[Group.objects.get(name=group)])
-
-
-def logged_in(user):
-    client = Client()
-    verified_login(client, user)
-    return client
-
-
-def make_application(applicant, number, **fields):
-    values = {
-        "title": f"Предложение {number}",
-        "status": "screening",
-        "kind": "equipment",
-        "reference": f"OPI-2026-{number:05d}",
-        "live": False,
-    }
-    values.update(fields)
-    return Application.objects.create(applicant=applicant, **values)
-
-
-@pytest.fixture
-def world(db):
-    reviewer = staff("reviewer@example.kz", roles.REVIEWERS)
-    expert = staff("expert@example.kz", roles.EXPERTS)
-    other_expert = staff("other-expert@example.kz", roles.EXPERTS)
-    editor = staff("editor@example.kz", roles.EDITORS)
-    company = make_applicant("company@example.kz")
-    person = make_applicant("person@example.kz")
-    person.applicant_profile.person_type = "individual"
-    person.applicant_profile.organization = ""
-    person.applicant_profile.is_resident = False
-    person.applicant_profile.save()
-    field = Subsidiary.objects.create(name_ru="АО «Месторождение»")
-    first = make_application(company, 1, subsidiary=field)
-    second = make_application(person, 2, kind="software", status="assessment")
-    draft = make_application(company, 3, status="draft", reference=None)
-    assign_experts(second, [expert.pk], reviewer)
-    return {
-        "reviewer": reviewer,
-        "expert": expert,
-        "other_expert": other_expert,
-        "editor": editor,
-        "company": company,
-        "person": person,
-        "first": first,
-        "second": second,
-        "draft": draft,
-    }
-
 
 def rows(client, query=""):
-    html = client.get(LIST + query).content.decode()
+    html = client.get(APPLICATION_LIST + query).content.decode()
     return {ref for ref in ("OPI-2026-00001", "OPI-2026-00002") if ref in html}
 
 
 def test_reviewers_see_every_submitted_application_and_no_draft(world):
-    html = logged_in(world["reviewer"]).get(LIST).content.decode()
+    html = logged_in(world["reviewer"]).get(APPLICATION_LIST).content.decode()
     assert "OPI-2026-00001" in html and "OPI-2026-00002" in html
     assert "Предложение 3" not in html  # the draft is the applicant's alone
     assert "Иванов Иван" in html and "ТОО «Датчик»" in html  # applicant, organization
@@ -89,7 +44,7 @@ def test_reviewers_see_every_submitted_application_and_no_draft(world):
 
 def test_experts_see_only_their_applications_without_personal_contacts(world):
     client = logged_in(world["expert"])
-    html = client.get(LIST).content.decode()
+    html = client.get(APPLICATION_LIST).content.decode()
     assert "OPI-2026-00002" in html and "OPI-2026-00001" not in html
     assert "person@example.kz" not in html and "Иванов Иван" not in html
     assert "физическое лицо" in html  # of the applicant, only what kind of person
@@ -102,7 +57,7 @@ def test_experts_see_only_their_applications_without_personal_contacts(world):
 
 
 def test_editors_see_no_applications(world):
-    response = logged_in(world["editor"]).get(LIST)
+    response = logged_in(world["editor"]).get(APPLICATION_LIST)
     assert response.status_code in (302, 403)
 
 
@@ -129,12 +84,6 @@ def test_the_subsidiary_filter_and_assigned_to_me(world):
     assert rows(reviewer, f"?subsidiary={field.pk}") == {"OPI-2026-00001"}
     expert = logged_in(world["expert"])
     assert rows(expert, "?assigned_to_me=on") == {"OPI-2026-00002"}
-
-
-def export(client, query=""):
-    response = client.get(LIST + query + ("&" if query else "?") + "export=csv")
-    assert response.status_code == 200
-    return b"".join(response.streaming_content).decode("utf-8-sig")
 
 
 def test_exports_hold_exactly_the_filtered_rows(world):
@@ -202,7 +151,7 @@ def test_the_list_costs_the_same_queries_for_10_and_1000_rows(world):
 
     def count():
         with CaptureQueriesContext(connection) as captured:
-            assert client.get(LIST).status_code == 200
+            assert client.get(APPLICATION_LIST).status_code == 200
         return len(captured)
 
     fill(10)
@@ -215,33 +164,27 @@ def test_the_list_costs_the_same_queries_for_10_and_1000_rows(world):
 # --- the admin's home, per role -----------------------------------------------------------
 
 
-def test_each_role_finds_what_needs_it_on_the_admin_home(
-    client, apply_page, django_capture_on_commit_callbacks, settings
-):
-    from tests.submissions.test_applications import (
-        act,
-        filled_application,
-        make_expert,
-        submit,
+def test_each_role_finds_what_needs_it_on_the_admin_home():
+    reviewer = ReviewerFactory(email="reviewer@example.kz")
+    expert = ExpertFactory(email="expert@example.kz")
+    applicant = ApplicantFactory(email="company@example.kz")
+    waiting = ApplicationFactory(
+        applicant=applicant, status=ApplicationStatus.SCREENING
     )
-
-    reviewer = staff("reviewer@example.kz", roles.REVIEWERS)
-    applicant = make_applicant("company@example.kz")
-    client.force_login(applicant)
-    waiting = filled_application(client, applicant)
-    submit(client, waiting, django_capture_on_commit_callbacks)
-    asked = filled_application(client, applicant)
-    submit(client, asked, django_capture_on_commit_callbacks)
-    assessed = filled_application(client, applicant)
-    submit(client, assessed, django_capture_on_commit_callbacks)
+    asked = ApplicationFactory(
+        applicant=applicant,
+        status=ApplicationStatus.CHANGES_REQUESTED,
+        reviewed_by=reviewer,
+        comment="Уточните.",
+    )
+    assessed = ApplicationFactory(
+        applicant=applicant,
+        status=ApplicationStatus.ASSESSMENT,
+        reviewed_by=reviewer,
+        experts=[expert],
+    )
     staff_client = logged_in(reviewer)
-    act(staff_client, asked, "reject", comment="Уточните.")
-    expert = make_expert("expert@example.kz")
-    act(staff_client, assessed, "approve", experts=[expert.pk])
     # the first application has waited in screening for three weeks
-    from wagtail.models import TaskState
-
-    waiting.refresh_from_db()
     TaskState.objects.filter(pk=waiting.current_workflow_task_state.pk).update(
         started_at=timezone.now() - datetime.timedelta(days=21)
     )
@@ -261,12 +204,6 @@ def test_each_role_finds_what_needs_it_on_the_admin_home(
 
 
 # --- the dossier and the audit trail ------------------------------------------------------
-
-
-def inspect_url(application):
-    return reverse(
-        "wagtailsnippets_submissions_application:inspect", args=[application.pk]
-    )
 
 
 def test_the_dossier_shows_everything_to_reviewers_and_no_personal_data_to_experts(
@@ -291,25 +228,12 @@ def test_the_dossier_shows_everything_to_reviewers_and_no_personal_data_to_exper
 
 
 def test_views_downloads_and_exports_are_in_the_audit_log_and_the_access_report(world):
-    from wagtail.models import ModelLogEntry
-
-    from submissions.models.applications import ApplicationFile
-
     application, reviewer = world["second"], world["reviewer"]
-    record = ApplicationFile.objects.create(
-        application=application,
-        category="other",
-        file="applications/x.pdf",
-        original_name="отчёт.pdf",
-        size=1,
-        sha256="0" * 64,
-        content_type="application/pdf",
+    record = ApplicationFileFactory(
+        application=application, category="other", original_name="отчёт.pdf"
     )
     client = logged_in(reviewer)
     client.get(inspect_url(application))
-    from django.core.files.storage import storages
-
-    storages["private"].save("applications/x.pdf", __import__("io").BytesIO(b"%PDF-"))
     client.get(reverse("application_file", args=[record.pk]))
     export(client, "?status=assessment")
     actions = set(
@@ -330,8 +254,6 @@ def test_views_downloads_and_exports_are_in_the_audit_log_and_the_access_report(
 
 
 def test_the_report_figures_match_a_known_data_set(world):
-    from submissions.applications.reports import by_kind, funnel, per_month_by_outcome
-
     now = timezone.now()
     company = world["company"]
     for number, status, kind in (
@@ -339,7 +261,15 @@ def test_the_report_figures_match_a_known_data_set(world):
         (12, "rejected", "software"),
         (13, "withdrawn", "material"),
     ):
-        make_application(company, number, status=status, kind=kind, submitted_at=now)
+        ApplicationFactory(
+            applicant=company,
+            title=f"Предложение {number}",
+            reference=f"OPI-2026-{number:05d}",
+            kind=kind,
+            status=status,
+            reviewed_by=world["reviewer"],
+            experts=[world["expert"]],
+        )
     Application.objects.filter(
         reference__in=["OPI-2026-00001", "OPI-2026-00002"]
     ).update(submitted_at=now)
@@ -352,8 +282,6 @@ def test_the_report_figures_match_a_known_data_set(world):
     assert kinds["программное обеспечение"] == [3] and kinds["материал"] == [1]
     assert kinds["оборудование"] == [1]
     assert funnel().rows[0][1] == [5] and funnel().rows[-1][1] == [1]
-
-    from django.core.cache import cache
 
     cache.clear()  # the report reuses its figures for two minutes
     client = logged_in(world["reviewer"])
@@ -375,7 +303,9 @@ def test_the_report_figures_match_a_known_data_set(world):
 
 def bulk_url(action, *applications):
     ids = "&".join(f"id={a.pk}" for a in applications)
-    return f"/admin/bulk/submissions/application/{action}/?next={LIST}&{ids}"
+    return (
+        f"/admin/bulk/submissions/application/{action}/?next={APPLICATION_LIST}&{ids}"
+    )
 
 
 def test_experts_are_assigned_to_several_applications_at_once(world):
@@ -409,7 +339,7 @@ def test_the_selected_rows_are_exported(world):
 
 
 def test_a_reviewer_is_made_responsible_for_several_applications(world):
-    colleague = staff("colleague@example.kz", roles.REVIEWERS)
+    colleague = ReviewerFactory(email="colleague@example.kz")
     client = logged_in(world["reviewer"])
     url = bulk_url("assign_reviewer", world["first"], world["second"])
     client.post(url, {"reviewer": colleague.pk})

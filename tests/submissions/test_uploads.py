@@ -2,42 +2,14 @@
 point outside themselves, nest archives or expand like a bomb, PDFs with scripts or
 embedded files: each refused with a clear error, and nothing stored."""
 
-import io
-import zipfile
-
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from submissions.models.applications import Application
-from tests.submissions.test_applications import (
-    PDF,
-    docx_bytes,
-    make_applicant,
-    step_url,
-)
+from tests.factories import PDF, ApplicantFactory, docx_bytes, zip_of
+from tests.helpers import upload
 from tests.two_factor import verified_login
 
 pytestmark = pytest.mark.django_db
-
-
-def zip_of(entries, compression=zipfile.ZIP_DEFLATED):
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression) as archive:
-        for name, content in entries:
-            archive.writestr(name, content)
-    return buffer.getvalue()
-
-
-def upload(client, application, name, content):
-    return client.post(
-        step_url(application, 5),
-        {
-            "action": "upload",
-            "category": "other",
-            "file": SimpleUploadedFile(name, content),
-        },
-        HTTP_X_REQUESTED_WITH="XMLHttpRequest",
-    )
 
 
 @pytest.mark.parametrize(
@@ -67,7 +39,7 @@ def upload(client, application, name, content):
 def test_hostile_files_are_refused_with_a_clear_error_and_not_stored(
     client, apply_page, name, content, message
 ):
-    applicant = make_applicant()
+    applicant = ApplicantFactory()
     client.force_login(applicant)
     client.post("/apply/")
     application = Application.objects.get(applicant=applicant)
@@ -79,7 +51,7 @@ def test_hostile_files_are_refused_with_a_clear_error_and_not_stored(
 
 
 def test_honest_files_pass(client, apply_page):
-    applicant = make_applicant()
+    applicant = ApplicantFactory()
     client.force_login(applicant)
     client.post("/apply/")
     application = Application.objects.get(applicant=applicant)

@@ -5,7 +5,6 @@ applicant's dashboard."""
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail, signing
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -13,7 +12,6 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import WorkflowState
 
-from accounts import roles
 from policy.models import ConsentRecord
 from submissions.models.access_log import AccessLog
 from submissions.models.registrations import (
@@ -23,8 +21,7 @@ from submissions.models.registrations import (
 )
 from submissions.registrations.pages import ConsentFormPage
 from submissions.registrations.represented_consent import make_token
-from tests.factories import UserFactory
-from tests.submissions.test_registration import PDF, answers
+from tests.factories import PDF, ExpertFactory, UserFactory, registration_answers
 from tests.two_factor import verified_login
 
 pytestmark = pytest.mark.django_db
@@ -43,18 +40,10 @@ def consent_page(home_page):
     return page
 
 
-@pytest.fixture
-def reviewer(db):
-    return UserFactory(
-        email="reviewer@example.kz",
-        groups=[Group.objects.get(name=roles.REVIEWERS)],
-    )
-
-
 def register(client, capture, **overrides):
     """Register through the form, confirm the e-mail; the applicant, not logged in."""
     with capture(execute=True):
-        response = client.post("/register/", answers(**overrides))
+        response = client.post("/register/", registration_answers(**overrides))
     assert response.status_code == 302, response.content.decode()[:3000]
     profile = ApplicantProfile.objects.get(user__email="aigerim@example.kz")
     profile.user.is_active = True
@@ -231,7 +220,7 @@ def test_approve_request_changes_resubmit_round_trip(
     assert "ТОО «Инновация»" in form  # the form starts from the details on record
     correction = {
         key: value
-        for key, value in answers(position="Генеральный директор").items()
+        for key, value in registration_answers(position="Генеральный директор").items()
         if key
         not in (
             "email",
@@ -340,9 +329,7 @@ def test_files_go_to_their_applicant_and_reviewers_only_and_each_download_is_log
     other = UserFactory(email="other@example.kz", email_verified_at=timezone.now())
     client.force_login(other)
     assert client.get(url).status_code == 404
-    expert = UserFactory(
-        email="expert@example.kz", groups=[Group.objects.get(name=roles.EXPERTS)]
-    )
+    expert = ExpertFactory(email="expert@example.kz")
     verified_login(client, expert)
     assert client.get(url).status_code == 404
 

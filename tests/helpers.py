@@ -1,0 +1,94 @@
+"""What tests do through the portal's pages, as a person would: log in, fill the
+application's steps, upload a file, submit, act on a workflow task in the admin, read the
+reviewers' register. The data they post lives in tests/factories.py."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from submissions.models.applications import Application, FileCategory
+from tests.factories import STEP_ANSWERS, pdf
+from tests.two_factor import verified_login
+
+APPLICATION_LIST = reverse("wagtailsnippets_submissions_application:list")
+
+
+def logged_in(user):
+    """A browser of its own, logged in as ``user`` (staff pass the second factor)."""
+    client = Client()
+    verified_login(client, user)
+    return client
+
+
+def step_url(application, number):
+    return f"/apply/{application.pk}/step/{number}/"
+
+
+def filled_application(client, applicant, *, files=True):
+    """A draft with every step answered (and the required files), through the form."""
+    client.post("/apply/")
+    application = Application.objects.filter(applicant=applicant).latest("pk")
+    for number, answers in STEP_ANSWERS.items():
+        response = client.post(
+            step_url(application, number), {**answers, "action": "next"}
+        )
+        assert response.status_code == 302, response.content.decode()[:2000]
+    if files:
+        for category in (FileCategory.TECHNICAL, FileCategory.PRESENTATION):
+            client.post(
+                step_url(application, 5),
+                {
+                    "action": "upload",
+                    "category": category,
+                    "file": pdf(f"{category}.pdf"),
+                },
+            )
+    return Application.objects.get(pk=application.pk)
+
+
+def submit(client, application, capture):
+    """Submit at step 6, running what waits for the commit (the e-mails)."""
+    with capture(execute=True):
+        return client.post(
+            step_url(application, 6), {"action": "submit", "rights_confirmed": "on"}
+        )
+
+
+def upload(client, application, name, content):
+    """Attach a file at step 5 as the page's script does (the answer is JSON)."""
+    return client.post(
+        step_url(application, 5),
+        {
+            "action": "upload",
+            "category": "other",
+            "file": SimpleUploadedFile(name, content),
+        },
+        HTTP_X_REQUESTED_WITH="XMLHttpRequest",
+    )
+
+
+def act(client, obj, action, **data):
+    """A reviewer's or expert's workflow action on ``obj`` (an application, a
+    registration, a data-subject request), as the admin's modal posts it."""
+    obj.refresh_from_db()
+    state = obj.current_workflow_task_state
+    url = reverse(
+        f"wagtailsnippets_{obj._meta.app_label}_{obj._meta.model_name}:workflow_action",
+        args=[obj.pk, action, state.pk],
+    )
+    return client.post(url, data)
+
+
+def export(client, query=""):
+    """The reviewers' register of applications as CSV, filtered by ``query``."""
+    response = client.get(
+        APPLICATION_LIST + query + ("&" if query else "?") + "export=csv"
+    )
+    assert response.status_code == 200
+    return b"".join(response.streaming_content).decode("utf-8-sig")
+
+
+def inspect_url(application):
+    return reverse(
+        "wagtailsnippets_submissions_application:inspect", args=[application.pk]
+    )
