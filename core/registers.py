@@ -104,11 +104,23 @@ MENU_ITEMS_OUTSIDE_THE_WORKFLOW = {
 }
 
 
-def keep_only_workflow_actions(menu_items):
-    """Reduce a snippet's action menu (``construct_snippet_action_menu``) in place."""
+def keep_only_workflow_actions(menu_items, context):
+    """Reduce a snippet's action menu (``construct_snippet_action_menu``) in place to its
+    workflow's actions, approval first and called by the task's own name: reviewers
+    approve, they do not publish (Wagtail says "… and Publish" on a final task)."""
     menu_items[:] = [
         item for item in menu_items if item.name not in MENU_ITEMS_OUTSIDE_THE_WORKFLOW
     ]
+    instance = context.get("instance")
+    task = getattr(instance, "current_workflow_task", None)
+    if task is None:
+        return
+    user = context["request"].user
+    labels = {name: label for name, label, _modal in task.get_actions(instance, user)}
+    for item in menu_items:
+        if item.name in labels:
+            item.label = labels[item.name]
+    menu_items.sort(key=lambda item: item.name != "approve")  # the main button
 
 
 class RegisterIndexView(LoggedExportMixin, ModelAdminIndexView):

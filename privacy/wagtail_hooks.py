@@ -23,7 +23,7 @@ register_snippet(DataProtectionGroup)
 @hooks.register("construct_snippet_action_menu")
 def data_requests_act_through_their_workflow(menu_items, request, context):
     if context.get("model") is DataSubjectRequest:
-        keep_only_workflow_actions(menu_items)
+        keep_only_workflow_actions(menu_items, context)
 
 
 @hooks.register("register_admin_urls")

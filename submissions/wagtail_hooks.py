@@ -26,7 +26,7 @@ register_snippet(SubmissionsGroup)
 @hooks.register("construct_snippet_action_menu")
 def submissions_act_through_their_workflows(menu_items, request, context):
     if context.get("model") in (RegistrationRequest, Application):
-        keep_only_workflow_actions(menu_items)
+        keep_only_workflow_actions(menu_items, context)
 
 
 @hooks.register("register_admin_urls")

@@ -31,10 +31,12 @@ from submissions.permissions import (
 
 
 class ApplicationFilterSet(WagtailFilterSet):
+    # unticked is the default (initial False), so an unfiltered list shows no filter applied
     assigned_to_me = django_filters.BooleanFilter(
         label=_("Assigned to me"),
         method="filter_assigned_to_me",
         widget=forms.CheckboxInput,
+        initial=False,
     )
     person_type = django_filters.ChoiceFilter(
         label=_("person type"),

@@ -2,6 +2,7 @@
 search, exports, disclosures to experts, and a query count that does not grow."""
 
 import datetime
+import re
 
 import pytest
 from django.core.cache import cache
@@ -33,6 +34,16 @@ pytestmark = pytest.mark.django_db
 def rows(client, query=""):
     html = client.get(APPLICATION_LIST + query).content.decode()
     return {ref for ref in ("OPI-2026-00001", "OPI-2026-00002") if ref in html}
+
+
+def test_an_unfiltered_register_shows_no_filter_as_applied(world):
+    client = logged_in(world["reviewer"])
+    unfiltered = client.get(APPLICATION_LIST).content.decode()
+    assert 'class="w-active-filters"' not in unfiltered
+    assert 'data-w-active-filter-id="id_assigned_to_me"' not in unfiltered
+    # ticked, "Assigned to me" shows as the one filter applied
+    mine = client.get(APPLICATION_LIST + "?assigned_to_me=on").content.decode()
+    assert 'data-w-active-filter-id="id_assigned_to_me"' in mine
 
 
 def test_reviewers_see_every_submitted_application_and_no_draft(world):
@@ -352,3 +363,37 @@ def test_a_reviewer_is_made_responsible_for_several_applications(world):
         "OPI-2026-00002",
     }
     assert rows(client, "?assigned_to_me=on") == set()
+
+
+def footer_actions(html):
+    """(main action, the others) of an edit view's action menu, as the reviewer reads
+    them."""
+    footer = html[html.index('<footer class="footer') :]
+    footer = footer[: footer.index("</footer>")]
+    labels = [
+        " ".join(re.sub(r"<[^>]+>", " ", chunk).split())
+        for chunk in re.findall(
+            r"data-workflow-action-name=[^>]*>(.*?)</button>", footer, re.S
+        )
+    ]
+    return labels[0], labels[1:]
+
+
+def test_approving_is_the_main_action_and_never_says_publish():
+    reviewer = ReviewerFactory()
+    application = ApplicationFactory(status=ApplicationStatus.DECISION)
+    html = (
+        logged_in(reviewer)
+        .get(
+            reverse(
+                "wagtailsnippets_submissions_application:edit", args=[application.pk]
+            )
+        )
+        .content.decode()
+    )
+    main, others = footer_actions(html)
+    assert (
+        main == "Одобрить для ОПИ"
+    )  # the final task: Wagtail would add "и Опубликовать"
+    assert others == ["Запросить исправления", "Отклонить заявку"]
+    assert "Опубликовать" not in html[html.index('<footer class="footer') :]
