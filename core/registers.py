@@ -2,10 +2,15 @@
 records that are evidence, exports written by the one spreadsheet writer and recorded in
 the audit log, and the action menu of moderated snippets reduced to their workflows."""
 
+from django.contrib import messages
+from django.contrib.admin.utils import quote
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from wagtail.admin.panels import FieldPanel
 from wagtail.log_actions import log
+from wagtail.snippets.views.snippets import EditView as SnippetEditView
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.views import IndexView as ModelAdminIndexView
 
@@ -125,3 +130,39 @@ def keep_only_workflow_actions(menu_items, context):
 
 class RegisterIndexView(LoggedExportMixin, ModelAdminIndexView):
     """wagtail-modeladmin's list, with its exports written and logged like every other."""
+
+
+class WorkflowActionEditView(SnippetEditView):
+    """A moderated snippet's edit view (the reviewer's dossier) in which a workflow action
+    (approve, request changes, …) keeps the reviewer on the dossier and says what happened
+    in the portal's words: the task's ``done_messages`` for that action, instead of
+    Wagtail's "… updated"."""
+
+    def workflow_action_action(self):
+        task = self.object.current_workflow_task
+        super().workflow_action_action()
+        message = getattr(task, "done_messages", {}).get(self.workflow_action)
+        if message:
+            messages.success(self.request, message)
+        return redirect(self.url_after_workflow_action())
+
+    def url_after_workflow_action(self):
+        """Back to this dossier while the person may still act on it; else its read-only
+        view (an expert who has assessed), else the register."""
+        instance = type(self.object).objects.get(pk=self.object.pk)
+        task = instance.current_workflow_task
+        user = self.request.user
+        # the model's own permission: the edit view's also says yes to whoever the
+        # current task lets in, which is what is asked here
+        if self.permission_policy.user_has_permission(user, "change") or (
+            task is not None
+            and task.user_can_access_editor(instance, user)
+            and task.get_actions(instance, user)
+        ):
+            return reverse(self.edit_url_name, args=(quote(instance.pk),))
+        return self.get_inspect_url_after_action(instance)
+
+    def get_inspect_url_after_action(self, instance):
+        if self.inspect_url_name and self.user_has_any_permission({"view", "change"}):
+            return reverse(self.inspect_url_name, args=(quote(instance.pk),))
+        return reverse(self.index_url_name)

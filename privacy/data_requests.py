@@ -202,6 +202,11 @@ def form_page(page, request):
 class DataRequestTask(AbstractGroupApprovalTask):
     """Reviewers carry out a data-subject request ("done") or refuse it with reasons."""
 
+    done_messages = {
+        "approve": gettext_lazy("Request marked done; the requester has been told."),
+        "decline": gettext_lazy("Request refused; the requester has been told why."),
+    }
+
     def get_actions(self, obj, user):
         if not (user.is_superuser or self._user_in_groups(user)):
             return []

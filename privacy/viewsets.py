@@ -9,7 +9,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.registers import LoggedExportMixin, read_only
+from core.registers import LoggedExportMixin, WorkflowActionEditView, read_only
 from privacy.models.data_requests import DataSubjectRequest
 from privacy.models.incidents import BreachIncident
 from privacy.visit_report import may_see_visits
@@ -29,6 +29,7 @@ class DataSubjectRequestViewSet(SnippetViewSet):
     """The reviewers' register of requests about personal data; the overdue stand out."""
 
     model = DataSubjectRequest
+    edit_view_class = WorkflowActionEditView
     index_view_class = DataRequestIndexView
     icon = "lock"
     menu_label = _("Data requests")

@@ -76,6 +76,12 @@ class ScreeningTask(ReviewersDecideMixin, AbstractGroupApprovalTask):
     applicant for changes, or reject it."""
 
     approve_label = _("Pass screening and assign experts")
+    # what the reviewer is told after each action (core.registers.WorkflowActionEditView)
+    done_messages = {
+        "approve": _("Screening passed; the experts you chose can now assess it."),
+        "reject": _("Changes requested; the applicant has been told what to correct."),
+        "decline": _("Application rejected; the applicant has been told why."),
+    }
 
     @classmethod
     def get_description(cls):
@@ -87,6 +93,12 @@ class ScreeningTask(ReviewersDecideMixin, AbstractGroupApprovalTask):
 
 
 class ExpertAssessmentTask(ReviewTaskMixin, Task):
+    done_messages = {
+        "assess": _("Your assessment is submitted. Thank you."),
+        "reject": _("Changes requested; the applicant has been told what to correct."),
+        "approve": _("Assessment closed; the application goes to the decision."),
+    }
+
     """The experts assigned at screening each assess the application; the task completes
     when every one of them has. Reviewers may ask the applicant for changes, or close the
     round early with a comment."""
@@ -145,6 +157,11 @@ class DecisionTask(ReviewersDecideMixin, AbstractGroupApprovalTask):
     """Reviewers decide: approve for pilot testing, request changes, or reject."""
 
     approve_label = _("Approve for pilot testing")
+    done_messages = {
+        "approve": _("Approved for pilot testing; the applicant has been told."),
+        "reject": _("Changes requested; the applicant has been told what to correct."),
+        "decline": _("Application rejected; the applicant has been told why."),
+    }
 
     @classmethod
     def get_description(cls):

@@ -16,7 +16,7 @@ from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import InspectView as SnippetInspectView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from core.registers import LoggedExportMixin, read_only
+from core.registers import LoggedExportMixin, WorkflowActionEditView, read_only
 from submissions.applications.apply import answers_by_step
 from submissions.applications.panels import ApplicationDossierPanel, dossier_context
 from submissions.files import record_access
@@ -140,6 +140,7 @@ class ApplicationInspectView(SnippetInspectView):
 
 class ApplicationViewSet(SnippetViewSet):
     model = Application
+    edit_view_class = WorkflowActionEditView
     icon = "doc-full-inverse"
     menu_label = _("Applications")
     index_view_class = ApplicationIndexView

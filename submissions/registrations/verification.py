@@ -204,6 +204,13 @@ class RegistrationVerificationTask(AbstractGroupApprovalTask):
     approve a registration still missing what the policy requires (the consent of the
     person represented). The reason is shown on the registration."""
 
+    done_messages = {
+        "approve": gettext_lazy("Registration approved; the applicant has been told."),
+        "reject": gettext_lazy(
+            "Changes requested; the applicant has been told what to correct."
+        ),
+    }
+
     def get_actions(self, obj, user):
 
         if obj.profile.is_blocked:

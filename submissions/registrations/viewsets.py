@@ -8,7 +8,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from core.registers import LoggedExportMixin, read_only
+from core.registers import LoggedExportMixin, WorkflowActionEditView, read_only
 from submissions.models.registrations import (
     RegistrationRequest,
     VerificationStatus,
@@ -39,6 +39,7 @@ class RegistrationFilterSet(WagtailFilterSet):
 
 class RegistrationViewSet(SnippetViewSet):
     model = RegistrationRequest
+    edit_view_class = WorkflowActionEditView
     index_view_class = RegistrationIndexView
     icon = "user"
     menu_label = _("Registrations")

@@ -115,20 +115,31 @@ def open_page(browser, width, height):
     return context, browser_page
 
 
+def close_page(context, browser_page):
+    """Let the page's last requests finish, then close it: a request the live server is
+    still answering must not write while the database is emptied after the test."""
+    try:
+        browser_page.wait_for_load_state("networkidle", timeout=5000)
+    finally:
+        context.close()
+
+
+# Both tabs depend on transactional_db so that they close before the test's database is
+# flushed (fixtures are torn down in the reverse order of their setup).
 @pytest.fixture
-def page(browser):
+def page(browser, transactional_db):
     """A desktop-width browser tab."""
     context, browser_page = open_page(browser, 1280, 900)
     yield browser_page
-    context.close()
+    close_page(context, browser_page)
 
 
 @pytest.fixture
-def phone_page(browser):
+def phone_page(browser, transactional_db):
     """A phone-width browser tab (390 px)."""
     context, browser_page = open_page(browser, 390, 844)
     yield browser_page
-    context.close()
+    close_page(context, browser_page)
 
 
 def sign_in_to_admin(page, base_url, email, password=DEMO_PASSWORD):

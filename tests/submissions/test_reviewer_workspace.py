@@ -2,6 +2,7 @@
 search, exports, disclosures to experts, and a query count that does not grow."""
 
 import datetime
+import json
 import re
 
 import pytest
@@ -19,11 +20,13 @@ from submissions.models.applications import (
     Disclosure,
     Subsidiary,
 )
+from submissions.models.registrations import VerificationStatus
 from tests.factories import (
     ApplicantFactory,
     ApplicationFactory,
     ApplicationFileFactory,
     ExpertFactory,
+    RegistrationRequestFactory,
     ReviewerFactory,
 )
 from tests.helpers import APPLICATION_LIST, export, inspect_url, logged_in
@@ -397,3 +400,74 @@ def test_approving_is_the_main_action_and_never_says_publish():
     )  # the final task: Wagtail would add "и Опубликовать"
     assert others == ["Запросить исправления", "Отклонить заявку"]
     assert "Опубликовать" not in html[html.index('<footer class="footer') :]
+
+
+def act_in_the_editor(client, obj, action, **data):
+    """A workflow action as the admin's edit view takes it from the footer (the modal
+    collects ``data``, then the editor's form is posted), following the redirect."""
+    url = reverse(
+        f"wagtailsnippets_{obj._meta.app_label}_{obj._meta.model_name}:edit",
+        args=[obj.pk],
+    )
+    return url, client.post(
+        url,
+        {
+            "action-workflow-action": "1",
+            "workflow-action-name": action,
+            "workflow-action-extra-data": json.dumps(data),
+        },
+        follow=True,
+    )
+
+
+def messages_of(response):
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_after_approving_a_registration_the_reviewer_stays_on_it_and_is_told_so():
+    reviewer = ReviewerFactory()
+    registration = RegistrationRequestFactory()
+    url, response = act_in_the_editor(logged_in(reviewer), registration, "approve")
+    assert response.redirect_chain == [(url, 302)]
+    assert messages_of(response) == ["Регистрация подтверждена; заявителю сообщено."]
+    registration.refresh_from_db()
+    assert registration.profile.status == VerificationStatus.VERIFIED
+
+
+def test_after_requesting_changes_the_reviewer_stays_on_the_dossier():
+    reviewer = ReviewerFactory()
+    application = ApplicationFactory(status=ApplicationStatus.SCREENING)
+    url, response = act_in_the_editor(
+        logged_in(reviewer), application, "reject", comment="Уточните бюджет."
+    )
+    assert response.redirect_chain == [(url, 302)]
+    assert messages_of(response) == [
+        "Исправления запрошены; заявителю сообщено, что исправить."
+    ]
+    assert "обновлен" not in response.content.decode()
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.CHANGES_REQUESTED
+
+
+def test_after_assessing_the_expert_is_taken_to_the_dossier_they_may_still_read():
+    expert = ExpertFactory()
+    application = ApplicationFactory(
+        status=ApplicationStatus.ASSESSMENT, experts=[expert]
+    )
+    client = logged_in(expert)
+    _url, response = act_in_the_editor(
+        client,
+        application,
+        "assess",
+        novelty=4,
+        group_fit=5,
+        economic_effect=4,
+        safety=5,
+        readiness=3,
+        recommendation="recommend",
+        comment="Стоит испытать.",
+    )
+    assert response.redirect_chain == [(inspect_url(application), 302)]
+    assert response.status_code == 200
+    assert messages_of(response) == ["Ваша оценка отправлена. Спасибо."]
+    assert application.assessments.filter(expert=expert).exists()
