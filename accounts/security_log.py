@@ -90,7 +90,6 @@ def record(event, *, user=None, actor=None, request=None, level=logging.INFO, **
 
 
 def user_for(typed):
-
     email = normalize_email(typed)
     if not email:
         return None

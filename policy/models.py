@@ -149,7 +149,6 @@ class PolicyPage(RoutablePageMixin, Page):
         )
 
     def permissions_for_user(self, user):
-
         return PolicyPermissionTester(user, self)
 
     def sections(self):

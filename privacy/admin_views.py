@@ -68,13 +68,11 @@ def visits_report(request):
 
 
 def administrator_only(request):
-
     if not request.user.is_superuser:
         raise PermissionDenied
 
 
 def incident_notify(request, pk):
-
     administrator_only(request)
     incident = get_object_or_404(BreachIncident, pk=pk)
     edit = reverse("wagtailsnippets_privacy_breachincident:edit", args=[pk])
@@ -94,7 +92,6 @@ def incident_notify(request, pk):
 
 
 def incident_authority_export(request, pk, spreadsheet_format):
-
     administrator_only(request)
     incident = get_object_or_404(BreachIncident, pk=pk)
     log(

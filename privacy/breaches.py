@@ -93,7 +93,6 @@ def authority_export(incident, responsible, spreadsheet_format="csv"):
 
 
 def responsible_contact(request):
-
     site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
     contacts = PortalSettings.for_site(site)
     parts = [

@@ -216,11 +216,9 @@ class DataRequestTask(AbstractGroupApprovalTask):
         ]
 
     def get_form_for_action(self, action):
-
         return form_for_action(action) or super().get_form_for_action(action)
 
     def on_action(self, task_state, user, action_name, **kwargs):
-
         if on_action(task_state, user, action_name, **kwargs) is False:
             return super().on_action(task_state, user, action_name, **kwargs)
         return None

@@ -44,7 +44,6 @@ class DataRequestFormPage(RoutablePageMixin, Page):
 
     @path("")
     def form(self, request):
-
         return form_page(self, request)
 
     def get_sitemap_urls(self, request=None):

@@ -117,7 +117,6 @@ class PolicyInApprovalPanel(Component):
     order = 60
 
     def get_context_data(self, parent_context):
-
         context = super().get_context_data(parent_context)
         context["pages"] = [
             page
@@ -135,7 +134,6 @@ class SystemStatusPanel(Component):
     order = 40
 
     def get_context_data(self, parent_context):
-
         context = super().get_context_data(parent_context)
         context["antivirus"] = scanner().name
         return context

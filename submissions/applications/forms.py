@@ -116,7 +116,6 @@ class ApplicationStepForm(forms.ModelForm):
 
 
 def step_form_class(number):
-
     return forms.modelform_factory(
         Application,
         form=ApplicationStepForm,

@@ -58,7 +58,6 @@ def applicant_link(application, language):
 
 @task()
 def send_application_notices(kind, application_id, extra):
-
     application = Application.objects.select_related("applicant").get(pk=application_id)
     context = {"application": application, "kind": kind, **extra}
     reference = application.reference or ""

@@ -74,27 +74,22 @@ class ApplicationFormPage(RoutablePageMixin, Page):
 
     @path("")
     def index(self, request):
-
         return drafts_page(self, request)
 
     @path("<int:pk>/step/<int:number>/", name="step")
     def step(self, request, pk, number):
-
         return step_page(self, request, pk, number)
 
     @path("<int:pk>/files/<int:file_id>/delete/", name="delete_file")
     def delete_file(self, request, pk, file_id):
-
         return delete_file_view(self, request, pk, file_id)
 
     @path("<int:pk>/delete/", name="delete_draft")
     def delete_draft(self, request, pk):
-
         return delete_draft_view(self, request, pk)
 
     @path("<int:pk>/submitted/", name="submitted")
     def submitted(self, request, pk):
-
         return submitted_page(self, request, pk)
 
 

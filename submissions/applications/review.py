@@ -42,14 +42,12 @@ class ReviewTaskMixin:
     """The reviewers' actions on an application, with the logic below in this module."""
 
     def on_action(self, task_state, user, action_name, **kwargs):
-
         handled = on_review_action(self, task_state, user, action_name, **kwargs)
         if handled is False:
             return super().on_action(task_state, user, action_name, **kwargs)
         return handled
 
     def get_form_for_action(self, action):
-
         return form_for_action(self, action) or super().get_form_for_action(action)
 
 
@@ -118,7 +116,6 @@ class ExpertAssessmentTask(ReviewTaskMixin, Task):
         )
 
     def get_actions(self, obj, user):
-
         if obj.applicant_blocked:
             return []  # frozen while the applicant's data is blocked
         actions = []
@@ -132,7 +129,6 @@ class ExpertAssessmentTask(ReviewTaskMixin, Task):
         return actions
 
     def user_can_access_editor(self, obj, user):
-
         return is_assigned_expert(obj, user) or self.is_reviewer(user)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
@@ -472,7 +468,6 @@ REVIEW_STAGES = [
 
 
 def task_states_of(application):
-
     return (
         TaskState.objects.filter(
             workflow_state__base_content_type_id=application.get_base_content_type().pk,

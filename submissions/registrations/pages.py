@@ -53,7 +53,6 @@ class RegistrationFormPage(RoutablePageMixin, Page):
 
     @path("")
     def form(self, request):
-
         edition = edition_in_force(get_language())
         if edition is None:
             return self.render(request, context_overrides={"closed": True})
@@ -112,7 +111,6 @@ class ConsentFormPage(Page):
         verbose_name = _("consent page of the person represented")
 
     def serve(self, request, *args, **kwargs):
-
         return consent_answer(self, request, request.GET.get("t", ""))
 
     def get_sitemap_urls(self, request=None):

@@ -212,7 +212,6 @@ class RegistrationVerificationTask(AbstractGroupApprovalTask):
     }
 
     def get_actions(self, obj, user):
-
         if obj.profile.is_blocked:
             return []  # frozen while the applicant's data is blocked
         actions = super().get_actions(obj, user)
@@ -221,7 +220,6 @@ class RegistrationVerificationTask(AbstractGroupApprovalTask):
         return actions
 
     def on_action(self, task_state, user, action_name, **kwargs):
-
         if action_name == "approve":
             reason = approval_blocked_reason(task_state.workflow_state.content_object)
             if reason:
