@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from wagtail.admin.panels import FieldPanel
 from wagtail.log_actions import log
+from wagtail.snippets.action_menu import WorkflowMenuItem
 from wagtail.snippets.views.snippets import EditView as SnippetEditView
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.views import IndexView as ModelAdminIndexView
@@ -121,10 +122,13 @@ def keep_only_workflow_actions(menu_items, context):
     if task is None:
         return
     user = context["request"].user
-    labels = {name: label for name, label, _modal in task.get_actions(instance, user)}
-    for item in menu_items:
-        if item.name in labels:
-            item.label = labels[item.name]
+    # Wagtail made one menu item per action of the task, in the task's order (two may
+    # share a name: "Approve" and "Approve with comment")
+    workflow_items = [item for item in menu_items if isinstance(item, WorkflowMenuItem)]
+    for item, (_name, label, _modal) in zip(
+        workflow_items, task.get_actions(instance, user), strict=False
+    ):
+        item.label = label
     menu_items.sort(key=lambda item: item.name != "approve")  # the main button
 
 

@@ -471,3 +471,20 @@ def test_after_assessing_the_expert_is_taken_to_the_dossier_they_may_still_read(
     assert response.status_code == 200
     assert messages_of(response) == ["Ваша оценка отправлена. Спасибо."]
     assert application.assessments.filter(expert=expert).exists()
+
+
+def test_a_registration_offers_approval_first_and_keeps_each_action_its_own_name():
+    registration = RegistrationRequestFactory()
+    html = (
+        logged_in(ReviewerFactory())
+        .get(
+            reverse(
+                "wagtailsnippets_submissions_registrationrequest:edit",
+                args=[registration.pk],
+            )
+        )
+        .content.decode()
+    )
+    main, others = footer_actions(html)
+    assert main == "Одобрить"
+    assert sorted(others) == ["Запросить исправления", "Одобрить с комментарием"]
