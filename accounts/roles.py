@@ -146,9 +146,6 @@ ROLES = {
     },
 }
 
-# Wagtail's starter group that the portal's roles replace.
-RETIRED_GROUPS = ["Moderators"]
-
 
 def members_of(group_name):
     """The active people in the role ``group_name``, by name."""

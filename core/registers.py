@@ -2,9 +2,7 @@
 records that are evidence, exports written by the one spreadsheet writer and recorded in
 the audit log, and the action menu of moderated snippets reduced to their workflows."""
 
-from django.contrib import messages
 from django.contrib.admin.utils import quote
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
@@ -142,13 +140,26 @@ class WorkflowActionEditView(SnippetEditView):
     in the portal's words: the task's ``done_messages`` for that action, instead of
     Wagtail's "… updated"."""
 
+    acted_task = None  # the task a workflow action of this request was taken on
+
     def workflow_action_action(self):
-        task = self.object.current_workflow_task
-        super().workflow_action_action()
-        message = getattr(task, "done_messages", {}).get(self.workflow_action)
-        if message:
-            messages.success(self.request, message)
-        return redirect(self.url_after_workflow_action())
+        self.acted_task = self.object.current_workflow_task
+        return super().workflow_action_action()
+
+    # Wagtail's save_action() answers every action with these three (and the JSON answer
+    # and the after-edit hooks stay Wagtail's own)
+    def get_success_message(self):
+        if self.acted_task is None:
+            return super().get_success_message()
+        return getattr(self.acted_task, "done_messages", {}).get(self.workflow_action)
+
+    def get_success_buttons(self):
+        return [] if self.acted_task is not None else super().get_success_buttons()
+
+    def get_success_url(self):
+        if self.acted_task is None:
+            return super().get_success_url()
+        return self.url_after_workflow_action()
 
     def url_after_workflow_action(self):
         """Back to this dossier while the person may still act on it; else its read-only

@@ -77,7 +77,8 @@ CIRCLES = [
 
 @pytest.mark.parametrize(("importer", "imported", "contract"), CIRCLES)
 def test_each_circle_of_issue_13_is_refused(graph, importer, imported, contract):
-    assert graph.find_modules_directly_imported_by(importer) is not None
+    # both ends are real modules of the tree, so the edge is one that could come back
+    assert {importer, imported} <= graph.modules
     changed = copy.deepcopy(graph)
     changed.add_import(importer=importer, imported=imported)
     assert any(name.startswith(contract) for name in broken_contracts(changed)), (

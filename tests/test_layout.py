@@ -10,10 +10,6 @@ import pytest
 
 TESTS = Path(__file__).resolve().parent
 
-# Imports of test modules still to move; empty since the browser tests' helpers moved to
-# tests/e2e/conftest.py. An entry that is no longer true fails too, to be removed.
-NOT_YET_MOVED = {}
-
 
 def module_name(path, root):
     """The dotted name of the module at ``path`` (``root`` holds the ``tests`` package)."""
@@ -84,24 +80,10 @@ def describe(found):
 
 def test_no_test_module_imports_another():
     found = imports_of_test_modules(TESTS.parent)
-    new = {
-        path: targets - NOT_YET_MOVED.get(path, set())
-        for path, targets in found.items()
-        if targets - NOT_YET_MOVED.get(path, set())
-    }
-    assert not new, (
+    assert not found, (
         "Test modules import other test modules; move what they share to "
         "tests/factories.py (data, factories), tests/helpers.py or a conftest.py "
-        "fixture:\n" + describe(new)
-    )
-    stale = {
-        path: targets - found.get(path, set())
-        for path, targets in NOT_YET_MOVED.items()
-        if targets - found.get(path, set())
-    }
-    assert not stale, (
-        "These imports are gone: remove them from NOT_YET_MOVED in tests/test_layout.py"
-        ":\n" + describe(stale)
+        "fixture:\n" + describe(found)
     )
 
 

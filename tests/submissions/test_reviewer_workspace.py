@@ -421,7 +421,8 @@ def act_in_the_editor(client, obj, action, **data):
 
 
 def messages_of(response):
-    return [str(message) for message in response.context["messages"]]
+    """The messages as the reviewer reads them (Wagtail renders each as a fragment)."""
+    return [str(message).strip() for message in response.context["messages"]]
 
 
 def test_after_approving_a_registration_the_reviewer_stays_on_it_and_is_told_so():
