@@ -1,16 +1,20 @@
-"""The session policy and the staff's second factor, applied to every request.
+"""The session policy, the staff's second factor and the admin views each role may open,
+applied to every request.
 
-Both sit after django-otp's ``OTPMiddleware`` and Django's ``MessageMiddleware`` (they
-leave a message when they send someone away).
+The first two sit after django-otp's ``OTPMiddleware`` and Django's ``MessageMiddleware``
+(they leave a message when they send someone away).
 """
 
 from django.conf import settings
 from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import LazyObject, SimpleLazyObject, empty
 
 from accounts import session_policy, two_factor
+from accounts.roles import is_staff, may_open_admin_view
+from core.http import is_admin_path
 
 
 class SingleLazyUserMiddleware:
@@ -78,6 +82,25 @@ class StaffTwoFactorMiddleware:
         ):
             return uncached(redirect(two_factor.step_for(request)))
         return self.get_response(request)
+
+
+class AdminViewsByRoleMiddleware:
+    """A member of staff opens only the admin views their roles list
+    (``accounts.roles.ADMIN_VIEWS``); any other answers 403, whatever Wagtail would
+    have shown. People who are not staff are left to Wagtail's own door (the login)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not is_admin_path(request.path_info) or not is_staff(request.user):
+            return None
+        if not may_open_admin_view(request.user, request.resolver_match.view_name):
+            raise PermissionDenied
+        return None
 
 
 def uncached(response):

@@ -7,6 +7,8 @@ _frozen_roles.py`` applies them), so they never change when this module does; a 
 the migrated database grants exactly what ``ROLES`` says.
 """
 
+from fnmatch import fnmatchcase
+
 from django.contrib.auth import get_user_model
 
 EDITORS = "Editors"
@@ -154,4 +156,131 @@ def members_of(group_name):
         get_user_model()
         .objects.filter(groups__name=group_name, is_active=True)
         .order_by("full_name", "email")
+    )
+
+
+# --- the admin views each role may open -----------------------------------------------------
+# URL names (``namespace:name``, shell-style wildcards) of the admin views each role may
+# open; every other admin view answers 403 to it (``accounts.middleware.AdminViewsByRole``).
+# Superusers (the administrators) open everything. Which records a view then shows is the
+# access policy's to say (``submissions.permissions``).
+
+EVERY_STAFF_MEMBER = [
+    "wagtailadmin_home",
+    "wagtailadmin_account",
+    "wagtailadmin_login",
+    "wagtailadmin_logout",
+    "wagtailadmin_password_reset*",
+    "wagtailadmin_javascript_catalog",
+    "wagtail_modeladmin:javascript_catalog",
+    "wagtailadmin_sprite",
+    "wagtailadmin_dismissibles",
+    "opi_2fa_manage",
+    "opi_2fa_recovery_codes",
+    "opi_2fa_regenerate",
+    "opi_2fa_setup",
+    "opi_2fa_verify",
+]
+
+# pages and what they are made of; the page reports (they name staff, never applicants)
+WORKING_ON_PAGES = [
+    "wagtailadmin_pages:*",
+    "wagtailadmin_explore*",
+    "wagtailadmin_choose_page*",
+    "wagtailadmin_api:pages:*",
+    "wagtailadmin_block_preview",
+    "wagtailadmin_editing_sessions:*",
+    "wagtailadmin_reports:aging_pages*",
+    "wagtailadmin_reports:locked_pages*",
+    "wagtailadmin_reports:page_types_usage*",
+    "policy_policyedition_modeladmin_index",
+    "policy_policyedition_modeladmin_inspect",
+]
+
+# the moderated records a reviewer works through: the list, the dossier and its history,
+# the workflow's actions (never the chooser, a copy, a delete or a revert)
+REVIEWED_RECORDS = [
+    "list",
+    "list_results",
+    "edit",
+    "inspect",
+    "history",
+    "history_results",
+    "workflow_action",
+    "collect_workflow_action_data",
+    "workflow_history",
+    "workflow_history_detail",
+    "revisions_compare",
+    "lock",
+    "unlock",
+]
+
+ADMIN_VIEWS = {
+    EDITORS: [
+        *WORKING_ON_PAGES,
+        "wagtailadmin_tag_autocomplete",
+        "wagtailadmin_tag_model_autocomplete",
+        "wagtailimages:*",
+        "wagtailimages_chooser:*",
+        "wagtailadmin_api:images:*",
+        "wagtaildocs:*",
+        "wagtaildocs_chooser:*",
+        "wagtailadmin_api:documents:*",
+        "wagtailembeds:*",
+        "wagtailredirects:*",
+        "wagtailsettings:*",
+        "simple_translation:submit_page_translation",
+        "wagtailsnippets:index",
+        "wagtailsnippets_submissions_subsidiary:*",
+        "wagtailsnippetchoosers_submissions_subsidiary:*",
+    ],
+    POLICY_APPROVERS: WORKING_ON_PAGES,
+    REVIEWERS: [
+        "wagtailsnippets:index",
+        *(
+            f"wagtailsnippets_{model}:{view}"
+            for model in (
+                "submissions_application",
+                "submissions_registrationrequest",
+                "privacy_datasubjectrequest",
+            )
+            for view in REVIEWED_RECORDS
+        ),
+        "wagtail_bulk_action",
+        "application_admin_*",
+        "pipeline_report",
+        "applicant_access_report",
+        "applicant_unblock",
+    ],
+    # experts: their assigned applications and the screen they assess them on
+    EXPERTS: [
+        "wagtailsnippets_submissions_application:list",
+        "wagtailsnippets_submissions_application:list_results",
+        "wagtail_bulk_action",
+        "application_assessment",
+    ],
+}
+
+
+def admin_views_of(user):
+    """The URL-name patterns of the admin views ``user`` may open; None for everything
+    (an administrator)."""
+    if user.is_superuser:
+        return None
+    names = set(user.groups.values_list("name", flat=True))
+    allowed = list(EVERY_STAFF_MEMBER)
+    for role, views in ADMIN_VIEWS.items():
+        if role in names:
+            allowed.extend(views)
+    return allowed
+
+
+def may_open_admin_view(user, url_name):
+    """Whether the member of staff ``user`` may open the admin view named ``url_name``
+    (``namespace:name``; None for a view without a name)."""
+    allowed = admin_views_of(user)
+    if allowed is None:
+        return True
+    return url_name is not None and any(
+        fnmatchcase(url_name, pattern) for pattern in allowed
     )

@@ -1,15 +1,31 @@
 """Shared pieces of the admin's registers: read-only panels and permission helpers for
 records that are evidence, exports written by the one spreadsheet writer and recorded in
-the audit log, and the action menu of moderated snippets reduced to their workflows."""
+the audit log, the action menu of moderated snippets reduced to their workflows, and the
+viewset of records about people, whose every view asks the model's permission policy."""
 
-from django.contrib.admin.utils import quote
-from django.urls import reverse
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.admin.utils import quote, unquote
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import URLPattern, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from wagtail.admin.panels import FieldPanel
 from wagtail.log_actions import log
+from wagtail.permissions import policy_registry
 from wagtail.snippets.action_menu import WorkflowMenuItem
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
 from wagtail.snippets.views.snippets import EditView as SnippetEditView
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
+from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.views import IndexView as ModelAdminIndexView
 
@@ -181,3 +197,107 @@ class WorkflowActionEditView(SnippetEditView):
         if self.inspect_url_name and self.user_has_any_permission({"view", "change"}):
             return reverse(self.inspect_url_name, args=(quote(instance.pk),))
         return reverse(self.index_url_name)
+
+
+# --- records about people: every view asks the model's permission policy -------------------
+
+# Seeing a record at all: what any of a viewset's views of one record needs.
+SEEING = ("view", "change")
+
+
+def records_seen(user, model):
+    """The records of ``model`` that ``user`` may see, as its permission policy says."""
+    return policy_registry.get_by_type(model).instances_user_has_any_permission_for(
+        user, SEEING
+    )
+
+
+def ask_policy_first(view, model, list_url_name):
+    """``view`` (any view of one record, its pk in the URL) behind the model's permission
+    policy: a record the user may not see is not found; one they may not open for a
+    reason the policy gives (a blocked person) sends them back to the list with it."""
+
+    @wraps(view)
+    def gate(request, *args, **kwargs):
+        user = request.user
+        instance = model._default_manager.filter(pk=unquote(str(kwargs["pk"]))).first()
+        if instance is None or not user.is_authenticated:
+            return view(request, *args, **kwargs)  # not found, or off to the login
+        policy = policy_registry.get_by_type(model)
+        if not policy.user_has_any_permission_for_instance(user, SEEING, instance):
+            refusal = getattr(policy, "refusal", lambda user, instance: None)
+            reason = refusal(user, instance)
+            if reason is None:
+                raise Http404
+            messages.error(request, reason)
+            return redirect(reverse(list_url_name))
+        if hasattr(policy, "opened"):
+            policy.opened(request, instance)
+        return view(request, *args, **kwargs)
+
+    return gate
+
+
+class PolicyCheckedIndexView(SnippetIndexView):
+    """A register listing only what the policy lets the user see; a search never finds
+    what the policy keeps out of searches (a blocked person by their name or e-mail)."""
+
+    def get_base_queryset(self):
+        return records_seen(self.request.user, self.model)
+
+    def search_queryset(self, queryset):
+        policy = self.permission_policy
+        if self.is_searching and hasattr(policy, "searchable"):
+            queryset = policy.searchable(self.request.user, queryset)
+        return super().search_queryset(queryset)
+
+
+class PolicyCheckedChooseView(ChooseView):
+    def get_object_list(self):
+        return records_seen(self.request.user, self.model_class)
+
+
+class PolicyCheckedChooseResultsView(ChooseResultsView):
+    def get_object_list(self):
+        return records_seen(self.request.user, self.model_class)
+
+
+class PolicyCheckedChosenView(SnippetChosenView):
+    def get_object(self, pk):
+        return records_seen(self.request.user, self.model_class).get(pk=pk)
+
+
+class PolicyCheckedChosenMultipleView(SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return records_seen(self.request.user, self.model_class).filter(pk__in=pks)
+
+
+class PolicyCheckedChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = PolicyCheckedChooseView
+    choose_results_view_class = PolicyCheckedChooseResultsView
+    chosen_view_class = PolicyCheckedChosenView
+    chosen_multiple_view_class = PolicyCheckedChosenMultipleView
+
+
+class PersonalDataViewSet(SnippetViewSet):
+    """The admin of records about people (registrations, applications, data requests,
+    incidents): the list, the chooser and every view of one record (edit, inspect,
+    history, revisions and their comparison, usage, workflow history, lock, delete…) ask
+    the permission policy registered for the model, so they all give the same answer."""
+
+    index_view_class = PolicyCheckedIndexView
+    chooser_viewset_class = PolicyCheckedChooserViewSet
+
+    def get_urlpatterns(self):
+        list_url_name = self.get_url_name("list")
+        return [
+            URLPattern(
+                pattern.pattern,
+                ask_policy_first(pattern.callback, self.model, list_url_name),
+                pattern.default_args,
+                pattern.name,
+            )
+            if "pk" in pattern.pattern.converters or "(?P<pk>" in str(pattern.pattern)
+            else pattern
+            for pattern in super().get_urlpatterns()
+        ]

@@ -6,10 +6,15 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldRowPanel, MultiFieldPanel, Panel
 from wagtail.admin.ui.tables import Column
-from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from core.registers import LoggedExportMixin, WorkflowActionEditView, read_only
+from core.registers import (
+    LoggedExportMixin,
+    PersonalDataViewSet,
+    PolicyCheckedIndexView,
+    WorkflowActionEditView,
+    read_only,
+)
 from privacy.models.data_requests import DataSubjectRequest
 from privacy.models.incidents import BreachIncident
 from privacy.visit_report import may_see_visits
@@ -21,11 +26,11 @@ class DataRequestFilterSet(WagtailFilterSet):
         fields = ["status", "kind"]
 
 
-class DataRequestIndexView(LoggedExportMixin, SnippetIndexView):
+class DataRequestIndexView(LoggedExportMixin, PolicyCheckedIndexView):
     """The register of data requests; its exports are recorded like every other."""
 
 
-class DataSubjectRequestViewSet(SnippetViewSet):
+class DataSubjectRequestViewSet(PersonalDataViewSet):
     """The reviewers' register of requests about personal data; the overdue stand out."""
 
     model = DataSubjectRequest
@@ -87,7 +92,7 @@ class IncidentStatusPanel(Panel):
             return context
 
 
-class BreachIncidentViewSet(SnippetViewSet):
+class BreachIncidentViewSet(PersonalDataViewSet):
     model = BreachIncident
     icon = "warning"
     menu_label = _("Incidents")

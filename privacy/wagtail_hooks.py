@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from core.registers import keep_only_workflow_actions
@@ -16,7 +17,18 @@ from privacy.models.incidents import BreachIncident
 from privacy.pages import DataRequestFormPage
 from privacy.viewsets import DataProtectionGroup, VisitsMenuItem
 from submissions.dashboard import DASHBOARD_SECTIONS_HOOK
+from submissions.permissions import PersonalDataPolicy
 
+# the access policy first: the viewsets registered next ask it (data requests: reviewers,
+# the requester blocked or not; incidents: administrators)
+register_permission_policy(
+    DataSubjectRequest,
+    PersonalDataPolicy(DataSubjectRequest, profile_path="requester__applicant_profile"),
+    exact_class=True,
+)
+register_permission_policy(
+    BreachIncident, PersonalDataPolicy(BreachIncident), exact_class=True
+)
 register_snippet(DataProtectionGroup)
 
 

@@ -57,14 +57,16 @@ def delete_draft(application):
     application.delete()
 
 
-def record_access(request, instance, action, what):
-    """Write who looked at (or downloaded) ``instance`` (an application or registration)
-    to the access log, and to Wagtail's audit log with a readable message."""
-    applicant_id = (
-        instance.applicant_id
-        if hasattr(instance, "applicant_id")
-        else instance.profile.user_id
-    )
+def record_access(request, instance, action, what, *, applicant_id=None):
+    """Write who looked at (or downloaded) ``instance`` (an application or registration,
+    or another record about ``applicant_id``) to the access log, and to Wagtail's audit
+    log with a readable message."""
+    if applicant_id is None:
+        applicant_id = (
+            instance.applicant_id
+            if hasattr(instance, "applicant_id")
+            else instance.profile.user_id
+        )
     AccessLog.objects.create(
         actor=request.user,
         applicant_id=applicant_id,

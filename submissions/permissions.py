@@ -1,9 +1,56 @@
-"""Who may see what an applicant sent: one place that decides, used by the file views,
-the admin's lists, dossiers and exports."""
+"""The access policy for applicants' personal data: the one place that decides who may see
+which registration, application, file, message, data request and incident, and which
+parts of the person (name, contacts, identifiers, documents).
+
+Per role (policy 4.2 and 8):
+
+- anonymous: nothing;
+- an applicant: their own, on the public site (never in the admin);
+- editors and policy approvers: nothing of any applicant;
+- experts: the submitted applications assigned to them; of the applicant, the
+  organization's name and never the person;
+- reviewers: submitted applications, registrations and data requests, never a draft;
+- administrators: the same, and incidents; only they see who is blocked, and each time
+  they open a blocked person's record it is in the access log.
+
+While a person's data is blocked during a check, every other member of staff sees the
+pseudonym "blocked" in lists and titles, cannot open the records, and cannot act on them.
+
+Wagtail's views ask through the permission policies registered for each model
+(``PersonalDataPolicy`` and its subclasses): listings, edit, inspect, history, revisions,
+usage, choosers and bulk actions get the same answer as the portal's own views, which call
+the functions below.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from accounts.roles import EXPERTS
+from submissions.files import record_access
+from submissions.models.access_log import AccessLog
 from submissions.models.applications import Application, ApplicationStatus
-from submissions.models.registrations import ApplicantProfile
+from submissions.models.registrations import (
+    ApplicantProfile,
+    RegistrationRequest,
+    without_blocked_applicants,
+)
+
+# The parts of a person the policy tells apart.
+NAME = "name"
+CONTACTS = "contacts"
+IDENTIFIERS = "identifiers"
+DOCUMENTS = "documents"
+ORGANIZATION = "organization"
+WHOLE_PERSON = frozenset({NAME, CONTACTS, IDENTIFIERS, DOCUMENTS, ORGANIZATION})
+
+BLOCKED_REFUSAL = _(
+    "This person's data is blocked during a check: it cannot be opened or processed "
+    "until the block is lifted."
+)
+
+
+def is_administrator(user):
+    return user.is_authenticated and user.is_active and user.is_superuser
 
 
 def is_reviewer(user):
@@ -11,14 +58,6 @@ def is_reviewer(user):
     return user.is_active and (
         user.is_superuser or user.has_perm("submissions.change_registrationrequest")
     )
-
-
-def can_see_registration(user, registration):
-    """The applicant whose registration it is, and reviewers. Nobody else: experts never
-    see an applicant's registration (policy 4.2)."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return registration.profile.user_id == user.pk or is_reviewer(user)
 
 
 def is_application_reviewer(user):
@@ -46,10 +85,39 @@ def visible_applications(user):
     return submitted.none()
 
 
+def visible_registrations(user):
+    """Registrations: reviewers and administrators only; experts never (policy 4.2)."""
+    if user.is_authenticated and is_reviewer(user):
+        return RegistrationRequest.objects.all()
+    return RegistrationRequest.objects.none()
+
+
+def parts_seen(user, applicant_id):
+    """Which parts of the applicant ``applicant_id`` the member of staff ``user`` may see
+    (the applicant sees all of their own)."""
+    if user.is_authenticated and user.pk == applicant_id:
+        return WHOLE_PERSON
+    if hidden_from(user, applicant_id):
+        return frozenset()
+    if is_application_reviewer(user) or is_reviewer(user):
+        return WHOLE_PERSON
+    if is_expert(user):
+        return frozenset({ORGANIZATION})
+    return frozenset()
+
+
 def sees_applicant_details(user):
     """Who may see the applicant's name, contacts, BIN/IIN and registration: reviewers.
     An expert sees the organization's name only."""
     return is_application_reviewer(user)
+
+
+def can_see_registration(user, registration):
+    """The applicant whose registration it is, and reviewers. Nobody else: experts never
+    see an applicant's registration (policy 4.2)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return registration.profile.user_id == user.pk or is_reviewer(user)
 
 
 def can_see_application(user, application):
@@ -70,8 +138,124 @@ def is_assigned_expert(application, user):
 
 
 def hidden_from(user, applicant_id):
-    """Whether ``applicant_id``'s data is blocked and ``user`` is not that applicant."""
+    """Whether ``applicant_id``'s data is blocked and ``user`` may not see it: everyone
+    but that applicant and the administrators."""
     return (
         user.pk != applicant_id
+        and not is_administrator(user)
         and ApplicantProfile.objects.blocked().filter(user_id=applicant_id).exists()
     )
+
+
+class PersonalDataPolicy(ModelPermissionPolicy):
+    """Wagtail's permission policy for a model that holds applicants' personal data.
+
+    What a role may do at all stays with Django's permissions (``accounts.roles``); which
+    records it may do it to is ``visible(user)``; a blocked person's records are refused
+    to everyone but the administrators. ``profile_path`` leads from a record to the
+    applicant's ``ApplicantProfile``."""
+
+    profile_path = None
+
+    def __init__(self, model, profile_path=None, visible=None):
+        super().__init__(model)
+        if profile_path is not None:
+            self.profile_path = profile_path
+        self._visible = visible
+
+    def visible(self, user):
+        """The records ``user`` may see at all (before any blocking)."""
+        if self._visible is not None:
+            return self._visible(user)
+        if self.user_has_any_permission(user, ("view", "change")):
+            return self.model._default_manager.all()
+        return self.model._default_manager.none()
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not user.is_authenticated or not self.user_has_any_permission(user, actions):
+            return self.model._default_manager.none()
+        return self.visible(user)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_any_permission_for_instance(user, [action], instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return (
+            self.may_open(user, instance)
+            and self.user_has_any_permission(user, actions)
+        )
+
+    def users_with_any_permission_for_instance(self, actions, instance):
+        users = self.users_with_any_permission(actions)
+        return [user for user in users if self.may_open(user, instance)]
+
+    # --- beyond Wagtail's interface: what the portal's gates ask -------------------------
+
+    def is_blocked(self, instance):
+        """Whether the person behind ``instance`` is blocked during a check."""
+        if self.profile_path is None:
+            return False
+        return (
+            self.model._default_manager.filter(pk=instance.pk)
+            .exclude(**{f"{self.profile_path}__blocked_at__isnull": True})
+            .exists()
+        )
+
+    def may_open(self, user, instance):
+        """Whether ``user`` may open ``instance`` (its edit, inspect, history…)."""
+        if not user.is_authenticated or not user.is_active:
+            return False
+        if not self.visible(user).filter(pk=instance.pk).exists():
+            return False
+        return is_administrator(user) or not self.is_blocked(instance)
+
+    def refusal(self, user, instance):
+        """Why ``user`` may not open a record they could otherwise see, in words for
+        them; None when there is no such reason (or the record is simply not theirs)."""
+        if self.visible(user).filter(pk=instance.pk).exists() and not self.may_open(
+            user, instance
+        ):
+            return BLOCKED_REFUSAL
+        return None
+
+    def searchable(self, user, queryset):
+        """A search of ``queryset`` by ``user``: a blocked person is never found by their
+        name, e-mail or BIN/IIN, except by an administrator."""
+        if is_administrator(user) or self.profile_path is None:
+            return queryset
+        return without_blocked_applicants(queryset, self.profile_path)
+
+    def opened(self, request, instance):
+        """Called when ``request`` opens ``instance``: an administrator opening a blocked
+        person's record is recorded in the access log."""
+        if is_administrator(request.user) and self.is_blocked(instance):
+            applicant_id = (
+                self.model._default_manager.filter(pk=instance.pk)
+                .values_list(f"{self.profile_path}__user_id", flat=True)
+                .first()
+            )
+            record_access(
+                request,
+                instance,
+                AccessLog.VIEW,
+                str(instance),
+                applicant_id=applicant_id,
+            )
+
+
+class ApplicationPolicy(PersonalDataPolicy):
+    profile_path = "applicant__applicant_profile"
+
+    def visible(self, user):
+        return visible_applications(user)
+
+
+class RegistrationPolicy(PersonalDataPolicy):
+    profile_path = "profile"
+
+    def visible(self, user):
+        return visible_registrations(user)
+
+
+application_policy = ApplicationPolicy(Application)
+registration_policy = RegistrationPolicy(RegistrationRequest)

@@ -5,6 +5,7 @@ on the register, and the audit log's words for the review actions."""
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from core.registers import keep_only_workflow_actions
@@ -18,8 +19,12 @@ from submissions.applications.bulk_actions import (
 from submissions.applications.viewsets import PipelineReportMenuItem
 from submissions.models.applications import Application
 from submissions.models.registrations import RegistrationRequest
+from submissions.permissions import application_policy, registration_policy
 from submissions.viewsets import SubmissionsGroup
 
+# the access policy first: the viewsets registered next ask it
+register_permission_policy(Application, application_policy, exact_class=True)
+register_permission_policy(RegistrationRequest, registration_policy, exact_class=True)
 register_snippet(SubmissionsGroup)
 
 

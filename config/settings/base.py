@@ -136,6 +136,7 @@ MIDDLEWARE = [
     # Both after the messages: they tell the person why they were sent elsewhere.
     "accounts.middleware.SessionPolicyMiddleware",
     "accounts.middleware.StaffTwoFactorMiddleware",
+    "accounts.middleware.AdminViewsByRoleMiddleware",
     "policy.middleware.RenewedConsentMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.PortalCSPMiddleware",

@@ -4,7 +4,6 @@ assigned ones), the one-screen dossier, and the subsidiaries editors keep."""
 import django_filters
 from django import forms
 from django.db.models import Q
-from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -12,22 +11,23 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.models import ModelLogEntry
-from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import InspectView as SnippetInspectView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from core.registers import LoggedExportMixin, WorkflowActionEditView, read_only
+from core.registers import (
+    LoggedExportMixin,
+    PersonalDataViewSet,
+    PolicyCheckedIndexView,
+    WorkflowActionEditView,
+    read_only,
+)
 from submissions.applications.apply import answers_by_step
 from submissions.applications.panels import ApplicationDossierPanel, dossier_context
 from submissions.files import record_access
 from submissions.models.access_log import AccessLog
 from submissions.models.applications import Application, Subsidiary
 from submissions.models.registrations import PersonType, without_blocked_applicants
-from submissions.permissions import (
-    is_application_reviewer,
-    sees_applicant_details,
-    visible_applications,
-)
+from submissions.permissions import is_application_reviewer, sees_applicant_details
 
 
 class ApplicationFilterSet(WagtailFilterSet):
@@ -75,7 +75,7 @@ class ApplicationFilterSet(WagtailFilterSet):
 PERSONAL_COLUMNS = {"applicant_name", "applicant_email"}
 
 
-class ApplicationIndexView(LoggedExportMixin, SnippetIndexView):
+class ApplicationIndexView(LoggedExportMixin, PolicyCheckedIndexView):
     """The register of applications: what the user may see (all submitted ones for
     reviewers, their assigned ones for experts), and for experts no personal data in
     the columns or the export."""
@@ -85,7 +85,8 @@ class ApplicationIndexView(LoggedExportMixin, SnippetIndexView):
 
     def get_base_queryset(self):
         return (
-            visible_applications(self.request.user)
+            super()
+            .get_base_queryset()
             .select_related("applicant__applicant_profile", "subsidiary", "reviewer")
             .prefetch_related("experts")
         )
@@ -112,13 +113,6 @@ class ApplicationInspectView(SnippetInspectView):
 
     template_name = "submissions/admin/application_inspect.html"
 
-    def get_object(self, queryset=None):
-        application = super().get_object(queryset)
-        visible = visible_applications(self.request.user)
-        if not visible.filter(pk=application.pk).exists():
-            raise Http404
-        return application
-
     def get(self, request, *args, **kwargs):
         record_access(request, self.object, AccessLog.VIEW, str(self.object))
         return super().get(request, *args, **kwargs)
@@ -138,7 +132,7 @@ class ApplicationInspectView(SnippetInspectView):
         return context
 
 
-class ApplicationViewSet(SnippetViewSet):
+class ApplicationViewSet(PersonalDataViewSet):
     model = Application
     edit_view_class = WorkflowActionEditView
     icon = "doc-full-inverse"

@@ -5,10 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
-from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
-from wagtail.snippets.views.snippets import SnippetViewSet
-
-from core.registers import LoggedExportMixin, WorkflowActionEditView, read_only
+from core.registers import (
+    LoggedExportMixin,
+    PersonalDataViewSet,
+    PolicyCheckedIndexView,
+    WorkflowActionEditView,
+    read_only,
+)
 from submissions.models.registrations import (
     RegistrationRequest,
     VerificationStatus,
@@ -17,7 +20,10 @@ from submissions.models.registrations import (
 from submissions.registrations.panels import RegistrationCheckPanel
 
 
-class RegistrationIndexView(LoggedExportMixin, SnippetIndexView):
+class RegistrationIndexView(LoggedExportMixin, PolicyCheckedIndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("profile")
+
     def exportable(self, queryset):
         return without_blocked_applicants(queryset, "profile")
 
@@ -37,7 +43,7 @@ class RegistrationFilterSet(WagtailFilterSet):
         fields = ["verification", "person_type", "is_resident", "submitted_at"]
 
 
-class RegistrationViewSet(SnippetViewSet):
+class RegistrationViewSet(PersonalDataViewSet):
     model = RegistrationRequest
     edit_view_class = WorkflowActionEditView
     index_view_class = RegistrationIndexView
@@ -65,9 +71,6 @@ class RegistrationViewSet(SnippetViewSet):
         "submitted_at",
     ]
     export_filename = "registrations"
-
-    def get_queryset(self, request):
-        return RegistrationRequest.objects.select_related("profile")
 
     panels = [
         RegistrationCheckPanel(heading=_("Check")),

@@ -38,9 +38,12 @@ def test_blocked_data_is_hidden_frozen_and_left_out_until_the_block_is_lifted(wo
     listing = staff.get(APPLICATION_LIST).content.decode()
     assert "person@example.kz" not in listing and "Петрова Сания" not in listing
     assert "заблокировано" in listing
-    dossier = staff.get(inspect_url(application)).content.decode()
-    assert "person@example.kz" not in dossier and "Петрова Сания" not in dossier
-    assert "заблокировано" in dossier
+    # the dossier is refused with the reason, back on the register
+    refused = staff.get(inspect_url(application), follow=True)
+    assert refused.redirect_chain == [(APPLICATION_LIST, 302)]
+    page = refused.content.decode()
+    assert "person@example.kz" not in page and "Петрова Сания" not in page
+    assert "заблокированы на время проверки" in page
     csv = export(staff)
     assert "OPI-2026-00002" not in csv and "OPI-2026-00001" in csv
     file_url = reverse("application_file", args=[record.pk])

@@ -459,6 +459,13 @@ class Checks:
         for application in self.objects["application"]:
             model = type(application)
             pk = quote(application.pk)
+            if application.status == "draft":
+                # a draft is the applicant's alone, the administrator's admin included
+                for view in ("edit", "history"):
+                    path = url(model, view, pk)
+                    status = admin.get(path).status_code
+                    check(status == 404, f"{path} (a draft): {status}, not 404")
+                continue
             opened.append(opens(admin, url(model, "edit", pk), application.title))
             opened.append(opens(admin, url(model, "history", pk), application.title))
         for name in ("datasubjectrequest", "breachincident"):
@@ -470,7 +477,8 @@ class Checks:
         opened.append(opens(reviewer, url(application_model, "list")))
         self.report.append(
             f"admin: {len(opened)} pages opened (home, edit and history of every "
-            "application, the data request and the incident; the reviewer's list)"
+            "submitted application, the data request and the incident; the reviewer's "
+            "list); drafts refused"
         )
 
 
