@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import LazyObject, SimpleLazyObject, empty
+from django.views.defaults import permission_denied
 
 from accounts import session_policy, two_factor
 from accounts.roles import is_staff, may_open_admin_view
@@ -99,7 +100,8 @@ class AdminViewsByRoleMiddleware:
         if not is_admin_path(request.path_info) or not is_staff(request.user):
             return None
         if not may_open_admin_view(request.user, request.resolver_match.view_name):
-            raise PermissionDenied
+            # answered here, not raised: a refusal by design is no error to log
+            return permission_denied(request, PermissionDenied())
         return None
 
 

@@ -203,7 +203,6 @@ REVIEWED_RECORDS = [
     "list",
     "list_results",
     "edit",
-    "inspect",
     "history",
     "history_results",
     "workflow_action",
@@ -246,11 +245,11 @@ ADMIN_VIEWS = {
             )
             for view in REVIEWED_RECORDS
         ),
+        "wagtailsnippets_submissions_application:inspect",  # the printable dossier
         "wagtail_bulk_action",
         "application_admin_*",
         "pipeline_report",
         "applicant_access_report",
-        "applicant_unblock",
     ],
     # experts: their assigned applications and the screen they assess them on
     EXPERTS: [

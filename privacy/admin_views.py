@@ -16,13 +16,14 @@ from privacy.breaches import authority_export, notify_affected, responsible_cont
 from privacy.models.incidents import BreachIncident
 from privacy.visit_report import may_see_visits, per_day, top_pages
 from submissions.models.registrations import ApplicantProfile
-from submissions.permissions import is_application_reviewer
+from submissions.permissions import is_administrator
 
 
 def unblock(request, user_id):
-    """A reviewer lifts the block on an applicant's data: asks, then does it."""
+    """An administrator (the only one who sees who is blocked) lifts the block on an
+    applicant's data: asks, then does it."""
 
-    if not is_application_reviewer(request.user):
+    if not is_administrator(request.user):
         raise PermissionDenied
     profile = get_object_or_404(ApplicantProfile, user_id=user_id)
     back = request.GET.get("next", "")

@@ -1,13 +1,16 @@
 """The admin's home, per role: reviewers see the pipeline (counts by status, what waits
 too long, changes asked and not answered); experts their assessments with due dates;
-editors the policy editions in approval. Experts do not get Wagtail's own "awaiting your
-review" panel, which names the applicant."""
+editors the policy editions in approval. Wagtail's own "awaiting your review" panel shows
+only what the access policy lets the person see (no blocked person, who awaits nothing);
+experts do not get it at all: it names the applicant."""
 
 from django.conf import settings
 from django.db.models import Count
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
-from wagtail.models import TaskState
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
+from wagtail.models import Page, TaskState
+from wagtail.permissions import policy_registry
 
 from accounts.roles import EDITORS, POLICY_APPROVERS, is_staff
 from core.working_days import add_working_days, working_days_between
@@ -126,6 +129,25 @@ class PolicyInApprovalPanel(Component):
         return context
 
 
+class AwaitingReviewPanel(WorkflowObjectsToModeratePanel):
+    """Wagtail's "Awaiting your review", asking each submission's permission policy: one
+    the person may not open (a blocked applicant's) is not listed. Pages (the policy in
+    approval) stay as the workflow gives them."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        user = parent_context["request"].user
+        context["states"] = [
+            state
+            for state in context["states"]
+            if isinstance(state["obj"], Page)
+            or policy_registry.get(state["obj"]).user_has_any_permission_for_instance(
+                user, ("view", "change"), state["obj"]
+            )
+        ]
+        return context
+
+
 class SystemStatusPanel(Component):
     """For administrators: whether uploads are scanned by an antivirus."""
 
@@ -142,16 +164,18 @@ class SystemStatusPanel(Component):
 def home_panels(request, panels):
     """Give each role its panels (the hook ``construct_homepage_panels``)."""
     user = request.user
+    awaiting = "workflow_objects_to_moderate"
+    reviewer = is_application_reviewer(user)
+    panels[:] = [
+        AwaitingReviewPanel() if getattr(panel, "name", "") == awaiting else panel
+        for panel in panels
+        if reviewer or not is_expert(user) or getattr(panel, "name", "") != awaiting
+    ]
     if user.is_superuser:
         panels.append(SystemStatusPanel())
-    if is_application_reviewer(user):
+    if reviewer:
         panels.append(ReviewerPipelinePanel())
     elif is_expert(user):
-        panels[:] = [
-            panel
-            for panel in panels
-            if getattr(panel, "name", "") != "workflow_objects_to_moderate"
-        ]
         panels.append(ExpertAssessmentsPanel(user))
     if is_staff(user) and (
         user.is_superuser

@@ -45,7 +45,7 @@ WHOLE_PERSON = frozenset({NAME, CONTACTS, IDENTIFIERS, DOCUMENTS, ORGANIZATION})
 
 BLOCKED_REFUSAL = _(
     "This person's data is blocked during a check: it cannot be opened or processed "
-    "until the block is lifted."
+    "until an administrator lifts the block."
 )
 
 

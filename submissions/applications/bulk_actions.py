@@ -1,5 +1,7 @@
 """Bulk actions on the register of applications: give experts access to several
-applications at once (each one recorded as a disclosure), and export the selected rows."""
+applications at once (each one recorded as a disclosure), and export the selected rows.
+Each asks the access policy of every selected application: a blocked applicant's are
+listed as refused and left alone."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,7 @@ from submissions.applications.review import assign_experts
 from submissions.applications.viewsets import PERSONAL_COLUMNS, ApplicationViewSet
 from submissions.models.applications import Application
 from submissions.permissions import (
+    application_policy,
     is_application_reviewer,
     sees_applicant_details,
     visible_applications,
@@ -23,7 +26,8 @@ class ApplicationBulkAction(SnippetBulkAction):
     models = [Application]
 
     def check_perm(self, obj):
-        return is_application_reviewer(self.request.user)
+        user = self.request.user
+        return is_application_reviewer(user) and application_policy.may_open(user, obj)
 
     def get_all_objects_in_listing_query(self, parent_id):
         return visible_applications(self.request.user).values_list("pk", flat=True)
@@ -120,7 +124,7 @@ class ExportSelectedBulkAction(ApplicationBulkAction):
     action_priority = 30
 
     def check_perm(self, obj):
-        return visible_applications(self.request.user).filter(pk=obj.pk).exists()
+        return application_policy.may_open(self.request.user, obj)
 
     def prepare_action(self, objects, objects_without_access):
         """Answer with the CSV at once: the same columns as the register's export, none

@@ -5,7 +5,7 @@ from wagtail.admin.panels import Panel
 
 from submissions.applications.review import timeline
 from submissions.models.applications import ExpertAssessment, FileCategory
-from submissions.permissions import is_application_reviewer
+from submissions.permissions import hidden_from, is_application_reviewer
 
 
 def dossier_context(application, user):
@@ -21,7 +21,7 @@ def dossier_context(application, user):
         assessments = [a for a in assessments if a.expert_id == user.pk]
     profile = getattr(application.applicant, "applicant_profile", None)
     blocked = profile is not None and profile.is_blocked
-    if blocked:
+    if blocked and hidden_from(user, application.applicant_id):
         profile = None  # nothing of the person while their data is blocked
     return {
         "blocked": blocked,

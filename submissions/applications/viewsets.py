@@ -73,6 +73,8 @@ class ApplicationFilterSet(WagtailFilterSet):
 
 # Columns and export fields with the applicant's personal data: reviewers only.
 PERSONAL_COLUMNS = {"applicant_name", "applicant_email"}
+# What an expert may search the register by: never an e-mail, a BIN/IIN or a name.
+SEARCHABLE_BY_ANYONE = {"reference", "title"}
 
 
 class ApplicationIndexView(LoggedExportMixin, PolicyCheckedIndexView):
@@ -103,6 +105,10 @@ class ApplicationIndexView(LoggedExportMixin, PolicyCheckedIndexView):
         if not sees_applicant_details(request.user):
             self.list_export = [
                 name for name in self.list_export if name not in PERSONAL_COLUMNS
+            ]
+            # nobody who may not see the person finds an application by them
+            self.search_fields = [
+                name for name in self.search_fields if name in SEARCHABLE_BY_ANYONE
             ]
 
 
@@ -141,7 +147,7 @@ class ApplicationViewSet(PersonalDataViewSet):
     inspect_view_class = ApplicationInspectView
     list_display = [
         "reference",
-        "title",
+        Column("title_display", label=_("title"), sort_key="title"),
         Column("organization_name", label=_("Organization")),
         Column("applicant_name", label=_("Applicant")),
         "status",

@@ -217,6 +217,8 @@ class Application(
 
     def __str__(self):
         title = self.title or _("Untitled application")
+        if self.applicant_blocked:
+            title = _("blocked")  # a title may name the organization
         return f"{self.reference} · {title}" if self.reference else str(title)
 
     def with_content_json(self, content):
@@ -245,6 +247,11 @@ class Application(
     def is_open(self):
         """Under review, or sent back for changes: not decided and not withdrawn."""
         return self.status in OPEN_STATUSES
+
+    @property
+    def title_display(self):
+        """The title as staff registers show it: "blocked" while the applicant is."""
+        return _("blocked") if self.applicant_blocked else self.title
 
     @property
     def applicant_blocked(self):

@@ -218,6 +218,13 @@ class RegistrationRequest(
         return self.profile.get_status_display()
 
     @property
+    def identifier_display(self):
+        """The BIN/IIN as a register shows it: "blocked" while the person is blocked."""
+        if self.profile_id and self.profile.is_blocked:
+            return _("blocked")
+        return self.bin_iin
+
+    @property
     def represented_consent(self):
         """The latest request for the consent of the person represented, at the address
         the registration now gives; None when nobody is represented or none was sent."""

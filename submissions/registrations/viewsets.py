@@ -52,7 +52,7 @@ class RegistrationViewSet(PersonalDataViewSet):
     list_display = [
         "__str__",
         "person_type",
-        "bin_iin",
+        Column("identifier_display", label=_("BIN/IIN"), sort_key="bin_iin"),
         Column("profile__status", label=_("Verification"), accessor="verification"),
         "submitted_at",
     ]

@@ -13,7 +13,9 @@ from submissions.applications.review import (
     ExpertAssessmentTask,
     ScreeningTask,
 )
+from submissions.models.access_log import AccessLog
 from tests.factories import (
+    AdministratorFactory,
     ApplicantFactory,
     ApplicationFileFactory,
     DataSubjectRequestFactory,
@@ -59,11 +61,20 @@ def test_blocked_data_is_hidden_frozen_and_left_out_until_the_block_is_lifted(wo
         world["first"], reviewer
     )  # not blocked
 
+    # only an administrator sees who is blocked, and lifts the block; each opening of a
+    # blocked person's record by them is in the access log
     unblock = reverse("applicant_unblock", args=[person.pk])
-    assert logged_in(expert).post(unblock).status_code in (302, 403)
+    assert logged_in(expert).post(unblock).status_code == 403
+    assert staff.post(unblock).status_code == 403
     person.applicant_profile.refresh_from_db()
     assert person.applicant_profile.is_blocked
-    staff.post(unblock)
+    administrator = logged_in(AdministratorFactory())
+    seen = administrator.get(inspect_url(application)).content.decode()
+    assert "person@example.kz" in seen and "заблокировано" in seen
+    assert AccessLog.objects.filter(
+        actor__is_superuser=True, applicant=person, action=AccessLog.VIEW
+    ).exists()
+    administrator.post(unblock)
     person.applicant_profile.refresh_from_db()
     assert not person.applicant_profile.is_blocked
     assert "person@example.kz" in staff.get(inspect_url(application)).content.decode()
