@@ -180,9 +180,8 @@ class PersonalDataPolicy(ModelPermissionPolicy):
         return self.user_has_any_permission_for_instance(user, [action], instance)
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
-        return (
-            self.may_open(user, instance)
-            and self.user_has_any_permission(user, actions)
+        return self.may_open(user, instance) and self.user_has_any_permission(
+            user, actions
         )
 
     def users_with_any_permission_for_instance(self, actions, instance):
@@ -217,6 +216,11 @@ class PersonalDataPolicy(ModelPermissionPolicy):
         ):
             return BLOCKED_REFUSAL
         return None
+
+    def processing_refusal(self, instance):
+        """Why nobody, administrators included, may act on ``instance`` now (a workflow
+        action, experts, a message from staff, an export); None when they may."""
+        return BLOCKED_REFUSAL if self.is_blocked(instance) else None
 
     def searchable(self, user, queryset):
         """A search of ``queryset`` by ``user``: a blocked person is never found by their

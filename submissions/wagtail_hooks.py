@@ -62,6 +62,11 @@ def application_admin_urls():
             admin_views.conclusion,
             name="application_admin_conclusion",
         ),
+        path(
+            "applications/<int:pk>/assessment/",
+            admin_views.assessment,
+            name="application_assessment",
+        ),
     ]
 
 

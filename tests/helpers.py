@@ -1,6 +1,7 @@
 """What tests do through the portal's pages, as a person would: log in, fill the
-application's steps, upload a file, submit, act on a workflow task in the admin, read the
-reviewers' register. The data they post lives in tests/factories.py."""
+application's steps, upload a file, submit, act on a workflow task in the admin, assess on
+the expert's screen, read the reviewers' register. The data they post lives in
+tests/factories.py."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -77,6 +78,17 @@ def act(client, obj, action, **data):
         args=[obj.pk, action, state.pk],
     )
     return client.post(url, data)
+
+
+def assessment_url(application):
+    """The assigned expert's own screen of ``application``."""
+    return reverse("application_assessment", args=[application.pk])
+
+
+def assess(client, application, **answers):
+    """An expert's assessment (scores, recommendation, comment), as their screen posts
+    it."""
+    return client.post(assessment_url(application), answers)
 
 
 def export(client, query=""):

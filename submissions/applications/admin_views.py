@@ -1,6 +1,8 @@
-"""Admin views for reviewers on an application: write to the applicant (or add an
-internal note, or ask for materials), and file the conclusion on the pilot test."""
+"""Admin views on an application: for reviewers, write to the applicant (or add an
+internal note, or ask for materials), change the experts, file the conclusion on the
+pilot test; for an assigned expert, the assessment screen."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -8,25 +10,55 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.working_days import add_working_days
+from submissions.applications.apply import answers_by_step
 from submissions.applications.forms import ConclusionForm, ReviewerMessageForm
 from submissions.applications.reports import cached_charts
 from submissions.applications.review import (
     AssignExpertsForm,
+    ExpertAssessmentForm,
     add_conclusion,
     assign_experts,
+    current_assessment_round,
     post_message,
+    submit_assessment,
+    why_no_assessment_form,
 )
+from submissions.files import record_access
 from submissions.models.access_log import AccessLog
-from submissions.models.applications import Application, Disclosure
-from submissions.permissions import is_application_reviewer
+from submissions.models.applications import (
+    Disclosure,
+    ExpertAssessment,
+    FileCategory,
+)
+from submissions.permissions import (
+    application_policy,
+    hidden_from,
+    is_application_reviewer,
+    is_assigned_expert,
+    visible_applications,
+)
 
 
 def reviewer_application(request, pk):
+    """The application ``pk`` as the access policy lets a reviewer see it (404 for a
+    draft or what they may not see)."""
     if not is_application_reviewer(request.user):
         raise PermissionDenied
-    return get_object_or_404(Application, pk=pk)
+    return get_object_or_404(visible_applications(request.user), pk=pk)
+
+
+def refused(request, application):
+    """The answer when the policy refuses to process ``application`` (its applicant is
+    blocked): back to the register with the reason; None when it may be processed."""
+    reason = application_policy.processing_refusal(application)
+    if reason is None:
+        return None
+    messages.error(request, reason)
+    return redirect("wagtailsnippets_submissions_application:list")
 
 
 def edit_url(application):
@@ -37,6 +69,8 @@ def edit_url(application):
 
 def message(request, pk):
     application = reviewer_application(request, pk)
+    if refusal := refused(request, application):
+        return refusal
     form = ReviewerMessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         post_message(
@@ -68,6 +102,8 @@ def message(request, pk):
 
 def conclusion(request, pk):
     application = reviewer_application(request, pk)
+    if refusal := refused(request, application):
+        return refusal
     form = ConclusionForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         add_conclusion(application, form.cleaned_data["file"], request.user)
@@ -90,6 +126,8 @@ def conclusion(request, pk):
 def experts(request, pk):
     """Give experts access to an application, or take it away (each change recorded)."""
     application = reviewer_application(request, pk)
+    if refusal := refused(request, application):
+        return refusal
     form = AssignExpertsForm(
         request.POST or None,
         initial={"experts": list(application.experts.values_list("pk", flat=True))},
@@ -116,6 +154,88 @@ def experts(request, pk):
             "back": edit_url(application),
         },
     )
+
+
+def assigned_application(request, pk):
+    """The application ``pk`` if the requester is one of its assigned experts; 404 for
+    anyone else (reviewers included: they have the dossier)."""
+    application = (
+        visible_applications(request.user)
+        .select_related("applicant__applicant_profile", "subsidiary")
+        .filter(pk=pk)
+        .first()
+    )
+    if application is None or not is_assigned_expert(application, request.user):
+        raise Http404
+    return application
+
+
+def expert_dossier(application, user):
+    """What the expert's screen shows of ``application``: no person, only the
+    organization's name; the files but a power of attorney (a document about people);
+    no messages (the thread is between the applicant and the reviewers)."""
+    state = current_assessment_round(application)
+    return {
+        "answers": answers_by_step(application),
+        "files": list(
+            application.files.exclude(category=FileCategory.POWER_OF_ATTORNEY)
+        ),
+        "due": add_working_days(
+            timezone.localdate(state.started_at), settings.ASSESSMENT_WORKING_DAYS
+        )
+        if state is not None
+        else None,
+        "my_assessments": [
+            {
+                "assessment": mine,
+                "scores": [
+                    (ExpertAssessmentForm.base_fields[name].label, getattr(mine, name))
+                    for name in ExpertAssessment.SCORES
+                ],
+            }
+            for mine in ExpertAssessment.objects.filter(
+                application=application, expert=user
+            ).order_by("-submitted_at", "-pk")
+        ],
+    }
+
+
+def assessment(request, pk):
+    """An assigned expert's screen: the application without the applicant's person, and
+    beside it the assessment form (or, once assessed or out of the assessment, the
+    expert's own assessment read-only and why there is no form)."""
+    application = assigned_application(request, pk)
+    user = request.user
+    reason = why_no_assessment_form(application, user)
+    form = None if reason else ExpertAssessmentForm(request.POST or None)
+    if request.method == "POST" and (form is None or form.is_valid()):
+        if form is not None:
+            try:
+                task = submit_assessment(application, user, form.cleaned_data)
+            except PermissionDenied:
+                pass  # assessed in another tab, or the round closed: the screen says so
+            else:
+                messages.success(request, task.done_messages["assess"])
+        return redirect("application_assessment", application.pk)
+    if request.method == "POST":
+        messages.error(
+            request, _("The assessment is not submitted: correct what is marked.")
+        )
+    # blocked during a check: nothing of the application is opened, only why
+    blocked = hidden_from(user, application.applicant_id)
+    if request.method == "GET" and not blocked:
+        record_access(request, application, AccessLog.VIEW, str(application))
+    context = {
+        "application": application,
+        "title": _("Assessment of %(reference)s")
+        % {"reference": application.reference},
+        "form": form,
+        "reason": reason,
+        "blocked": blocked,
+    }
+    if not blocked:
+        context.update(expert_dossier(application, user))
+    return render(request, "submissions/admin/application_assessment.html", context)
 
 
 def access_report(request, user_id):

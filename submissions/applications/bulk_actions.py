@@ -27,7 +27,11 @@ class ApplicationBulkAction(SnippetBulkAction):
 
     def check_perm(self, obj):
         user = self.request.user
-        return is_application_reviewer(user) and application_policy.may_open(user, obj)
+        return (
+            is_application_reviewer(user)
+            and application_policy.may_open(user, obj)
+            and application_policy.processing_refusal(obj) is None
+        )
 
     def get_all_objects_in_listing_query(self, parent_id):
         return visible_applications(self.request.user).values_list("pk", flat=True)

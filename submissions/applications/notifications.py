@@ -51,6 +51,11 @@ def admin_link(application):
     )
 
 
+def assessment_link(application):
+    """The expert's own screen of ``application``, where they assess it."""
+    return absolute(reverse("application_assessment", args=[application.pk]))
+
+
 def applicant_link(application, language):
     with translation.override(language):
         return absolute(reverse("account_application", args=[application.pk]))
@@ -87,7 +92,13 @@ def send_application_notices(kind, application_id, extra):
     for person in staff:
         send_portal_mail(
             "submissions/emails/application_for_staff",
-            {**context, "user": person, "link": admin_link(application)},
+            {
+                **context,
+                "user": person,
+                "link": assessment_link(application)
+                if kind in EXPERT_KINDS
+                else admin_link(application),
+            },
             person.email,
             person.language,
             kind=f"staff_{kind}",

@@ -91,15 +91,16 @@ class ScreeningTask(ReviewersDecideMixin, AbstractGroupApprovalTask):
 
 
 class ExpertAssessmentTask(ReviewTaskMixin, Task):
+    """The experts assigned at screening each assess the application, on a screen of
+    their own (``submissions.applications.admin_views.assessment``, which takes the
+    "assess" action); the task completes when every one of them has. Reviewers may ask
+    the applicant for changes, or close the round early with a comment."""
+
     done_messages = {
         "assess": _("Your assessment is submitted. Thank you."),
         "reject": _("Changes requested; the applicant has been told what to correct."),
         "approve": _("Assessment closed; the application goes to the decision."),
     }
-
-    """The experts assigned at screening each assess the application; the task completes
-    when every one of them has. Reviewers may ask the applicant for changes, or close the
-    round early with a comment."""
 
     reviewer_groups = models.ManyToManyField(
         "auth.Group",
@@ -116,17 +117,16 @@ class ExpertAssessmentTask(ReviewTaskMixin, Task):
         )
 
     def get_actions(self, obj, user):
+        # The experts' "assess" is not among them: Wagtail's edit view, whose side panel
+        # and dialogs name the applicant, is not where an expert works.
         if obj.applicant_blocked:
             return []  # frozen while the applicant's data is blocked
-        actions = []
-        if expert_may_assess(obj, user):
-            actions.append(("assess", _("Submit my assessment"), True))
-        if self.is_reviewer(user):
-            actions += [
-                ("reject", _("Request changes"), True),
-                ("approve", _("Close the assessment"), True),
-            ]
-        return actions
+        if not self.is_reviewer(user):
+            return []
+        return [
+            ("reject", _("Request changes"), True),
+            ("approve", _("Close the assessment"), True),
+        ]
 
     def user_can_access_editor(self, obj, user):
         return is_assigned_expert(obj, user) or self.is_reviewer(user)
@@ -311,49 +311,139 @@ class DeclineForm(TaskStateCommentForm):
         self.fields["comment"].label = _("Reasons, for the applicant")
 
 
-def score_field(label):
-    return forms.TypedChoiceField(
-        label=label,
-        choices=[(n, str(n)) for n in range(1, 6)],
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
+class ScoreField(forms.TypedChoiceField):
+    """A score from 1 to 5 given as radio buttons, with what its two ends mean
+    (``lowest``, ``highest``), which the expert's screen spells out."""
+
+    def __init__(self, label, *, lowest, highest):
+        super().__init__(
+            label=label,
+            choices=[(n, str(n)) for n in range(1, 6)],
+            coerce=int,
+            widget=forms.RadioSelect,
+            error_messages={"required": _("Choose a score from 1 to 5.")},
+        )
+        self.lowest = lowest
+        self.highest = highest
 
 
 class ExpertAssessmentForm(forms.Form):
-    novelty = score_field(_("Technical novelty (1–5)"))
-    group_fit = score_field(_("Fit for the group (1–5)"))
-    economic_effect = score_field(_("Economic effect (1–5)"))
-    safety = score_field(_("Safety and environment (1–5)"))
-    readiness = score_field(_("Readiness (1–5)"))
+    """What an expert answers: five scores, a recommendation and a comment."""
+
+    novelty = ScoreField(
+        _("Technical novelty (1–5)"),
+        lowest=_("already in wide use, in the group or on the market"),
+        highest=_("new: nothing like it is used in the group or sold on the market"),
+    )
+    group_fit = ScoreField(
+        _("Fit for the group (1–5)"),
+        lowest=_("hardly applies to the group's assets and tasks"),
+        highest=_("solves a pressing problem of the group's subsidiaries as they are"),
+    )
+    economic_effect = ScoreField(
+        _("Economic effect (1–5)"),
+        lowest=_("no benefit can be shown, or it costs more than it saves"),
+        highest=_("a large benefit, backed by a calculation and its source data"),
+    )
+    safety = ScoreField(
+        _("Safety and environment (1–5)"),
+        lowest=_("adds risks to people, equipment or nature that nobody controls"),
+        highest=_("lowers the risks to people, equipment and nature"),
+    )
+    readiness = ScoreField(
+        _("Readiness (1–5)"),
+        lowest=_("an idea or a laboratory model"),
+        highest=_("a finished product, proven in real operation"),
+    )
     recommendation = forms.ChoiceField(
         label=_("Recommendation"),
         choices=ExpertAssessment.RECOMMENDATIONS,
         widget=forms.RadioSelect,
+        error_messages={"required": _("Choose a recommendation.")},
     )
     comment = forms.CharField(
-        label=_("Comment"), required=False, widget=forms.Textarea({"rows": 4})
+        label=_("Comment"),
+        required=False,
+        widget=forms.Textarea({"rows": 5}),
+        help_text=_(
+            "For the reviewers: your conditions, the risks you see, what the test "
+            "should check."
+        ),
     )
+
+    def scores(self):
+        """The bound score fields, in the order of ``ExpertAssessment.SCORES``."""
+        return [self[name] for name in ExpertAssessment.SCORES]
 
 
 def form_for_action(task, action):
     if action == "approve" and isinstance(task, ScreeningTask):
         return AssignExpertsForm
-    if action == "assess":
-        return ExpertAssessmentForm
     if action == "decline":
         return DeclineForm
     return None
 
 
-def expert_may_assess(application, user):
-    """An assigned expert who has not yet assessed this round."""
+def current_assessment_round(application):
+    """The task state of the expert assessment in progress, or None."""
     state = application.current_workflow_task_state
+    if state is None or not isinstance(state.task.specific, ExpertAssessmentTask):
+        return None
+    return state
+
+
+def expert_may_assess(application, user):
+    """An assigned expert who has not yet assessed this round (and the application is
+    not frozen by a block of the applicant's data)."""
+    state = current_assessment_round(application)
     return (
         state is not None
+        and not application.applicant_blocked
         and is_assigned_expert(application, user)
         and not ExpertAssessment.objects.filter(task_state=state, expert=user).exists()
     )
+
+
+def why_no_assessment_form(application, user):
+    """Why ``user``, an assigned expert, cannot assess ``application`` now, in words;
+    "" when they can."""
+    if expert_may_assess(application, user):
+        return ""
+    if application.applicant_blocked:
+        return _(
+            "The applicant's data is blocked during a check: the application is "
+            "frozen and cannot be assessed until the block is lifted."
+        )
+    state = current_assessment_round(application)
+    assessed = ExpertAssessment.objects.filter(application=application, expert=user)
+    if state is not None and assessed.filter(task_state=state).exists():
+        return _("You have assessed this application; an assessment cannot be changed.")
+    stage = application.get_status_display()
+    if assessed.exists():
+        return _(
+            "You have assessed this application; it is now at the stage “%(stage)s”."
+        ) % {"stage": stage}
+    return _(
+        "The application is not in expert assessment (its stage: “%(stage)s”), so "
+        "there is nothing to assess now."
+    ) % {"stage": stage}
+
+
+def submit_assessment(application, user, answers):
+    """``user`` assesses ``application`` with ``answers`` (``ExpertAssessmentForm``'s
+    cleaned data) through the "assess" action of the task in progress, as any action of
+    the workflow is taken; returns the task. PermissionDenied when they may not (any
+    more: a second tab, or the round closed meanwhile)."""
+    try:
+        with transaction.atomic():
+            state = current_assessment_round(application)
+            if state is None:
+                raise PermissionDenied("No expert assessment in progress.")
+            task = state.task.specific
+            task.on_action(state, user, "assess", **answers)
+    except IntegrityError as error:  # the same expert, twice at once
+        raise PermissionDenied("Assessed already.") from error
+    return task
 
 
 def on_review_action(task, task_state, user, action_name, **kwargs):

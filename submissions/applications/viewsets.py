@@ -4,6 +4,7 @@ assigned ones), the one-screen dossier, and the subsidiaries editors keep."""
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -92,6 +93,12 @@ class ApplicationIndexView(LoggedExportMixin, PolicyCheckedIndexView):
             .select_related("applicant__applicant_profile", "subsidiary", "reviewer")
             .prefetch_related("experts")
         )
+
+    def get_inspect_url(self, instance):
+        """Experts open an application on their own screen, never Wagtail's views."""
+        if sees_applicant_details(self.request.user):
+            return super().get_inspect_url(instance)
+        return reverse("application_assessment", args=[instance.pk])
 
     @cached_property
     def columns(self):

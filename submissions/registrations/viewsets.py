@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
+
 from core.registers import (
     LoggedExportMixin,
     PersonalDataViewSet,

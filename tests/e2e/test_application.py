@@ -114,14 +114,15 @@ def test_apply_screen_assess_approve(page, demo_site, browser, settings):
     assert application.status == "assessment"
 
     expert_context, expert = admin_login(browser, demo_site, "expert@example.kz")
-    modal = workflow_modal(expert, edit, "assess")
+    expert.goto(f"{demo_site.url}/admin/applications/{application.pk}/assessment/")
+    form = expert.locator("main form")
     for name in ("novelty", "group_fit", "economic_effect", "safety", "readiness"):
-        modal.locator(f"input[name={name}][value='4']").check()
-    modal.locator("input[name=recommendation][value=recommend]").check()
-    modal.locator("textarea[name=comment]").fill("Стоит испытать.")
-    screenshot(expert, "admin_assessment_modal_1280")
+        form.locator(f"input[name={name}][value='4']").check()
+    form.locator("input[name=recommendation][value=recommend]").check()
+    form.locator("textarea[name=comment]").fill("Стоит испытать.")
+    screenshot(expert, "admin_assessment_screen_1280")
     with expert.expect_navigation():
-        modal.locator("button[type=submit]").click()
+        form.locator("button[type=submit]").click()
     expert_context.close()
     application.refresh_from_db()
     assert application.status == "decision"

@@ -10,7 +10,7 @@ from wagtail.models import ModelLogEntry
 
 from accounts import roles
 from privacy.blocking import block_applicant, lift_block
-from submissions.applications.review import assign_experts
+from submissions.applications import notifications
 from submissions.models.applications import ApplicationMessage
 from tests.factories import (
     AdministratorFactory,
@@ -101,19 +101,28 @@ def test_reviewers_never_open_a_draft(world):
         response = reviewer.get(snippet_url("application", view, draft))
         assert response.status_code == 404, view
     assert "Предложение 3" not in reviewer.get(APPLICATION_LIST).content.decode()
-    assert reviewer.get(snippet_url("application", "edit", world["first"].pk)).status_code == 200
+    assert (
+        reviewer.get(snippet_url("application", "edit", world["first"].pk)).status_code
+        == 200
+    )
 
 
 def test_a_blocked_applicant_is_blocked_on_every_staff_surface_until_the_block_is_lifted(
     world, django_capture_on_commit_callbacks, mailoutbox
 ):
     person, application = world["person"], world["second"]
+    person.applicant_profile.full_name = "Петрова Сания"  # no one else's name
+    person.applicant_profile.save()
     registration = RegistrationRequestFactory(profile=person.applicant_profile)
     assert registration.email == "person@example.kz"
     administrator_user = AdministratorFactory()
     block_applicant(person.applicant_profile, administrator_user, "проверка")
     reviewer = logged_in(world["reviewer"])
-    personal = ("person@example.kz", person.applicant_profile.full_name, "Предложение 2")
+    personal = (
+        "person@example.kz",
+        person.applicant_profile.full_name,
+        "Предложение 2",
+    )
 
     # lists and search: the pseudonym, never the person, and no search finds them
     registrations = reviewer.get(REGISTRATION_LIST).content.decode()
@@ -157,10 +166,16 @@ def test_a_blocked_applicant_is_blocked_on_every_staff_surface_until_the_block_i
     reviewer.post(message_url, {"body": "Здравствуйте"}, follow=True)
     assert not ApplicationMessage.objects.filter(body="Здравствуйте").exists()
 
-    # e-mails to staff about them carry the pseudonym
+    # nobody acts on it, the administrator included, and e-mails to staff carry the
+    # pseudonym
+    administrator = logged_in(administrator_user)
+    refused = administrator.post(
+        experts_url, {"experts": [world["other_expert"].pk]}, follow=True
+    )
+    assert "заблокированы на время проверки" in refused.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        assign_experts(application, [world["other_expert"].pk], administrator_user)
-    staff_mail = [m for m in mailoutbox if "other-expert@example.kz" in m.to]
+        notifications.after_commit("assessment_assigned", application)
+    staff_mail = [m for m in mailoutbox if "expert@example.kz" in m.to]
     assert staff_mail
     for message in staff_mail:
         assert "Предложение 2" not in message.subject + message.body
@@ -184,7 +199,11 @@ def admin_url_names():
             if hasattr(pattern, "url_patterns"):
                 inner = namespace
                 if pattern.namespace:
-                    inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+                    inner = (
+                        f"{namespace}:{pattern.namespace}"
+                        if namespace
+                        else pattern.namespace
+                    )
                 yield from walk(pattern.url_patterns, inner, route)
             elif pattern.name and route.lstrip("^").startswith("admin/"):
                 yield f"{namespace}:{pattern.name}" if namespace else pattern.name

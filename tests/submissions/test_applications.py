@@ -25,7 +25,14 @@ from tests.factories import (
     docx_bytes,
     pdf,
 )
-from tests.helpers import act, filled_application, logged_in, step_url, submit
+from tests.helpers import (
+    act,
+    assess,
+    filled_application,
+    logged_in,
+    step_url,
+    submit,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -285,7 +292,7 @@ def test_the_whole_review_round_trip(
         "recommendation": "recommend",
         "comment": "Годится для пилота.",
     }
-    act(logged_in(expert), application, "assess", **scores)
+    assess(logged_in(expert), application, **scores)
     application.refresh_from_db()
     assert application.status == "decision"
     assessment = application.assessments.get()
@@ -314,10 +321,9 @@ def test_changes_asked_at_the_decision_resume_at_the_decision(
     staff = logged_in(reviewer)
     expert = ExpertFactory(email="expert@example.kz")
     act(staff, application, "approve", experts=[expert.pk])
-    act(
+    assess(
         logged_in(expert),
         application,
-        "assess",
         novelty=3,
         group_fit=3,
         economic_effect=3,
@@ -352,13 +358,13 @@ def test_the_assessment_completes_when_every_assigned_expert_has_assessed(
         "readiness": 4,
         "recommendation": "recommend",
     }
-    act(logged_in(first), application, "assess", **scores)
+    assess(logged_in(first), application, **scores)
     application.refresh_from_db()
     assert application.status == "assessment"
     state = application.current_workflow_task_state
     with pytest.raises(PermissionDenied):  # no second assessment by the same expert
         state.task.specific.on_action(state, first, "assess", **scores)
-    act(logged_in(second), application, "assess", **scores)
+    assess(logged_in(second), application, **scores)
     application.refresh_from_db()
     assert application.status == "decision"
 
@@ -470,10 +476,9 @@ def test_the_conclusion_reaches_the_applicant(
     staff = logged_in(reviewer)
     expert = ExpertFactory(email="expert@example.kz")
     act(staff, application, "approve", experts=[expert.pk])
-    act(
+    assess(
         logged_in(expert),
         application,
-        "assess",
         novelty=5,
         group_fit=5,
         economic_effect=5,
