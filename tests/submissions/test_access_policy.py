@@ -39,6 +39,12 @@ def chooser_urls(model, pk):
     ]
 
 
+def awaiting_review(home):
+    """The "Awaiting your review" panel of the admin's home page."""
+    start = home.index('id="awaiting-review-section"')
+    return home[start : home.index("</section>", start)]
+
+
 def staff_of_every_kind(world):
     return {
         "expert": world["expert"],
@@ -116,6 +122,9 @@ def test_a_blocked_applicant_is_blocked_on_every_staff_surface_until_the_block_i
     registration = RegistrationRequestFactory(profile=person.applicant_profile)
     assert registration.email == "person@example.kz"
     administrator_user = AdministratorFactory()
+    home_url = reverse("wagtailadmin_home")
+    home = logged_in(world["reviewer"]).get(home_url).content.decode()
+    assert "OPI-2026-00002" in awaiting_review(home)
     block_applicant(person.applicant_profile, administrator_user, "проверка")
     reviewer = logged_in(world["reviewer"])
     personal = (
@@ -154,8 +163,10 @@ def test_a_blocked_applicant_is_blocked_on_every_staff_surface_until_the_block_i
             assert text not in page, (url, text)
 
     # not awaiting anyone's review, and nothing can be done with it
-    home = reviewer.get(reverse("wagtailadmin_home")).content.decode()
-    assert "OPI-2026-00002" not in home or "Предложение 2" not in home
+    home = reviewer.get(home_url).content.decode()
+    assert "Предложение 2" not in home and "person@example.kz" not in home
+    assert "OPI-2026-00002" not in awaiting_review(home)
+    assert "OPI-2026-00001" in awaiting_review(home)
     experts_url = reverse("application_admin_experts", args=[application.pk])
     refused = reviewer.post(
         experts_url, {"experts": [world["other_expert"].pk]}, follow=True
