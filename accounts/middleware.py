@@ -7,11 +7,10 @@ The first two sit after django-otp's ``OTPMiddleware`` and Django's ``MessageMid
 
 from django.conf import settings
 from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import LazyObject, SimpleLazyObject, empty
-from django.views.defaults import permission_denied
 
 from accounts import session_policy, two_factor
 from accounts.roles import is_staff, may_open_admin_view
@@ -101,7 +100,9 @@ class AdminViewsByRoleMiddleware:
             return None
         if not may_open_admin_view(request.user, request.resolver_match.view_name):
             # answered here, not raised: a refusal by design is no error to log
-            return permission_denied(request, PermissionDenied())
+            return TemplateResponse(
+                request, "accounts/admin/view_refused.html", status=403
+            ).render()
         return None
 
 

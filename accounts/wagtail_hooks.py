@@ -1,7 +1,8 @@
 """What the accounts app adds to the admin: the register of e-mails sent, the staff's
-two-factor pages, account panel and reset button, and the security log's audit actions."""
+two-factor pages, account panel and reset button, the security log's audit actions, and
+menus that offer only the admin views the person's roles may open."""
 
-from django.urls import path, reverse
+from django.urls import Resolver404, path, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
@@ -9,8 +10,32 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from accounts import admin_views
 from accounts.registers import SentEmailAdmin
+from accounts.roles import may_open_admin_view
 
 modeladmin_register(SentEmailAdmin)
+
+
+# --- menus: only what the roles open ---------------------------------------------------
+
+
+def opens(request, item):
+    """Whether the menu item leads to an admin view ``request.user`` may open (a submenu,
+    with no address of its own, is left to its items)."""
+    url = getattr(item, "url", "") or ""
+    if not url.startswith("/"):
+        return True
+    try:
+        match = resolve(url.split("?")[0])
+    except Resolver404:
+        return True
+    return may_open_admin_view(request.user, match.view_name)
+
+
+@hooks.register("construct_main_menu")
+@hooks.register("construct_reports_menu")
+@hooks.register("construct_settings_menu")
+def offer_only_what_opens(request, menu_items):
+    menu_items[:] = [item for item in menu_items if opens(request, item)]
 
 
 # --- staff security: two-factor pages, the security log's actions --------------------
