@@ -35,14 +35,6 @@ from submissions.models.registrations import (
     without_blocked_applicants,
 )
 
-# The parts of a person the policy tells apart.
-NAME = "name"
-CONTACTS = "contacts"
-IDENTIFIERS = "identifiers"
-DOCUMENTS = "documents"
-ORGANIZATION = "organization"
-WHOLE_PERSON = frozenset({NAME, CONTACTS, IDENTIFIERS, DOCUMENTS, ORGANIZATION})
-
 BLOCKED_REFUSAL = _(
     "This person's data is blocked during a check: it cannot be opened or processed "
     "until an administrator lifts the block."
@@ -90,20 +82,6 @@ def visible_registrations(user):
     if user.is_authenticated and is_reviewer(user):
         return RegistrationRequest.objects.all()
     return RegistrationRequest.objects.none()
-
-
-def parts_seen(user, applicant_id):
-    """Which parts of the applicant ``applicant_id`` the member of staff ``user`` may see
-    (the applicant sees all of their own)."""
-    if user.is_authenticated and user.pk == applicant_id:
-        return WHOLE_PERSON
-    if hidden_from(user, applicant_id):
-        return frozenset()
-    if is_application_reviewer(user) or is_reviewer(user):
-        return WHOLE_PERSON
-    if is_expert(user):
-        return frozenset({ORGANIZATION})
-    return frozenset()
 
 
 def sees_applicant_details(user):
