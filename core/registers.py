@@ -10,12 +10,14 @@ from django.contrib.admin.utils import quote, unquote
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import URLPattern, reverse
+from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from wagtail.admin.panels import FieldPanel
 from wagtail.log_actions import log
 from wagtail.permissions import policy_registry
 from wagtail.snippets.action_menu import WorkflowMenuItem
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
@@ -301,3 +303,38 @@ class PersonalDataViewSet(SnippetViewSet):
             else pattern
             for pattern in super().get_urlpatterns()
         ]
+
+
+class PolicyCheckedBulkActionMixin:
+    """A bulk action on records about people: the selected ids the policy does not let
+    the user see are dropped before anything is listed, refused or done."""
+
+    def get_actionable_objects(self):
+        objects, refused = super().get_actionable_objects()
+        selected = objects + refused["items_with_no_access"]
+        seen = set(
+            records_seen(self.request.user, self.model)
+            .filter(pk__in=[item.pk for item in selected])
+            .values_list("pk", flat=True)
+        )
+        return [item for item in objects if item.pk in seen], {
+            "items_with_no_access": [
+                item for item in refused["items_with_no_access"] if item.pk in seen
+            ]
+        }
+
+
+def no_bulk_delete_of(*models):
+    """Wagtail's "Delete" bulk action for ``models`` (records about people, which are
+    evidence and are never deleted in bulk): every record the user may see is listed as
+    refused, none is deleted. Register it with ``order=1`` so it replaces Wagtail's."""
+
+    class NoBulkDelete(PolicyCheckedBulkActionMixin, DeleteBulkAction):
+        @classproperty
+        def models(cls):
+            return list(models)
+
+        def check_perm(self, obj):
+            return False
+
+    return NoBulkDelete

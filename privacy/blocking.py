@@ -13,6 +13,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Revision
 
+from privacy.models.data_requests import DataSubjectRequest
 from submissions.models.applications import Application
 from submissions.models.registrations import ApplicantProfile
 
@@ -38,13 +39,16 @@ def lift_block(profile, by):
 
 
 def relabel_records_of(profile):
-    """Write again the titles Wagtail copied from ``profile``'s registrations and
-    applications into their revisions and audit-log entries: the pseudonym while the
+    """Write again the titles Wagtail copied from ``profile``'s registrations,
+    applications and data requests into their revisions and audit-log entries: the pseudonym while the
     person is blocked, the records' own titles once they are not."""
     records = [
         *profile.registration_requests.select_related("profile"),
         *Application.objects.filter(applicant_id=profile.user_id).select_related(
             "applicant__applicant_profile"
+        ),
+        *DataSubjectRequest.objects.filter(requester_id=profile.user_id).select_related(
+            "requester__applicant_profile"
         ),
     ]
     for record in records:

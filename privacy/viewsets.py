@@ -18,6 +18,7 @@ from core.registers import (
 from privacy.models.data_requests import DataSubjectRequest
 from privacy.models.incidents import BreachIncident
 from privacy.visit_report import may_see_visits
+from submissions.models.registrations import without_blocked_applicants
 
 
 class DataRequestFilterSet(WagtailFilterSet):
@@ -27,7 +28,16 @@ class DataRequestFilterSet(WagtailFilterSet):
 
 
 class DataRequestIndexView(LoggedExportMixin, PolicyCheckedIndexView):
-    """The register of data requests; its exports are recorded like every other."""
+    """The register of data requests; its exports are recorded like every other and
+    leave out a blocked requester's."""
+
+    def get_base_queryset(self):
+        return (
+            super().get_base_queryset().select_related("requester__applicant_profile")
+        )
+
+    def exportable(self, queryset):
+        return without_blocked_applicants(queryset, "requester__applicant_profile")
 
 
 class DataSubjectRequestViewSet(PersonalDataViewSet):

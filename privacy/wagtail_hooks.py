@@ -10,7 +10,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from core.registers import keep_only_workflow_actions
+from core.registers import keep_only_workflow_actions, no_bulk_delete_of
 from privacy import admin_views
 from privacy.models.data_requests import DataSubjectRequest
 from privacy.models.incidents import BreachIncident
@@ -30,6 +30,12 @@ register_permission_policy(
     BreachIncident, PersonalDataPolicy(BreachIncident), exact_class=True
 )
 register_snippet(DataProtectionGroup)
+# after Wagtail's own (order 1): requests and incidents are evidence, never bulk-deleted
+hooks.register(
+    "register_bulk_action",
+    no_bulk_delete_of(DataSubjectRequest, BreachIncident),
+    order=1,
+)
 
 
 @hooks.register("construct_snippet_action_menu")

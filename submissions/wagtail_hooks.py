@@ -8,7 +8,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from core.registers import keep_only_workflow_actions
+from core.registers import keep_only_workflow_actions, no_bulk_delete_of
 from submissions import home_panels
 from submissions.applications import admin_views
 from submissions.applications.bulk_actions import (
@@ -118,3 +118,7 @@ def pipeline_report_menu_item():
 hooks.register("register_bulk_action", AssignReviewerBulkAction)
 hooks.register("register_bulk_action", AssignExpertsBulkAction)
 hooks.register("register_bulk_action", ExportSelectedBulkAction)
+# after Wagtail's own (order 1): applicants' records are never deleted in bulk
+hooks.register(
+    "register_bulk_action", no_bulk_delete_of(Application, RegistrationRequest), order=1
+)

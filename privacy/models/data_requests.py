@@ -76,6 +76,9 @@ class DataSubjectRequest(
         ordering = ["due_date", "pk"]
 
     def __str__(self):
+        profile = getattr(self.requester, "applicant_profile", None)
+        if profile is not None and profile.is_blocked:
+            return f"{self.get_kind_display()} · {_('blocked')}"
         return f"{self.get_kind_display()} · {self.email}"
 
     @property

@@ -35,6 +35,7 @@ from submissions.models.applications import (
     FileCategory,
 )
 from submissions.permissions import (
+    BLOCKED_REFUSAL,
     application_policy,
     hidden_from,
     is_application_reviewer,
@@ -245,6 +246,9 @@ def access_report(request, user_id):
     if not is_application_reviewer(request.user):
         raise PermissionDenied
     applicant = get_object_or_404(get_user_model(), pk=user_id)
+    if hidden_from(request.user, applicant.pk):
+        messages.error(request, BLOCKED_REFUSAL)
+        return redirect("wagtailsnippets_submissions_application:list")
     accesses = AccessLog.objects.filter(applicant=applicant).select_related("actor")
     page = Paginator(accesses, 50).get_page(request.GET.get("p"))
     disclosures = Disclosure.objects.filter(

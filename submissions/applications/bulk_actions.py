@@ -10,6 +10,7 @@ from wagtail.log_actions import log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from accounts.roles import EXPERTS, REVIEWERS, members_of
+from core.registers import PolicyCheckedBulkActionMixin
 from core.spreadsheets import spreadsheet_response
 from submissions.applications.review import assign_experts
 from submissions.applications.viewsets import PERSONAL_COLUMNS, ApplicationViewSet
@@ -22,7 +23,7 @@ from submissions.permissions import (
 )
 
 
-class ApplicationBulkAction(SnippetBulkAction):
+class ApplicationBulkAction(PolicyCheckedBulkActionMixin, SnippetBulkAction):
     models = [Application]
 
     def check_perm(self, obj):

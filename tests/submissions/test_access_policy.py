@@ -255,3 +255,27 @@ def test_every_allowed_admin_view_exists_and_the_allow_lists_are_these():
         assert not closed_to_all & set(views), role
     assert "application_assessment" in opened[roles.EXPERTS]
     assert "wagtailsnippets_submissions_application:edit" not in opened[roles.EXPERTS]
+
+
+def bulk_url(action, *applications):
+    ids = "&".join(f"id={application.pk}" for application in applications)
+    return f"/admin/bulk/submissions/application/{action}/?{ids}"
+
+
+def test_bulk_actions_list_only_what_the_policy_lets_one_see_and_never_delete(world):
+    everything = (world["first"], world["second"], world["draft"])
+    expert = logged_in(world["expert"])
+    page = expert.get(bulk_url("export_selected", *everything)).content.decode()
+    assert "Предложение 1" not in page and "Предложение 3" not in page
+    reviewer = logged_in(world["reviewer"])
+    for action in ("assign_reviewer", "assign_experts"):
+        page = reviewer.get(bulk_url(action, *everything)).content.decode()
+        assert "Предложение 1" in page and "Предложение 3" not in page, action
+    administrator = logged_in(AdministratorFactory())
+    page = administrator.get(bulk_url("delete", *everything)).content.decode()
+    assert "Предложение 3" not in page
+    administrator.post(bulk_url("delete", *everything))
+    assert all(
+        type(application).objects.filter(pk=application.pk).exists()
+        for application in everything
+    )
