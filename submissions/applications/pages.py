@@ -1,6 +1,7 @@
 """The application form page (/apply/) editors place in the tree, and the file categories
 it requires."""
 
+from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -71,6 +72,13 @@ class ApplicationFormPage(RoutablePageMixin, Page):
     @property
     def required_category_values(self):
         return [row.category for row in self.required_categories.all()]
+
+    def serve(self, request, *args, **kwargs):
+        """Every route of the form (the drafts, each step, a file, the end) is for a
+        logged-in applicant: anyone else is sent to the login first."""
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return super().serve(request, *args, **kwargs)
 
     @path("")
     def index(self, request):

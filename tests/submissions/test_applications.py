@@ -21,6 +21,7 @@ from tests.factories import (
     PDF,
     STEP_ANSWERS,
     ApplicantFactory,
+    ApplicationFactory,
     ExpertFactory,
     docx_bytes,
     pdf,
@@ -605,3 +606,14 @@ def test_the_applicant_pages_cost_the_same_queries_with_more_applications(
     application = Application.objects.filter(applicant=applicant).first()
     with django_assert_max_num_queries(40):
         client.get(f"/account/applications/{application.pk}/")
+
+
+def test_every_route_of_the_form_sends_a_visitor_to_the_login(
+    client, apply_page, applicant
+):
+    application = ApplicationFactory(applicant=applicant)
+    for route in ("step/1/", "step/5/", "submitted/", "delete/", "files/1/delete/"):
+        path = f"/apply/{application.pk}/{route}"
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert response["Location"].startswith("/accounts/login/?next="), path
