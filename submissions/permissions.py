@@ -164,7 +164,9 @@ class PersonalDataPolicy(ModelPermissionPolicy):
 
     def users_with_any_permission_for_instance(self, actions, instance):
         users = self.users_with_any_permission(actions)
-        return [user for user in users if self.may_open(user, instance)]
+        return users.filter(
+            pk__in=[user.pk for user in users if self.may_open(user, instance)]
+        )
 
     # --- beyond Wagtail's interface: what the portal's gates ask -------------------------
 

@@ -7,11 +7,13 @@ from fnmatch import fnmatchcase
 import pytest
 from django.urls import get_resolver, reverse
 from wagtail.models import ModelLogEntry
+from wagtail.permissions import policy_registry
 
 from accounts import roles
 from privacy.blocking import block_applicant, lift_block
 from submissions.applications import notifications
-from submissions.models.applications import ApplicationMessage
+from submissions.models.applications import Application, ApplicationMessage
+from submissions.permissions import application_policy
 from tests.factories import (
     AdministratorFactory,
     PolicyApproverFactory,
@@ -279,3 +281,19 @@ def test_bulk_actions_list_only_what_the_policy_lets_one_see_and_never_delete(wo
         type(application).objects.filter(pk=application.pk).exists()
         for application in everything
     )
+
+
+def test_wagtails_permission_policy_of_an_application_is_the_portals(world):
+    policy = policy_registry.get_by_type(Application)
+    assert policy is application_policy
+    expert, reviewer = world["expert"], world["reviewer"]
+    first, second, draft = world["first"], world["second"], world["draft"]
+    assert list(policy.instances_user_has_permission_for(expert, "view")) == [second]
+    seen_by_reviewer = set(policy.instances_user_has_permission_for(reviewer, "change"))
+    assert seen_by_reviewer == {first, second}  # never the draft
+    assert not policy.user_has_permission_for_instance(expert, "view", first)
+    assert policy.user_has_permission_for_instance(expert, "view", second)
+    assert not policy.user_has_permission_for_instance(world["editor"], "view", second)
+    who = set(policy.users_with_any_permission_for_instance(["view"], second))
+    assert {expert, reviewer} <= who and world["other_expert"] not in who
+    assert not set(policy.users_with_any_permission_for_instance(["view"], draft))
