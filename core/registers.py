@@ -28,6 +28,9 @@ from wagtail.snippets.views.chooser import (
 from wagtail.snippets.views.snippets import EditView as SnippetEditView
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import (
+    WorkflowActionView as SnippetWorkflowActionView,
+)
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.views import IndexView as ModelAdminIndexView
 
@@ -281,6 +284,27 @@ class PolicyCheckedChooserViewSet(SnippetChooserViewSet):
     chosen_multiple_view_class = PolicyCheckedChosenMultipleView
 
 
+class WorkflowActionDoneView(SnippetWorkflowActionView):
+    """A workflow action taken from outside the dossier (the home page's "Awaiting your
+    review"): once done, the reviewer lands on the dossier with the task's own message
+    (``done_messages``), as after an action taken on the dossier itself."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        self.task_state.refresh_from_db(fields=["status"])
+        if self.task_state.status == self.task_state.STATUS_IN_PROGRESS:
+            return response  # not done: the form's errors, shown again
+        message = getattr(self.task, "done_messages", {}).get(self.action_name)
+        if message:
+            messages.success(request, message)
+        dossier = reverse(self.redirect_url_name, args=(quote(self.object.pk),))
+        if request.headers.get("x-requested-with") == "XMLHttpRequest":
+            return self.render_modal_json(
+                request, {"step": "success", "redirect": dossier}
+            )
+        return redirect(dossier)
+
+
 class PersonalDataViewSet(SnippetViewSet):
     """The admin of records about people (registrations, applications, data requests,
     incidents): the list, the chooser and every view of one record (edit, inspect,
@@ -289,6 +313,7 @@ class PersonalDataViewSet(SnippetViewSet):
 
     index_view_class = PolicyCheckedIndexView
     chooser_viewset_class = PolicyCheckedChooserViewSet
+    workflow_action_view_class = WorkflowActionDoneView
 
     def get_urlpatterns(self):
         list_url_name = self.get_url_name("list")

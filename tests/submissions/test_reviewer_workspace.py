@@ -481,3 +481,27 @@ def test_a_registration_offers_approval_first_and_keeps_each_action_its_own_name
     main, others = footer_actions(html)
     assert main == "Одобрить"
     assert sorted(others) == ["Запросить исправления", "Одобрить с комментарием"]
+
+
+def test_an_action_from_awaiting_your_review_lands_on_the_dossier_with_its_message(
+    world,
+):
+    registration = RegistrationRequestFactory(profile=world["person"].applicant_profile)
+    state = registration.current_workflow_task_state
+    url = reverse(
+        "wagtailsnippets_submissions_registrationrequest:workflow_action",
+        args=[registration.pk, "approve", state.pk],
+    )
+    client = logged_in(world["reviewer"])
+    # the home page's modal posts with ?next= the home page, as XHR
+    answer = client.post(
+        f"{url}?next=/admin/", {}, headers={"x-requested-with": "XMLHttpRequest"}
+    )
+    dossier = reverse(
+        "wagtailsnippets_submissions_registrationrequest:edit", args=[registration.pk]
+    )
+    assert json.loads(answer.content)["redirect"] == dossier
+    page = client.get(dossier).content.decode()
+    assert "Регистрация подтверждена; заявителю сообщено." in page
+    registration.profile.refresh_from_db()
+    assert registration.profile.status == VerificationStatus.VERIFIED
