@@ -88,12 +88,12 @@ class Needles:
 
 
 def body_of(response):
-    """The bytes of a response, streamed or not (a file response is closed after)."""
+    """The bytes of a response, streamed or not. The test client closes a streamed one
+    once it is read to the end, with Django's "request finished" signal held back;
+    closing it here would send that signal, which closes the database connection (the
+    test's transaction with it, on PostgreSQL)."""
     if getattr(response, "streaming", False):
-        try:
-            return b"".join(response.streaming_content)
-        finally:
-            response.close()
+        return b"".join(response.streaming_content)
     return response.content
 
 
