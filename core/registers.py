@@ -183,20 +183,11 @@ class WorkflowActionEditView(SnippetEditView):
         return self.url_after_workflow_action()
 
     def url_after_workflow_action(self):
-        """Back to this dossier while the person may still act on it; else its read-only
-        view (an expert who has assessed), else the register."""
-        instance = type(self.object).objects.get(pk=self.object.pk)
-        task = instance.current_workflow_task
-        user = self.request.user
-        # the model's own permission: the edit view's also says yes to whoever the
-        # current task lets in, which is what is asked here
-        if self.permission_policy.user_has_permission(user, "change") or (
-            task is not None
-            and task.user_can_access_editor(instance, user)
-            and task.get_actions(instance, user)
-        ):
-            return reverse(self.edit_url_name, args=(quote(instance.pk),))
-        return self.get_inspect_url_after_action(instance)
+        """Back to this dossier while the person may still change it; else its
+        read-only view, else the register."""
+        if self.permission_policy.user_has_permission(self.request.user, "change"):
+            return reverse(self.edit_url_name, args=(quote(self.object.pk),))
+        return self.get_inspect_url_after_action(self.object)
 
     def get_inspect_url_after_action(self, instance):
         if self.inspect_url_name and self.user_has_any_permission({"view", "change"}):

@@ -4,6 +4,8 @@ editors the policy editions in approval. Wagtail's own "awaiting your review" pa
 only what the access policy lets the person see (no blocked person, who awaits nothing);
 experts do not get it at all: it names the applicant."""
 
+from collections import defaultdict
+
 from django.conf import settings
 from django.db.models import Count
 from django.utils import timezone
@@ -137,13 +139,23 @@ class AwaitingReviewPanel(WorkflowObjectsToModeratePanel):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         user = parent_context["request"].user
+        pks_by_model = defaultdict(set)
+        for state in context["states"]:
+            if not isinstance(state["obj"], Page):
+                pks_by_model[type(state["obj"])].add(state["obj"].pk)
+        openable = {  # one query per kind of submission, not one per row
+            (model, pk)
+            for model, pks in pks_by_model.items()
+            for pk in policy_registry.get_by_type(model)
+            .openable(user)
+            .filter(pk__in=pks)
+            .values_list("pk", flat=True)
+        }
         context["states"] = [
             state
             for state in context["states"]
             if isinstance(state["obj"], Page)
-            or policy_registry.get(state["obj"]).user_has_any_permission_for_instance(
-                user, ("view", "change"), state["obj"]
-            )
+            or (type(state["obj"]), state["obj"].pk) in openable
         ]
         return context
 

@@ -180,20 +180,24 @@ class PersonalDataPolicy(ModelPermissionPolicy):
             .exists()
         )
 
+    def openable(self, user):
+        """The records ``user`` may open: those they see, a blocked person's left out
+        (except for administrators) — the same rule as a search."""
+        return self.searchable(user, self.visible(user))
+
     def may_open(self, user, instance):
         """Whether ``user`` may open ``instance`` (its edit, inspect, history…)."""
-        if not user.is_authenticated or not user.is_active:
-            return False
-        if not self.visible(user).filter(pk=instance.pk).exists():
-            return False
-        return is_administrator(user) or not self.is_blocked(instance)
+        return (
+            user.is_authenticated
+            and user.is_active
+            and self.openable(user).filter(pk=instance.pk).exists()
+        )
 
     def refusal(self, user, instance):
-        """Why ``user`` may not open a record they could otherwise see, in words for
-        them; None when there is no such reason (or the record is simply not theirs)."""
-        if self.visible(user).filter(pk=instance.pk).exists() and not self.may_open(
-            user, instance
-        ):
+        """Asked once ``may_open`` said no: why, in words for ``user``, when they could
+        otherwise see the record (its person is blocked); None when it is simply not
+        theirs."""
+        if self.visible(user).filter(pk=instance.pk).exists():
             return BLOCKED_REFUSAL
         return None
 

@@ -129,7 +129,8 @@ class ExpertAssessmentTask(ReviewTaskMixin, Task):
         ]
 
     def user_can_access_editor(self, obj, user):
-        return is_assigned_expert(obj, user) or self.is_reviewer(user)
+        # experts assess on their own screen, never in Wagtail's editor
+        return self.is_reviewer(user)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = TaskState.objects.filter(
