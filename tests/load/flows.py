@@ -16,6 +16,19 @@ PDF_TAIL = b"trailer <<>>\n%%EOF\n"
 REQUIRED_CATEGORIES = ("technical_documentation", "presentation")
 
 
+def visitor_session():
+    """A requests.Session that opens a new connection for every request.
+
+    Reusing an idle keep-alive connection races with gunicorn closing it (its keep-alive
+    is 2 s, and a visitor here may wait longer than that for the test's own database
+    connections between two requests): the POST then meets a reset connection, which a
+    browser would silently resend and requests does not. That race is the client's, not
+    the portal's, so the load tests' visitors do not keep connections alive."""
+    session = requests.Session()
+    session.headers["Connection"] = "close"
+    return session
+
+
 def pdf_bytes(size):
     """A plain PDF of about ``size`` bytes whose content is unique (a random comment)."""
     filler = max(0, size - len(PDF_HEAD) - len(PDF_TAIL) - 3) // 2
@@ -64,7 +77,7 @@ def legal_entity(number, email):
 def register(portal, answers, files):
     """Open /register/, solve its captcha (the answer read from the portal's database, as
     a load test may) and send the form. Returns the response to the POST."""
-    session = requests.Session()
+    session = visitor_session()
     page = session.get(portal.base + "/register/", timeout=TIMEOUT)
     assert page.status_code == 200, page.status_code
     hashkey = input_value(page.text, "captcha_0")
@@ -98,7 +111,7 @@ class Applicant:
     def __init__(self, portal, email, session_key):
         self.portal = portal
         self.email = email
-        self.http = requests.Session()
+        self.http = visitor_session()
         self.http.cookies.set("sessionid", session_key, domain="127.0.0.1")
         self.csrf = None
         self.uploaded = {}  # category: (original name, size, sha256)
