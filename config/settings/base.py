@@ -20,6 +20,11 @@ VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
 # --- Configuration read from the environment ------------------------------------------------
 
 SECRET_KEY = env_str("SECRET_KEY", "")
+# The key of the keyed digests that stand for a person or an address where the portal must
+# recognise the same one again without holding it (core.network.keyed_digest): the consent
+# ledger's chain, login attempts. Unlike SECRET_KEY it is never rotated (the ledger's hashes
+# depend on it); empty means SECRET_KEY's value is used.
+DIGEST_KEY = env_str("DIGEST_KEY", "")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
