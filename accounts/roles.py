@@ -250,6 +250,7 @@ ADMIN_VIEWS = {
         "application_admin_*",
         "pipeline_report",
         "applicant_access_report",
+        "consent_certificate_admin",  # whose: the access policy (policy.certificate)
     ],
     # experts: their assigned applications and the screen they assess them on
     EXPERTS: [

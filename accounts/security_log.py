@@ -142,9 +142,12 @@ def lockout_state(request):
 
 def axes_locked_out(sender, request=None, username=None, **kwargs):
     """django-axes' ``user_locked_out``: sent when the failure limit is reached, and
-    again for each attempt while locked out (those are logged as blocked failures)."""
+    again for each attempt while locked out (those are logged as blocked failures).
+    Axes' ``username`` is the digest it stores (``accounts.login_identity``): the name
+    typed is read from the credentials it was given."""
     if lockout_state(request) == NEW_LOCKOUT:
-        locked_out(request, username or "")
+        credentials = getattr(request, "axes_credentials", None) or {}
+        locked_out(request, credentials.get("username") or "")
 
 
 def logged_out(request, user):

@@ -53,7 +53,6 @@ def fill(count):
             full_name=f"Заявитель {n}",
             organization=f"ТОО «Компания {n}»",
             bin_iin="940740000911",
-            position="Директор",
             phone="+7 701 000 00 00",
             status="verified",
         )

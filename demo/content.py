@@ -231,9 +231,10 @@ ABOUT = {
             ),
             callout(
                 "Резидентам и нерезидентам",
-                "Резиденты Казахстана при регистрации указывают БИН организации или "
-                "ИИН физического лица. Нерезиденты указывают страну регистрации и "
-                "прикладывают документы о регистрации компании.",
+                "Организация — резидент Казахстана при регистрации указывает свой БИН, "
+                "организация-нерезидент — страну регистрации; обе прикладывают "
+                "свидетельство о регистрации. Физическому лицу достаточно ФИО и адреса "
+                "электронной почты: ИИН портал не спрашивает.",
                 tone="important",
             ),
             heading("Что можно предложить"),
@@ -312,9 +313,10 @@ ABOUT = {
             ),
             callout(
                 "Резиденттер мен бейрезиденттерге",
-                "Қазақстан резиденттері тіркелу кезінде ұйымның БСН-ін немесе жеке "
-                "тұлғаның ЖСН-ін көрсетеді. Бейрезиденттер тіркелген елін көрсетіп, "
-                "компанияның тіркелгені туралы құжаттарды тіркейді.",
+                "Қазақстан резиденті ұйым тіркелу кезінде өзінің БСН-ін, бейрезидент "
+                "ұйым тіркелген елін көрсетеді; екеуі де тіркеу куәлігін тіркейді. "
+                "Жеке тұлғаға аты-жөні мен электрондық пошта мекенжайы жеткілікті: "
+                "портал ЖСН сұрамайды.",
                 tone="important",
             ),
             heading("Нені ұсынуға болады"),
@@ -397,9 +399,10 @@ ABOUT = {
             ),
             callout(
                 "Residents and non-residents",
-                "Residents of Kazakhstan give the company's BIN or the individual's "
-                "IIN when they register. Non-residents give their country of "
-                "registration and attach the company's registration documents.",
+                "A company resident in Kazakhstan gives its BIN when it registers, a "
+                "non-resident company its country of registration; both attach the "
+                "certificate of registration. An individual needs only their full name "
+                "and e-mail address: the portal does not ask for an IIN.",
                 tone="important",
             ),
             heading("What you can propose"),
@@ -460,9 +463,11 @@ HOW_TO_APPLY = {
                 "Порядок подачи",
                 (
                     "Зарегистрируйтесь на портале",
-                    "Укажите тип лица, ФИО, адрес электронной почты, БИН или ИИН и "
-                    "дайте согласие на обработку персональных данных. Входить на "
-                    "портал вы будете по адресу электронной почты и паролю.",
+                    "Укажите, кого регистрируете, ФИО (своё или руководителя "
+                    "организации) и адрес электронной почты; для организации — её "
+                    "наименование, БИН и свидетельство о регистрации. Дайте согласие "
+                    "на обработку персональных данных. Входить на портал вы будете по "
+                    "адресу электронной почты и паролю.",
                 ),
                 (
                     "Дождитесь проверки регистрации",
@@ -538,10 +543,11 @@ HOW_TO_APPLY = {
                 "Беру тәртібі",
                 (
                     "Порталда тіркеліңіз",
-                    "Тұлға түрін, аты-жөніңізді, электрондық пошта мекенжайын, БСН "
-                    "немесе ЖСН көрсетіп, дербес деректерді өңдеуге келісім беріңіз. "
-                    "Порталға электрондық пошта мекенжайы мен құпиясөз арқылы "
-                    "кіресіз.",
+                    "Кімді тіркейтініңізді, аты-жөніңізді (өзіңіздің немесе ұйым "
+                    "басшысының) және электрондық пошта мекенжайын көрсетіңіз; ұйым "
+                    "үшін — атауын, БСН-ін және тіркеу куәлігін. Дербес деректерді "
+                    "өңдеуге келісім беріңіз. Порталға электрондық пошта мекенжайы мен "
+                    "құпиясөз арқылы кіресіз.",
                 ),
                 (
                     "Тіркеудің тексерілуін күтіңіз",
@@ -618,9 +624,11 @@ HOW_TO_APPLY = {
                 "The procedure",
                 (
                     "Register on the portal",
-                    "Give the person type, your full name, e-mail address and BIN or "
-                    "IIN, and consent to the processing of your personal data. You "
-                    "will sign in with your e-mail address and a password.",
+                    "Say whom you register, give the full name (yours, or your "
+                    "organisation's head's) and an e-mail address, and for an "
+                    "organisation its name, BIN and certificate of registration. "
+                    "Consent to the processing of your personal data. You will sign "
+                    "in with your e-mail address and a password.",
                 ),
                 (
                     "Wait for the registration check",
@@ -711,10 +719,17 @@ FAQ = {
                     "регистрацию.",
                 ),
                 (
-                    "Зачем указывать БИН или ИИН?",
-                    "По БИН или ИИН центр сверяет сведения о заявителе с "
-                    "регистрационными документами. Портал проверяет номер по "
-                    "контрольной цифре, чтобы опечатка не задержала проверку.",
+                    "Зачем организации указывать БИН?",
+                    "БИН — часть сведений о регистрации юридического лица: по нему "
+                    "центр сверяет заявителя с регистрационными документами. Портал "
+                    "проверяет номер по контрольной цифре, чтобы опечатка не "
+                    "задержала проверку. Физические лица номер не указывают.",
+                ),
+                (
+                    "Обязательно ли указывать телефон?",
+                    "Нет. Телефон указывается по желанию, и центр звонит по нему, "
+                    "только чтобы связаться с вами по регистрации или заявке, если "
+                    "письмо по электронной почте не дошло.",
                 ),
                 (
                     "Мы зарегистрированы за рубежом. Можно ли участвовать?",
@@ -769,10 +784,17 @@ FAQ = {
                     "аласыз.",
                 ),
                 (
-                    "БСН немесе ЖСН не үшін көрсетіледі?",
-                    "БСН немесе ЖСН бойынша орталық өтініш беруші туралы мәліметтерді "
-                    "тіркеу құжаттарымен салыстырады. Қате тексеруді кешіктірмеуі "
-                    "үшін портал нөмірді бақылау цифры бойынша тексереді.",
+                    "Ұйым БСН-ді не үшін көрсетеді?",
+                    "БСН — заңды тұлғаның тіркелуі туралы мәліметтің бөлігі: ол "
+                    "бойынша орталық өтініш берушіні тіркеу құжаттарымен салыстырады. "
+                    "Қате тексеруді кешіктірмеуі үшін портал нөмірді бақылау цифры "
+                    "бойынша тексереді. Жеке тұлғалар нөмір көрсетпейді.",
+                ),
+                (
+                    "Телефонды көрсету міндетті ме?",
+                    "Жоқ. Телефон қалау бойынша көрсетіледі, орталық оған тек "
+                    "электрондық хат жетпесе, тіркеу немесе өтінім бойынша сізбен "
+                    "байланысу үшін қоңырау шалады.",
                 ),
                 (
                     "Біз шетелде тіркелгенбіз. Қатысуға бола ма?",
@@ -828,10 +850,17 @@ FAQ = {
                     "registration.",
                 ),
                 (
-                    "Why do you need a BIN or IIN?",
-                    "The center uses the BIN or IIN to check the applicant's details "
-                    "against the registration documents. The portal validates the "
-                    "check digit so that a typo does not hold up the verification.",
+                    "Why does an organisation give its BIN?",
+                    "The BIN is part of a legal entity's registration details: the "
+                    "center uses it to check the applicant against the registration "
+                    "documents. The portal validates the check digit so that a typo "
+                    "does not hold up the verification. Individuals give no number.",
+                ),
+                (
+                    "Do I have to give a phone number?",
+                    "No. A phone number is optional, and the center calls it only to "
+                    "reach you about your registration or application when an e-mail "
+                    "does not get through.",
                 ),
                 (
                     "We are registered outside Kazakhstan. Can we take part?",
@@ -1212,7 +1241,8 @@ RENEWING_APPLICANT = "applicant@example.kz"
 
 # The demo applicants' registrations: one verified, one awaiting the reviewers (filed
 # through a representative; the person represented has consented). BINs are made up,
-# with valid check digits.
+# with valid check digits. Only what the form asks (policy 3.3–3.4): no job title, and
+# the phone is optional (one gave it, one did not).
 APPLICANT_PROFILES = {
     "applicant@example.kz": {
         "verified": True,
@@ -1222,7 +1252,6 @@ APPLICANT_PROFILES = {
             "organization": "ТОО «Степь Инжиниринг»",
             "is_resident": True,
             "bin_iin": "210340007774",
-            "position": "Директор",
             "phone": "+7 701 555 01 23",
         },
         "certificate_name": "svidetelstvo-step-engineering.pdf",
@@ -1235,8 +1264,6 @@ APPLICANT_PROFILES = {
             "organization": "ТОО «Каспий Сенсор»",
             "is_resident": True,
             "bin_iin": "210640005550",
-            "position": "Руководитель проектов",
-            "phone": "+7 702 555 04 56",
             "via_representative": True,
             "representative_name": "Омарова Айгерим Кайратовна",
             "represented_email": "director@caspian-sensor.example.kz",

@@ -65,16 +65,28 @@ RU_SECTIONS = [
                 "регистрации и подаче заявки."
             ),
             ul(
-                "При регистрации пользователь сообщает:",
-                "фамилию, имя и отчество — свои или первого руководителя организации;",
+                "При регистрации пользователь сообщает персональные данные:",
+                "фамилию, имя и отчество — свои (физическое лицо) или первого "
+                "руководителя (юридическое лицо);",
                 "адрес электронной почты, личный или рабочий.",
+            ),
+            ul(
+                "При регистрации пользователь сообщает также:",
+                "является ли он резидентом Республики Казахстан;",
+                "юридическое лицо — наименование организации и данные о её "
+                "регистрации: БИН и свидетельство о государственной регистрации, "
+                "нерезидент — страну регистрации;",
+                "доверенность, если действует представитель.",
+            ),
+            p(
+                "Физическое лицо не указывает ни ИИН, ни должность, ни страну "
+                "проживания. Номер телефона пользователь указывает по желанию: по нему "
+                "с ним связываются по регистрации или заявке, только если не удалось "
+                "связаться по электронной почте."
             ),
             ul(
                 "Вместе с заявкой пользователь передаёт сведения и материалы о своём "
                 "предложении, в том числе:",
-                "наименование организации и данные о её регистрации;",
-                "резидентство Республики Казахстан;",
-                "доверенность, если заявку подаёт представитель;",
                 "техническую документацию, результаты испытаний и отзывы о них;",
                 "разрешительные документы, протокол лабораторных испытаний и охранные "
                 "документы на объекты интеллектуальной собственности;",
@@ -259,8 +271,12 @@ RU_CONSENT = (
         "оценки заявок на опытно-промышленные испытания, которые я подаю через портал, "
         "включая данные, полученные от уполномоченных мною лиц:"
     )
-    + "<ol><li>анкетные данные физического или юридического лица;</li>"
-    "<li>адрес электронной почты, личный или рабочий.</li></ol>"
+    + "<ol><li>фамилия, имя и отчество — мои или первого руководителя юридического "
+    "лица, которое я регистрирую;</li>"
+    "<li>адрес электронной почты, личный или рабочий;</li>"
+    "<li>номер телефона, если я его укажу;</li>"
+    "<li>фамилия, имя и отчество представителя и доверенность, если регистрацию "
+    "подаёт представитель.</li></ol>"
     + p(
         "Данные могут обрабатываться как с использованием средств автоматизации, в том "
         "числе в информационно-телекоммуникационных сетях, так и без них."
@@ -322,16 +338,27 @@ EN_SECTIONS = [
                 "applying."
             ),
             ul(
-                "When registering, a user gives:",
-                "the full name of the individual or of the organization's head;",
+                "When registering, a user gives these personal data:",
+                "the full name of the user (an individual) or of the organization's "
+                "first head (a legal entity);",
                 "a personal or work e-mail address.",
+            ),
+            ul(
+                "When registering, a user also gives:",
+                "whether they are a resident of the Republic of Kazakhstan;",
+                "for a legal entity, the organization's name and its registration "
+                "details: the BIN and the certificate of state registration, or for a "
+                "non-resident the country of registration;",
+                "a power of attorney when a representative acts.",
+            ),
+            p(
+                "An individual gives no IIN, job title or country of residence. A phone "
+                "number is optional: it is used only to reach the user about their "
+                "registration or application when e-mail fails."
             ),
             ul(
                 "With an application, the user provides information and materials about "
                 "the proposal, including:",
-                "the organization's name and its registration details;",
-                "residency of the Republic of Kazakhstan;",
-                "a power of attorney when a representative files;",
                 "technical documentation, test results and reviews of the tests;",
                 "permits, a laboratory test report and intellectual-property protection "
                 "documents;",
@@ -515,8 +542,12 @@ EN_CONSENT = (
         "pilot industrial testing I file through the portal, including data received "
         "from persons I have authorised:"
     )
-    + "<ol><li>the particulars of an individual or a legal entity;</li>"
-    "<li>a personal or work e-mail address.</li></ol>"
+    + "<ol><li>my full name, or that of the first head of the legal entity I "
+    "register;</li>"
+    "<li>a personal or work e-mail address;</li>"
+    "<li>a phone number, if I give one;</li>"
+    "<li>the representative's full name and power of attorney, if a representative "
+    "files the registration.</li></ol>"
     + p(
         "The data may be processed with automation, including in telecommunication "
         "networks, or without it."

@@ -1,4 +1,5 @@
-"""Consents: the one way a ConsentRecord is made, and the one way it is withdrawn."""
+"""Consents: the one way a ConsentRecord is made, the one way it is withdrawn, and the one
+way the person in it is replaced by their pseudonym."""
 
 from typing import NamedTuple
 
@@ -7,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.http import client_ip
+from core.network import network_of
 from policy.models import ConsentRecord, PolicyEdition, PolicyPage
 
 USER_AGENT_MAX_LENGTH = 1000
@@ -22,14 +24,16 @@ def shown_text_sha256(edition, purpose):
 
 def record_consent(*, edition, purpose, email, form_name, request=None, user=None):
     """Record that ``email`` (and ``user``, once there is an account) gave consent for
-    ``purpose`` to ``edition``, through the form ``form_name``."""
+    ``purpose`` to ``edition``, through the form ``form_name``. The ledger keeps the
+    network the request came from (a /24 or /48: ``core.network``), never the address,
+    and the browser's user agent."""
     return ConsentRecord.objects.create(
         user=user,
         email=email.strip().lower(),
         edition=edition,
         text_sha256=shown_text_sha256(edition, purpose),
         purpose=purpose,
-        ip_address=client_ip(request) if request is not None else None,
+        network=network_of(client_ip(request)) if request is not None else None,
         user_agent=(
             request.META.get("HTTP_USER_AGENT", "")[:USER_AGENT_MAX_LENGTH]
             if request is not None
@@ -57,11 +61,39 @@ def record_policy_consents(*, edition, email, form_name, request=None, user=None
 
 def withdraw_consent(record, reason=""):
     """Mark ``record`` withdrawn now; a record already withdrawn stays as it was."""
-    if record.withdrawn_at is None:
-        record.withdrawn_at = timezone.now()
-        record.withdrawal_reason = reason
-        record.save(update_fields=["withdrawn_at", "withdrawal_reason"])
+    ConsentRecord.objects.filter(pk=record.pk).withdraw(reason)
+    record.refresh_from_db()
     return record
+
+
+def withdraw_consents(user, reason="", purposes=None):
+    """Withdraw every consent of ``user`` (only those for ``purposes``, if given) that is
+    not withdrawn yet, now, for ``reason``; returns how many were withdrawn."""
+    records = ConsentRecord.objects.filter(user=user)
+    if purposes is not None:
+        records = records.filter(purpose__in=purposes)
+    return records.withdraw(reason)
+
+
+def withdraw_consents_of_address(address, reason=""):
+    """Withdraw the consents given without an account by ``address`` (a person an
+    applicant represents) not withdrawn yet; returns how many were withdrawn."""
+    records = ConsentRecord.objects.filter(user__isnull=True, email__iexact=address)
+    return records.withdraw(reason)
+
+
+def pseudonymise_consents(user, pseudonym):
+    """Replace ``user`` by ``pseudonym`` in the consent ledger (their erasure): the
+    e-mail given becomes the pseudonym, the network and browser are erased. The
+    records, their hashes and withdrawals stay: they prove what was agreed and when it
+    ended. Returns how many records changed."""
+    return ConsentRecord.objects.pseudonymise_person(user, pseudonym)
+
+
+def pseudonymise_consents_of_address(address, pseudonym):
+    """The same for a person known to the ledger only by ``address``, without an
+    account (the person an applicant represents)."""
+    return ConsentRecord.objects.pseudonymise_address(address, pseudonym)
 
 
 def policy_editions_in_force(language):

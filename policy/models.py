@@ -1,6 +1,7 @@
 """The privacy policy: the page editors write, and the frozen editions people consent to."""
 
-from django.db import models
+from django.db import models, transaction
+from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -12,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from policy import chain
 from policy.approval import PolicyPermissionTester
 from policy.blocks import PolicyBodyBlock
 from policy.comparison import compare_editions
@@ -261,12 +263,91 @@ class PolicyEdition(models.Model):
         return gettext("Yes") if self.requires_renewed_consent else gettext("No")
 
 
+class ConsentRecordQuerySet(models.QuerySet):
+    """The ledger's rows: read freely, never updated or deleted in bulk. The two changes
+    the ledger allows have their own methods, the database's guard (the triggers of
+    migration 0013) refusing everything else too."""
+
+    def update(self, **kwargs):
+        raise ImmutableRecordError(
+            "Consent records are evidence and are not updated: a withdrawal is recorded "
+            "with policy.consent.withdraw_consents, the person's pseudonym with "
+            "policy.consent.pseudonymise_consents."
+        )
+
+    def delete(self):
+        raise ImmutableRecordError(
+            "Consent records are evidence and are never deleted, not even in bulk."
+        )
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        self.update()  # refused, before Django opens a transaction for it
+
+    def bulk_create(self, objs, *args, **kwargs):
+        raise ImmutableRecordError(
+            "Consent records are appended one at a time, each chained to the one "
+            "before it (policy.consent.record_consent)."
+        )
+
+    def withdraw(self, reason="", at=None):
+        """Mark the records of this queryset that are not withdrawn yet withdrawn ``at``
+        (now) for ``reason``; those already withdrawn stay as they were. Returns how
+        many were withdrawn."""
+        at = at or timezone.now()
+        count = 0
+        with transaction.atomic():
+            # The head's lock first: withdrawals and appends queue behind one another.
+            ConsentLedgerHead.lock()
+            for record in self.filter(withdrawn_at__isnull=True).order_by("sequence"):
+                record.withdrawn_at, record.withdrawal_reason = at, reason
+                count += models.QuerySet.update(
+                    ConsentRecord.objects.filter(
+                        pk=record.pk, withdrawn_at__isnull=True
+                    ),
+                    withdrawn_at=at,
+                    withdrawal_reason=reason,
+                    withdrawal_hash=chain.withdrawal_hash(record),
+                )
+            if count:
+                ConsentLedgerHead.objects.filter(pk=ConsentLedgerHead.PK).update(
+                    withdrawals=F("withdrawals") + count
+                )
+        return count
+
+    def pseudonymise_person(self, user, pseudonym):
+        """The one pseudonymisation of ``user`` in the ledger: on every record of theirs
+        the e-mail becomes ``pseudonym`` and the network and browser the consent came
+        from are erased (with their hash). What was agreed, when, and its hash stay, so
+        the chain still proves the consent and its withdrawal. Records already
+        pseudonymised stay as they are. Returns how many were changed."""
+        return self._pseudonymise(ConsentRecord.objects.filter(user=user), pseudonym)
+
+    def pseudonymise_address(self, address, pseudonym):
+        """The same for a person the ledger knows only by the address they consented
+        with, without an account (the person an applicant represents)."""
+        rows = ConsentRecord.objects.filter(user__isnull=True, email__iexact=address)
+        return self._pseudonymise(rows, pseudonym)
+
+    @staticmethod
+    def _pseudonymise(rows, pseudonym):
+        if not chain.is_pseudonym(pseudonym):
+            raise ValueError(f"{pseudonym!r} is not a pseudonym")
+        rows = rows.exclude(email__iendswith=f"@{chain.PSEUDONYM_DOMAIN}")
+        return models.QuerySet.update(
+            rows, email=pseudonym, user_agent="", network=None, evidence_hash=""
+        )
+
+
 class ConsentRecord(models.Model):
     """One consent a person gave, against the exact edition and text they were shown.
 
-    Append-only evidence: made only by ``policy.consent.record_consent``, changed only to
-    mark a withdrawal, never deleted. If the account goes, the record stays (user is set
-    to null; the e-mail given at the time remains)."""
+    Append-only evidence: made only by ``policy.consent.record_consent``, each row
+    chained to the row before it by its hash (``policy.chain``); changed only to record
+    a withdrawal, once, and to replace the person by their pseudonym, once; never
+    deleted. The database refuses anything else (triggers of migration 0013), and
+    ``manage.py verify_consent_ledger`` finds a row changed, removed or inserted behind
+    its back. Accounts are anonymised, never deleted: an account with consents cannot be
+    deleted (``PROTECT``)."""
 
     POLICY_ACCEPTANCE = "policy_acceptance"
     PERSONAL_DATA_PROCESSING = "personal_data_processing"
@@ -274,14 +355,14 @@ class ConsentRecord(models.Model):
         (POLICY_ACCEPTANCE, _("acceptance of the privacy policy")),
         (PERSONAL_DATA_PROCESSING, _("consent to the processing of personal data")),
     ]
-    WITHDRAWAL_FIELDS = ("withdrawn_at", "withdrawal_reason")
+    WITHDRAWAL_FIELDS = ("withdrawn_at", "withdrawal_reason", "withdrawal_hash")
 
     user = models.ForeignKey(
         "accounts.User",
         verbose_name=_("user"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="consents",
     )
     email = models.EmailField(_("e-mail given"))
@@ -294,38 +375,69 @@ class ConsentRecord(models.Model):
     text_sha256 = models.CharField(_("SHA-256 of the text shown"), max_length=64)
     purpose = models.CharField(_("purpose"), max_length=32, choices=PURPOSES)
     given_at = models.DateTimeField(_("given at"), default=timezone.now)
-    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    network = models.CharField(
+        _("network"),
+        max_length=49,
+        null=True,
+        blank=True,
+        help_text=_(
+            "The network the consent came from (a /24 or /48), never the address."
+        ),
+    )
     user_agent = models.TextField(_("browser (user agent)"), blank=True)
     form_name = models.CharField(_("form"), max_length=100)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    # the chain (policy.chain)
+    sequence = models.PositiveBigIntegerField(
+        _("ledger row"), unique=True, editable=False
+    )
+    person_digest = models.CharField(
+        _("person (keyed digest)"), max_length=64, editable=False
+    )
+    previous_hash = models.CharField(
+        _("hash of the previous row"), max_length=64, editable=False
+    )
+    record_hash = models.CharField(_("record hash"), max_length=64, editable=False)
+    evidence_hash = models.CharField(
+        _("hash of the network and browser"), max_length=64, blank=True, editable=False
+    )
+    withdrawal_hash = models.CharField(
+        _("hash of the withdrawal"), max_length=64, blank=True, editable=False
+    )
+
+    objects = ConsentRecordQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("consent record")
         verbose_name_plural = _("consent records")
         ordering = ["-given_at", "-pk"]
         indexes = [models.Index(fields=["email", "purpose"])]
+        # Django's own updates and related lookups go through the guarded queryset too
+        base_manager_name = "objects"
 
     def __str__(self):
         return f"{self.email} — {self.get_purpose_display()} ({self.edition})"
 
     def save(self, *args, **kwargs):
-        if self.pk is not None:
-            stored = ConsentRecord.objects.filter(pk=self.pk).values().first()
-            changed = {
-                name
-                for name, value in (stored or {}).items()
-                if getattr(self, name) != value
-            }
-            if (
-                stored is None
-                or not changed <= set(self.WITHDRAWAL_FIELDS)
-                or (stored["withdrawn_at"] is not None and changed)
-            ):
-                raise ImmutableRecordError(
-                    "A consent record is evidence: only a withdrawal may be added to it."
-                )
-        super().save(*args, **kwargs)
+        """A new record is appended to the chain; an existing one never changes here."""
+        if not self._state.adding:
+            raise ImmutableRecordError(
+                "A consent record is evidence: only withdraw_consents and "
+                "pseudonymise_consents change it, once each."
+            )
+        with transaction.atomic():
+            head = ConsentLedgerHead.claim_next_row()
+            self.sequence = head.length
+            self.previous_hash = head.last_hash
+            self.person_digest = chain.person_digest(self.user_id, self.email)
+            self.record_hash = chain.record_hash(self, self.edition.number)
+            self.evidence_hash = chain.evidence_hash(self)
+            self.withdrawal_hash = chain.withdrawal_hash(self)
+            super().save(*args, **kwargs)
+            ConsentLedgerHead.objects.filter(pk=head.pk).update(
+                last_hash=self.record_hash
+            )
 
     def delete(self, *args, **kwargs):
         raise ImmutableRecordError("A consent record is evidence and is never deleted.")
@@ -333,6 +445,68 @@ class ConsentRecord(models.Model):
     @property
     def is_withdrawn(self):
         return self.withdrawn_at is not None
+
+    @property
+    def is_pseudonymised(self):
+        return chain.is_pseudonym(self.email)
+
+
+class ConsentLedgerHead(models.Model):
+    """The end of the consent ledger, in one row: how many records it holds, the hash of
+    the last, and how many withdrawals it has recorded. Appending a record takes this
+    row's lock first, so that two consents at once never claim the same place; and the
+    check of the ledger compares the rows with it (a last row removed, a row added
+    behind the ledger's back, a withdrawal undone)."""
+
+    PK = 1
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=PK)
+    length = models.PositiveBigIntegerField(_("records"), default=0)
+    last_hash = models.CharField(
+        _("hash of the last record"), max_length=64, default=chain.GENESIS
+    )
+    withdrawals = models.PositiveBigIntegerField(_("withdrawals"), default=0)
+
+    class Meta:
+        verbose_name = _("end of the consent ledger")
+        verbose_name_plural = _("end of the consent ledger")
+
+    def __str__(self):
+        return f"{self.length} · {self.last_hash[:12]}"
+
+    @classmethod
+    def lock(cls):
+        """Within the caller's transaction: take the head's lock (an UPDATE that changes
+        nothing: PostgreSQL locks the row, SQLite takes its write lock)."""
+        if not cls.objects.filter(pk=cls.PK).update(length=F("length")):
+            cls.start()
+
+    @classmethod
+    def claim_next_row(cls):
+        """Within the caller's transaction: lengthen the ledger by one and return the
+        head as it now is (``length`` is the new row's number, ``last_hash`` the
+        previous row's hash). The UPDATE comes first, so the row is locked before it is
+        read (PostgreSQL) and the write lock taken at once (SQLite)."""
+        if not cls.objects.filter(pk=cls.PK).update(length=F("length") + 1):
+            cls.start()
+            cls.objects.filter(pk=cls.PK).update(length=F("length") + 1)
+        return cls.objects.get(pk=cls.PK)
+
+    @classmethod
+    def start(cls):
+        """The head of a ledger that has none (a database emptied outside the
+        migrations, as the test suite's flush does): from the rows there are."""
+        last = ConsentRecord.objects.order_by("-sequence").first()
+        cls.objects.get_or_create(
+            pk=cls.PK,
+            defaults={
+                "length": last.sequence if last else 0,
+                "last_hash": last.record_hash if last else chain.GENESIS,
+                "withdrawals": ConsentRecord.objects.filter(
+                    withdrawn_at__isnull=False
+                ).count(),
+            },
+        )
 
 
 class EditionNotice(models.Model):

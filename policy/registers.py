@@ -2,6 +2,8 @@
 ledger, the notices of new editions."""
 
 from django.contrib.admin import SimpleListFilter
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.options import ModelAdmin
 
@@ -82,7 +84,14 @@ class ConsentRecordAdmin(ModelAdmin):
     permission_helper_class = ReadOnlyPermissionHelper
     index_view_class = RegisterIndexView
     inspect_view_enabled = True
-    list_display = ("email", "purpose", "edition", "given_at", "withdrawn")
+    list_display = (
+        "email",
+        "purpose",
+        "edition",
+        "given_at",
+        "withdrawn",
+        "certificate",
+    )
     list_filter = ("purpose", EditionFilter, "withdrawn_at", "given_at")
     search_fields = ("email",)
     list_export = (
@@ -92,18 +101,32 @@ class ConsentRecordAdmin(ModelAdmin):
         "edition",
         "text_sha256",
         "given_at",
-        "ip_address",
+        "network",
         "user_agent",
         "form_name",
         "withdrawn_at",
         "withdrawal_reason",
+        "sequence",
+        "record_hash",
     )
     export_filename = "consent-records"
-    inspect_view_fields = list_export
+    inspect_view_fields = (*list_export, "previous_hash", "person_digest")
 
     @admin_column(_("withdrawn"))
     def withdrawn(self, record):
         return record.withdrawn_at or "—"
+
+    @admin_column(_("certificate"))
+    def certificate(self, record):
+        """The person's consent certificate (a person represented by an applicant, who
+        has no account, has none)."""
+        if record.user_id is None:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("consent_certificate_admin", args=[record.user_id]),
+            _("Consent certificate"),
+        )
 
 
 class EditionNoticeAdmin(ModelAdmin):

@@ -1,5 +1,6 @@
-"""Views of the policy app that are not pages: the renewed consent to a new edition and
-the dismissal of the cookie notice. The policy itself is served by ``PolicyPage``."""
+"""Views of the policy app that are not pages: the renewed consent to a new edition, the
+person's consent certificate and the dismissal of the cookie notice. The policy itself
+is served by ``PolicyPage``."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from policy.certificate import certificate_for
 from policy.comparison import compare_editions
 from policy.consent import record_policy_consents, renewed_consent_due
 from policy.forms import RenewedConsentForm
@@ -97,6 +99,19 @@ def renewed_consent(request):
             "next": next_url,
         },
     )
+
+
+@login_required
+def consent_certificate(request):
+    """/account/consents/certificate/: the person's own consent certificate, a page to
+    print or save as PDF."""
+    response = render(
+        request,
+        "policy/consent_certificate.html",
+        {"certificate": certificate_for(request.user)},
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @csrf_exempt  # it only hides a notice for this browser; nothing to forge

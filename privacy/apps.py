@@ -9,3 +9,7 @@ class PrivacyConfig(AppConfig):
     name = "privacy"
     verbose_name = _("Data protection")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # the receiver that erases personal task arguments once a task has finished
+        from privacy import task_arguments  # noqa: F401, PLC0415 (ready(): models loaded)

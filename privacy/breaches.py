@@ -1,7 +1,8 @@
 """Incidents of loss or disclosure (policy 6.4): every affected applicant is told by
 e-mail once, each delivery recorded; the authority's notice is exported with what it needs
 (full name, IIN/BIN, phone of each affected person, the measures taken, the contact of the
-person responsible for personal-data protection)."""
+person responsible for personal-data protection), and its sending is recorded: when, how,
+by whom, under which outgoing number."""
 
 import logging
 
@@ -36,6 +37,32 @@ def notify_affected(incident, by):
         for pk in queued:
             transaction.on_commit(lambda pk=pk: send_breach_notice.enqueue(pk))
     return len(queued)
+
+
+def record_authority_notice(incident, by):
+    """Save the notice to the authorised body that ``incident`` now holds (when, how,
+    its outgoing number, a note) as recorded by ``by``, in the audit log too."""
+    incident.authority_notice_recorded_by = by
+    with transaction.atomic():
+        incident.save(
+            update_fields=[
+                "authority_notified_at",
+                "authority_notice_channel",
+                "authority_notice_reference",
+                "authority_notice_note",
+                "authority_notice_recorded_by",
+            ]
+        )
+        log(
+            instance=incident,
+            action="opi.breach.authority_notified",
+            user=by,
+            data={
+                "sent_at": incident.authority_notified_at.isoformat(),
+                "channel": incident.authority_notice_channel,
+                "reference": incident.authority_notice_reference,
+            },
+        )
 
 
 @task()
@@ -103,4 +130,9 @@ def responsible_contact(request):
     return ", ".join(part for part in parts if part)
 
 
-__all__ = ["BreachIncident", "notify_affected", "authority_export"]
+__all__ = [
+    "BreachIncident",
+    "notify_affected",
+    "record_authority_notice",
+    "authority_export",
+]

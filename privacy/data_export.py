@@ -1,27 +1,33 @@
 """The export of everything the portal holds about a person (policy 5): a ZIP with a
-machine-readable ``data.json``, a readable ``index.html``, the text of each policy edition
-they consented to, and their files. Built by a background task; the link works 24 hours.
+machine-readable ``data.json``, a readable ``index.html`` in the person's language (labels
+and values in words), the text of each policy edition they consented to, and their files.
+What it holds is what ``privacy.inventory`` declares exportable, holding by holding: the
+consent evidence, the registration, the applications with their files and messages, who
+opened their data, the experts it was disclosed to, their logins, the e-mails sent to them,
+their requests. Built by a background task; the link works 24 hours, then the ZIP goes.
 """
 
 import datetime
 import io
 import json
 import zipfile
+from dataclasses import dataclass
 
+from django.apps import apps
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
+from django.db import models, transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import formats, timezone, translation
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 from django_tasks import task
+from wagtail.models import ModelLogEntry
 
-from accounts.models import SentEmail
-from policy.models import ConsentRecord
+from privacy.inventory import HOLDINGS, Person
 from privacy.models.exports import DataExport
-from submissions.applications.forms import STEP_FIELDS
-from submissions.models.access_log import AccessLog
-from submissions.models.applications import Application
-from submissions.models.registrations import FILE_FIELDS
 
 LINK_HOURS = 24
 
@@ -34,117 +40,198 @@ def request_export(user):
 
 
 def collect(user):
-    """Everything about ``user``, as plain data, with the files to include."""
+    """Everything the inventory holds about ``user``: (data for data.json, the readable
+    sections for index.html, the files to include, the policy editions consented to)."""
+    person = Person(user=user, email=user.email, full_name=user.full_name)
+    data = {"exported_at": timezone.now()}
+    sections, files, editions = [], [], {}
+    for holding in HOLDINGS:
+        if not holding.exported_as:
+            continue
+        rows = exported_rows(holding, person)
+        fields = exported_fields(holding)
+        records = [machine_readable(row, fields) for row in rows]
+        data[holding.exported_as] = (
+            (records[0] if records else None) if holding.single else records
+        )
+        sections.append(
+            Section(holding.section, [readable(row, fields) for row in rows])
+        )
+        for row in rows:
+            files += files_of(row, holding)
+            if holding.model == "policy.ConsentRecord":
+                editions[row.edition.number] = row.edition
+    data["account_history"] = [
+        {"action": entry.action, "at": entry.timestamp}
+        for entry in account_history(user)
+    ]
+    sections.append(
+        Section(
+            _("Logins and changes to your account"),
+            [
+                [
+                    (_("what"), entry.message),
+                    (
+                        _("when"),
+                        formats.date_format(entry.timestamp, "DATETIME_FORMAT"),
+                    ),
+                ]
+                for entry in account_history(user)
+            ],
+        )
+    )
+    return data, sections, files, editions
 
-    profile = getattr(user, "applicant_profile", None)
-    files = []
-    data = {
-        "exported_at": timezone.now(),
-        "account": {
-            "email": user.email,
-            "full_name": user.full_name,
-            "language": user.language,
-            "date_joined": user.date_joined,
-            "email_verified_at": user.email_verified_at,
-        },
-        "profile": None,
-        "registrations": [],
-        "consents": [],
-        "applications": [],
-        "emails_sent": list(
-            SentEmail.objects.filter(recipient__iexact=user.email).values(
-                "subject", "kind", "reference", "sent_at"
+
+@dataclass
+class Section:
+    title: str
+    rows: list  # each a list of (label, value in words)
+
+
+def exported_rows(holding, person):
+    model = apps.get_model(holding.model)
+    rows = model._base_manager.filter(holding.rows_of(person))
+    if holding.exported_rows is not None:
+        rows = rows.filter(holding.exported_rows)
+    return list(rows.distinct().order_by("pk"))
+
+
+def exported_fields(holding):
+    """The row's fields the export shows: its own values (not ids of other records,
+    but the links the holding names), less the items the inventory keeps out."""
+    model = apps.get_model(holding.model)
+    hidden = {item.name for item in holding.items if not item.export} | HIDDEN_FIELDS
+    chosen = []
+    for field in model._meta.concrete_fields:
+        if field.name in hidden or field.primary_key:
+            continue
+        if field.is_relation and field.name not in holding.shown_links:
+            continue
+        chosen.append(field)
+    return chosen
+
+
+# Wagtail's bookkeeping on the models that have revisions, workflows and locks.
+HIDDEN_FIELDS = {
+    "live",
+    "has_unpublished_changes",
+    "first_published_at",
+    "last_published_at",
+    "live_revision",
+    "latest_revision",
+    "go_live_at",
+    "expire_at",
+    "expired",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "is_staff",
+    "is_superuser",
+    "last_login",
+    "task_run",
+    "internal",  # the exported messages are never the reviewers' internal notes
+    # the ledger's chain: the record's own hash is exported (the person's proof), the
+    # links of the chain are not
+    "sequence",
+    "previous_hash",
+    "evidence_hash",
+    "withdrawal_hash",
+}
+
+
+def machine_readable(row, fields):
+    values = {}
+    for field in fields:
+        value = getattr(row, field.name)
+        if field.is_relation:
+            value = link_name(value)
+        elif isinstance(field, models.FileField):
+            value = value.name.rsplit("/", 1)[-1] if value else None
+        values[field.name] = value
+    return values
+
+
+def readable(row, fields):
+    """(label, value in words) of each field, in the language active now."""
+    shown = []
+    for field in fields:
+        value = getattr(row, field.name)
+        if field.is_relation:
+            value = link_name(value)
+        elif field.choices:
+            value = getattr(row, f"get_{field.name}_display")()
+        elif isinstance(field, models.BooleanField):
+            value = _("yes") if value else _("no")
+        elif isinstance(field, models.DateTimeField):
+            value = (
+                formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+                if value
+                else None
             )
-        ),
-        "accesses_to_my_data": list(
-            AccessLog.objects.filter(applicant=user).values("action", "what", "at")
-        ),
-        "data_requests": list(
-            user.data_requests.values(
-                "kind", "status", "details", "submitted_at", "due_date", "answer"
-            )
-        ),
-    }
-    if profile is not None:
-        data["profile"] = {
-            name: getattr(profile, name)
-            for name in profile.DETAIL_FIELDS
-            if name not in FILE_FIELDS
-        } | {"status": profile.status, "verified_at": profile.verified_at}
-        for name in profile.stored_file_fields():
-            files.append(
-                (
-                    f"registration/{getattr(profile, f'{name}_name')}",
-                    getattr(profile, name),
-                )
-            )
-        data["registrations"] = list(
-            profile.registration_requests.values(
-                "submitted_at", "full_name", "organization", "bin_iin", "email"
-            )
+        elif isinstance(field, models.DateField):
+            value = formats.date_format(value, "DATE_FORMAT") if value else None
+        elif isinstance(field, models.FileField):
+            value = _("attached (in the files folder)") if value else None
+        shown.append(
+            (capfirst(field.verbose_name), value if value not in ("", None) else "—")
         )
-    editions = {}
-    for record in ConsentRecord.objects.filter(user=user).select_related("edition"):
-        editions[record.edition.number] = record.edition
-        data["consents"].append(
-            {
-                "purpose": record.purpose,
-                "edition": record.edition.number,
-                "given_at": record.given_at,
-                "withdrawn_at": record.withdrawn_at,
-                "text_sha256": record.text_sha256,
-                "text_file": f"policy/edition-{record.edition.number}.html",
-            }
-        )
-    answer_fields = [name for names in STEP_FIELDS.values() for name in names]
-    for application in (
-        Application.objects.filter(applicant=user)
-        .select_related("subsidiary")
-        .prefetch_related("messages", "files")
-    ):
-        answers = {name: getattr(application, name) for name in answer_fields}
-        answers["subsidiary"] = str(application.subsidiary or "")
-        data["applications"].append(
-            {
-                "reference": application.reference,
-                "status": application.status,
-                **answers,
-                "submitted_at": application.submitted_at,
-                "decided_at": application.decided_at,
-                "messages": [
-                    {"written_at": m.created_at, "body": m.body}
-                    for m in application.messages.all()
-                    if not m.internal
-                ],
-                "files": [
-                    {
-                        "category": f.category,
-                        "name": f.original_name,
-                        "size": f.size,
-                        "sha256": f.sha256,
-                    }
-                    for f in application.files.all()
-                ],
-            }
-        )
-        folder = application.reference or f"draft-{application.pk}"
-        for record in application.files.all():
-            files.append((f"applications/{folder}/{record.original_name}", record.file))
-    return data, files, editions
+    return shown
+
+
+def link_name(value):
+    """A linked record as the person should read it: a person by name, anything else
+    by its label."""
+    if value is None:
+        return None
+    if hasattr(value, "full_name"):
+        return value.full_name or _("a member of the staff")
+    return str(value)
+
+
+def files_of(row, holding):
+    """(name in the ZIP, stored file) of the row's exported files."""
+    found = []
+    for item in holding.items:
+        field = row._meta.get_field(item.name)
+        stored = getattr(row, item.name)
+        if not item.export or not isinstance(field, models.FileField) or not stored:
+            continue
+        if holding.model == "submissions.ApplicationFile":
+            application = row.application
+            folder = application.reference or f"draft-{application.pk}"
+            found.append((f"applications/{folder}/{row.original_name}", stored))
+        else:
+            original = (
+                getattr(row, f"{item.name}_name", "") or stored.name.rsplit("/", 1)[-1]
+            )
+            found.append((f"registration/{original}", stored))
+    return found
+
+
+def account_history(user):
+    """The audit entries of the account itself: logins, logouts, password and
+    two-factor changes."""
+    return ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(user, for_concrete_model=False),
+        object_id=str(user.pk),
+    ).order_by("timestamp")
 
 
 def write_zip(user):
-    data, files, editions = collect(user)
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        data, sections, files, editions = collect(user)
+        index = render_to_string(
+            "privacy/export_index.html",
+            {"data": data, "sections": sections, "user": user},
+        )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(
             "data.json",
             json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
         )
-        archive.writestr(
-            "index.html",
-            render_to_string("privacy/export_index.html", {"data": data, "user": user}),
-        )
+        archive.writestr("index.html", index)
         for number, edition in editions.items():
             archive.writestr(f"policy/edition-{number}.html", edition.text_html)
         for name, stored in files:

@@ -1,33 +1,96 @@
-"""Retention (policy 8): what has passed its period is deleted or anonymised, with a
-line for each thing done and an entry in the audit log.
+"""Retention (policy 7.1, 8): what has passed its period is deleted or erased, with a line
+for each thing done and an entry in the audit log. Idempotent: a second run finds nothing.
 
-Periods are settings (``RETENTION``): drafts abandoned for a year, rejected applications
-and their files after the five-year protection period, accounts never confirmed after 30
-days; and private files that no row names, an hour after they were written.
+The periods are settings (``RETENTION``, README "Personal data"):
+
+- people: a verified applicant five years after their last activity (policy 7.1: the
+  data is protected for five years from when it was placed), an applicant never verified
+  after ``inactive_years`` without activity, an account never confirmed after
+  ``unconfirmed_days`` — each erased as ``privacy.anonymise`` does on request;
+- applications: drafts abandoned for ``draft_days``, rejected ones ``rejected_years``
+  after the decision, with their files;
+- records (``privacy.inventory.PRUNED``): export ZIPs whose link has expired, finished
+  background tasks, ended sessions, failed-login records, unsaved admin forms;
+- private files that no row names, an hour after they were written.
+
+Staff accounts are never erased by retention (they are closed by an administrator).
 """
 
 import datetime
 import logging
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.sessions.models import Session
 from django.db import transaction
+from django.db.models import Max, Q
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django_tasks import task
+from django_tasks_db.models import DBTaskResult
 from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
-from accounts.models import User
-from privacy.anonymise import anonymise
+from accounts.models import LoginSession, User
+from privacy.anonymise import PSEUDONYM_DOMAIN, anonymise
+from privacy.models.exports import DataExport
 from submissions.files import delete_draft
 from submissions.models.applications import Application, ApplicationStatus
 from submissions.orphans import sweep_orphan_files
 
 logger = logging.getLogger(__name__)
 
+ERASE_PERSON = "anonymise"
+DELETE = "delete"
 
-def due_for_retention(now=None):
-    """What is due, by category: querysets of what would be deleted or anonymised."""
 
-    now = now or timezone.now()
+def years(count):
+    return datetime.timedelta(days=365 * count)
+
+
+def last_activity():
+    """The moment of an account's last sign of life: joining, logging in, or a change
+    to one of its applications."""
+    epoch = timezone.make_aware(datetime.datetime(2000, 1, 1))
+    return Greatest(
+        "date_joined",
+        Coalesce("last_login", "date_joined"),
+        Coalesce(Max("applications__updated_at"), "date_joined"),
+        Coalesce(Max("applications__submitted_at"), "date_joined"),
+        Coalesce(Max("applications__decided_at"), epoch),
+    )
+
+
+def people_due(now):
+    periods = settings.RETENTION
+    applicants = (
+        User.objects.filter(applicant_profile__isnull=False)
+        .exclude(email__endswith=f"@{PSEUDONYM_DOMAIN}")
+        .annotate(last_active=last_activity())
+    )
+    return {
+        "verified accounts": applicants.filter(
+            applicant_profile__status="verified",
+            last_active__lt=now - years(periods["verified_years"]),
+        ),
+        "accounts never verified": applicants.exclude(
+            applicant_profile__status="verified"
+        ).filter(
+            email_verified_at__isnull=False,
+            last_active__lt=now - years(periods["inactive_years"]),
+        ),
+        "unconfirmed accounts": User.objects.filter(
+            is_active=False,
+            email_verified_at__isnull=True,
+            is_staff=False,
+            date_joined__lt=now - datetime.timedelta(days=periods["unconfirmed_days"]),
+        ).exclude(email__endswith=f"@{PSEUDONYM_DOMAIN}"),
+    }
+
+
+def applications_due(now):
     periods = settings.RETENTION
     return {
         "abandoned drafts": Application.objects.filter(
@@ -36,44 +99,74 @@ def due_for_retention(now=None):
         ),
         "rejected applications": Application.objects.filter(
             status=ApplicationStatus.REJECTED,
-            decided_at__lt=now
-            - datetime.timedelta(days=365 * periods["rejected_years"]),
+            decided_at__lt=now - years(periods["rejected_years"]),
         ),
-        "unconfirmed accounts": User.objects.filter(
-            is_active=False,
-            email_verified_at__isnull=True,
-            date_joined__lt=now - datetime.timedelta(days=periods["unconfirmed_days"]),
-        ).exclude(email__endswith="@anonymised.invalid"),
     }
 
 
-def enforce(dry_run=False, out=print):
-    """Delete or anonymise what is due; report each thing; return the counts."""
+def records_due(now):
+    """The ``privacy.inventory.PRUNED`` records past their period, by category."""
+    periods = settings.RETENTION
+    tasks_before = now - datetime.timedelta(days=periods["task_result_days"])
+    FormState = apps.get_model("wagtailadmin", "FormState")
+    attempts_before = now - datetime.timedelta(days=periods["login_attempt_days"])
+    return {
+        "expired data exports": DataExport.objects.filter(
+            Q(expires_at__lt=now)
+            | Q(
+                status=DataExport.FAILED,
+                requested_at__lt=now - datetime.timedelta(days=1),
+            )
+        ),
+        "finished background tasks": DBTaskResult.objects.filter(
+            finished_at__lt=tasks_before
+        ),
+        "expired sessions": Session.objects.filter(expire_date__lt=now),
+        "ended logins": LoginSession.objects.exclude(
+            session_key__in=Session.objects.values("session_key")
+        ),
+        "failed logins": AccessAttempt.objects.filter(attempt_time__lt=attempts_before),
+        "failed-login log": AccessFailureLog.objects.filter(
+            attempt_time__lt=attempts_before
+        ),
+        "login log": AccessLog.objects.filter(attempt_time__lt=attempts_before),
+        "unsaved admin forms": FormState.objects.filter(
+            last_updated_at__lt=tasks_before
+        ),
+    }
 
+
+def due_for_retention(now=None):
+    """What is due, by category: querysets of what would be erased or deleted."""
+    now = now or timezone.now()
+    return {**people_due(now), **applications_due(now), **records_due(now)}
+
+
+def enforce(dry_run=False, out=print, now=None):
+    """Erase or delete what is due; report each thing; return the counts."""
+    now = now or timezone.now()
     counts = {}
-    for category, queryset in due_for_retention().items():
-        items = list(queryset)
+    for category, queryset in {**people_due(now), **applications_due(now)}.items():
+        items = list(queryset.distinct())
         counts[category] = len(items)
         for item in items:
-            out(
-                f"{'would ' if dry_run else ''}{action_of(category)}: {category}: {item}"
-            )
-            if dry_run:
-                continue
-            with transaction.atomic():
-                log(
-                    instance=item,
-                    action="opi.retention",
-                    data={"category": category},
-                )
-                if category == "unconfirmed accounts":
-                    anonymise(item, reason="retention: never confirmed")
-                else:
-                    delete_draft(item)
-            logger.info("Retention: %s %s: %s", action_of(category), category, item)
-    # Files a killed process left without their row (submissions.orphans), swept daily
-    # with the rest.
-
+            action = action_of(category)
+            out(f"{'would ' if dry_run else ''}{action}: {category}: {label_of(item)}")
+            if not dry_run:
+                with transaction.atomic():
+                    log(
+                        instance=item,
+                        action="opi.retention",
+                        data={"category": category},
+                    )
+                    if action == ERASE_PERSON:
+                        anonymise(item, reason=f"retention: {category}")
+                    else:
+                        delete_draft(item)
+                logger.info("Retention: %s %s: %s", action, category, item.pk)
+    for category, queryset in records_due(now).items():
+        counts[category] = prune(category, queryset, dry_run, out)
+    # Files a killed process left without their row (submissions.orphans).
     orphans = sweep_orphan_files(dry_run=dry_run)
     for name in orphans:
         out(f"{'would ' if dry_run else ''}delete: orphan files: {name}")
@@ -81,8 +174,50 @@ def enforce(dry_run=False, out=print):
     return counts
 
 
+def prune(category, queryset, dry_run, out):
+    """Delete the records of one category (the files of data exports with them); one
+    audit entry says how many."""
+    count = queryset.count()
+    if not count:
+        return 0
+    out(f"{'would ' if dry_run else ''}delete: {category}: {count}")
+    if dry_run:
+        return count
+    with transaction.atomic():
+        if queryset.model is DataExport:
+            for export in queryset:
+                if export.file:
+                    export.file.storage.delete(export.file.name)
+        queryset.delete()
+        ModelLogEntry.objects.create(
+            content_type=ContentType.objects.get_for_model(queryset.model),
+            label=f"{category}: {count}",
+            action="opi.retention",
+            data={"category": category, "count": count},
+            object_id="-",  # many records, named by the label and the data
+            timestamp=timezone.now(),
+        )
+    logger.info("Retention: delete %s: %s", category, count)
+    return count
+
+
+def label_of(item):
+    """How a line of the report names what it acts on: an account by its number (the
+    report is read by staff and logged; it repeats nobody's name)."""
+    if isinstance(item, User):
+        return f"account {item.pk}"
+    return f"application {item.pk}"
+
+
+PEOPLE_CATEGORIES = (
+    "verified accounts",
+    "accounts never verified",
+    "unconfirmed accounts",
+)
+
+
 def action_of(category):
-    return "anonymise" if category == "unconfirmed accounts" else "delete"
+    return ERASE_PERSON if category in PEOPLE_CATEGORIES else DELETE
 
 
 @task()

@@ -89,7 +89,9 @@ class VisitsMenuItem(MenuItem):
 
 class IncidentStatusPanel(Panel):
     """How long ago the incident was found against its one-working-day notice deadline,
-    who has been told, and the actions: notify the applicants, export for the authority."""
+    who has been told, the authority's notice (its deadline until it is recorded, then
+    when, how, by whom, its number), and the actions: notify the applicants, export for
+    the authority, record the authority's notice."""
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "privacy/admin/incident_status_panel.html"
@@ -108,7 +110,11 @@ class BreachIncidentViewSet(PersonalDataViewSet):
     menu_label = _("Incidents")
     menu_order = 280
     add_to_admin_menu = True
-    list_display = ["__str__", Column("deadline_display", label=_("notices"))]
+    list_display = [
+        "__str__",
+        Column("deadline_display", label=_("notices")),
+        Column("authority_notice_display", label=_("notice to the authority")),
+    ]
     inspect_view_enabled = True
     panels = [IncidentStatusPanel(heading=_("Notices")), *BreachIncident.panels]
 

@@ -54,6 +54,11 @@ def privacy_admin_urls():
             name="incident_notify",
         ),
         path(
+            "incidents/<int:pk>/authority-notice/",
+            admin_views.incident_authority_notice,
+            name="incident_authority_notice",
+        ),
+        path(
             "incidents/<int:pk>/authority.<str:spreadsheet_format>",
             admin_views.incident_authority_export,
             name="incident_authority_export",
@@ -95,6 +100,11 @@ def data_protection_log_actions(actions):
 
     actions.register_action(
         "opi.breach.notify", _("Notify"), _("Affected applicants notified")
+    )
+    actions.register_action(
+        "opi.breach.authority_notified",
+        _("Authority notified"),
+        _("Notice to the authority recorded"),
     )
 
 

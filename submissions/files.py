@@ -7,6 +7,7 @@ from django.http import FileResponse
 from wagtail.log_actions import log
 
 from core.http import client_ip
+from core.network import network_of
 from submissions.models.access_log import AccessLog
 from submissions.models.applications import ApplicationFile
 from submissions.uploads import clean_file_name
@@ -60,7 +61,7 @@ def delete_draft(application):
 def record_access(request, instance, action, what, *, applicant_id=None):
     """Write who looked at (or downloaded) ``instance`` (an application or registration,
     or another record about ``applicant_id``) to the access log, and to Wagtail's audit
-    log with a readable message."""
+    log with a readable message. Of the request's address only its network is kept."""
     if applicant_id is None:
         applicant_id = (
             instance.applicant_id
@@ -72,7 +73,7 @@ def record_access(request, instance, action, what, *, applicant_id=None):
         applicant_id=applicant_id,
         action=action,
         what=what[:255],
-        ip_address=client_ip(request),
+        network=network_of(client_ip(request)) or "",
     )
     log(
         instance=instance,

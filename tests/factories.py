@@ -142,7 +142,6 @@ def registration_answers(**overrides):
         "organization": "ТОО «Инновация»",
         "resident": "yes",
         "bin_iin": VALID_BIN,
-        "position": "Директор",
         "phone": "+7 701 000 00 00",
         "password1": "a-long-and-fine-password",
         "password2": "a-long-and-fine-password",
@@ -386,7 +385,7 @@ class ApplicantProfileFactory(factory.django.DjangoModelFactory):
     class Params:
         awaiting = factory.Trait(status=VerificationStatus.AWAITING, verified_at=None)
         individual = factory.Trait(
-            person_type=PersonType.INDIVIDUAL, organization="", bin_iin=VALID_IIN
+            person_type=PersonType.INDIVIDUAL, organization="", bin_iin=""
         )
 
     user = factory.SubFactory(
@@ -398,7 +397,6 @@ class ApplicantProfileFactory(factory.django.DjangoModelFactory):
     full_name = "Иванов Иван"
     organization = "ТОО «Датчик»"
     bin_iin = VALID_BIN
-    position = "Директор"
     phone = "+7 701 000 00 00"
     status = VerificationStatus.VERIFIED
     verified_at = factory.LazyFunction(timezone.now)

@@ -204,6 +204,13 @@ AXES_USERNAME_FORM_FIELD = (
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_VERBOSE = False
+# What axes keeps of a failed login (accounts.login_identity): a keyed digest of the
+# normalised name typed, never the name, and the request's network, never its address.
+# Its logs of every login and of every failure are off: the security log records logins.
+AXES_USERNAME_CALLABLE = "accounts.login_identity.axes_username"
+AXES_CLIENT_IP_CALLABLE = "accounts.login_identity.axes_network"
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
 # Two-factor authentication of staff (accounts.two_factor): the name authenticator apps
 # show for the portal's entry.
 OTP_TOTP_ISSUER = "OPI Center"
@@ -235,11 +242,24 @@ DATA_REQUEST_WORKING_DAYS = {
     "export": 3,
 }
 DATA_REQUEST_REFUSAL_WORKING_DAYS = 3
-# Retention periods (policy 8): `manage.py enforce_retention` applies them daily.
+# The authorised body for personal-data protection is told of an incident within this
+# many working days of its detection (the Rules of notification of a personal-data
+# security breach, order of the Ministry of Digital Development no. 481/НҚ of 9 August
+# 2024: one working day).
+BREACH_AUTHORITY_NOTICE_WORKING_DAYS = 1
+# Retention periods (policy 7.1, 8; README "Personal data"): `manage.py enforce_retention`
+# applies them daily (privacy.retention).
 RETENTION = {
+    # a verified applicant is erased five years after their last activity (policy 7.1)
+    "verified_years": env_int("RETENTION_VERIFIED_YEARS", 5),
+    # an applicant whose registration was never approved, a year after their last activity
+    "inactive_years": env_int("RETENTION_INACTIVE_YEARS", 1),
+    "unconfirmed_days": env_int("RETENTION_UNCONFIRMED_DAYS", 30),
     "draft_days": env_int("RETENTION_DRAFT_DAYS", 365),
     "rejected_years": env_int("RETENTION_REJECTED_YEARS", 5),
-    "unconfirmed_days": env_int("RETENTION_UNCONFIRMED_DAYS", 30),
+    # records kept only to run the portal
+    "task_result_days": env_int("RETENTION_TASK_RESULT_DAYS", 7),
+    "login_attempt_days": env_int("RETENTION_LOGIN_ATTEMPT_DAYS", 30),
 }
 # Count page views and unique visitors (keyed daily hashes, never an IP address).
 VISIT_STATISTICS = env_bool("VISIT_STATISTICS", True)

@@ -1,6 +1,8 @@
-"""Incidents of loss or disclosure (policy 6.4) and the notices sent to the applicants
-they affect."""
+"""Incidents of loss or disclosure (policy 6.4), the notices sent to the applicants
+they affect, and the record of the notice sent to the authorised body for personal-data
+protection."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -10,7 +12,16 @@ from wagtail.admin.panels import FieldPanel
 
 from core.working_days import add_working_days
 
-__all__ = ["BreachIncident", "BreachNotice"]
+__all__ = ["AuthorityChannel", "BreachIncident", "BreachNotice"]
+
+
+class AuthorityChannel(models.TextChoices):
+    """How the notice reached the authorised body."""
+
+    E_PORTAL = "e_portal", _("through the authority's e-portal")
+    LETTER = "letter", _("by letter")
+    EMAIL = "email", _("by e-mail")
+    OTHER = "other", _("otherwise (see the note)")
 
 
 class BreachIncident(models.Model):
@@ -36,6 +47,29 @@ class BreachIncident(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+    # The notice to the authorised body for personal-data protection, recorded by an
+    # administrator once it is sent (admin_views.incident_authority_notice).
+    authority_notified_at = models.DateTimeField(
+        _("notice to the authority sent at"), null=True, blank=True
+    )
+    authority_notice_channel = models.CharField(
+        _("how it was sent"),
+        max_length=10,
+        choices=AuthorityChannel.choices,
+        blank=True,
+    )
+    authority_notice_reference = models.CharField(
+        _("reference (outgoing number)"), max_length=100, blank=True
+    )
+    authority_notice_note = models.TextField(_("note"), blank=True)
+    authority_notice_recorded_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("notice to the authority recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     panels = [
         FieldPanel("what"),
@@ -77,6 +111,45 @@ class BreachIncident(models.Model):
             "date": date_format(self.notice_due),
             "sent": sent,
             "total": total,
+        }
+
+    @property
+    def authority_notice_due(self):
+        """The authorised body is to be told within
+        ``settings.BREACH_AUTHORITY_NOTICE_WORKING_DAYS`` working days of detection."""
+
+        return add_working_days(
+            timezone.localdate(self.detected_at),
+            settings.BREACH_AUTHORITY_NOTICE_WORKING_DAYS,
+        )
+
+    @property
+    def authority_notice_overdue(self):
+        return (
+            self.authority_notified_at is None
+            and self.authority_notice_due < timezone.localdate()
+        )
+
+    @property
+    def authority_notice_display(self):
+        """Until the notice is recorded, its deadline; then when, how, by whom and its
+        outgoing number."""
+        if self.authority_notified_at is None:
+            if self.authority_notice_overdue:
+                text = gettext("notice to the authority due by %(date)s — overdue")
+            else:
+                text = gettext("notice to the authority due by %(date)s")
+            return text % {"date": date_format(self.authority_notice_due)}
+        return gettext(
+            "authority notified %(when)s %(channel)s, no. %(reference)s, "
+            "recorded by %(who)s"
+        ) % {
+            "when": date_format(
+                timezone.localtime(self.authority_notified_at), "SHORT_DATETIME_FORMAT"
+            ),
+            "channel": self.get_authority_notice_channel_display(),
+            "reference": self.authority_notice_reference,
+            "who": self.authority_notice_recorded_by or "—",
         }
 
 

@@ -10,7 +10,16 @@ __all__ = ["AccessLog"]
 
 
 class AccessLog(models.Model):
-    """Who viewed or downloaded which applicant's personal data or file, and when."""
+    """Who viewed or downloaded which applicant's personal data or file, and when.
+
+    Its purposes are the applicant's right to know who accessed their data, and the
+    staff's accountability for it. Both are served by the staff member's account
+    (``actor``); of the request's address only its network is kept
+    (``core.network.network_of``: a /24 for IPv4, a /48 for IPv6), enough to tell an
+    opening from the office's network from one from elsewhere, never enough to name a
+    device. The full address was kept until migration 0017, which reduced every row to
+    its network.
+    """
 
     VIEW = "view"
     DOWNLOAD = "download"
@@ -33,7 +42,15 @@ class AccessLog(models.Model):
     action = models.CharField(_("action"), max_length=10, choices=ACTIONS)
     what = models.CharField(_("what"), max_length=255)
     at = models.DateTimeField(_("when"), default=timezone.now)
-    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    network = models.CharField(
+        _("IP network"),
+        max_length=64,
+        blank=True,
+        help_text=_(
+            "The network the request came from (e.g. 203.0.113.0/24), never the full "
+            "address."
+        ),
+    )
 
     class Meta:
         verbose_name = _("access to personal data")

@@ -44,8 +44,43 @@ FILE_FIELDS = tuple(REGISTRATION_FILES.values())
 
 
 class RegistrationDetails(models.Model):
-    """The facts an applicant registers with (policy 3.3–3.4), held by the profile and by
-    each registration request reviewers verify."""
+    """The facts an applicant registers with, held by the profile and by each
+    registration request reviewers verify: only what the privacy policy lists (3.3–3.4),
+    and one optional contact with its purpose stated (5.1).
+
+    Policy 3.3 asks for the full name of the user (an individual) or of the first head of
+    the user (a legal entity), and an e-mail address (on the account and on each
+    registration request); 3.4 for the organisation's name, a power of attorney when a
+    representative acts, the legal entity's registration data, and residency of
+    Kazakhstan. Field by field:
+
+    - ``person_type``: which of 3.3's two cases applies (whose name is given, and
+      whether the legal entity's registration data is asked for).
+    - ``full_name``: 3.3.
+    - ``organization``: 3.4, legal entities only.
+    - ``is_resident``: 3.4 ("residency of the Republic of Kazakhstan"), everyone.
+    - ``bin_iin``: the legal entity's BIN (its state registration number, 3.4), for
+      resident legal entities only, checksum-validated. An individual's IIN is not
+      asked for: the policy does not list it, and an individual is identified by name
+      and e-mail. (The column keeps its historical name, which the data export and
+      anonymisation read; since migration 0017 it never holds an IIN.)
+    - ``country``: the country of registration of a non-resident legal entity (its
+      registration data, 3.4). A non-resident individual is asked only whether they are
+      resident: the policy lists residency, not a country of residence.
+    - ``phone``: optional. The policy does not list it; it is kept only when the
+      applicant chooses to give it, to reach them about their registration or
+      application when e-mail fails (5.1, feedback), and the form says so beside it.
+    - ``via_representative``, ``representative_name``, ``represented_email``,
+      ``power_of_attorney``: 3.4's power of attorney when a representative acts; the
+      representative's name is the one the power of attorney names, and the e-mail of
+      the person represented (3.3's e-mail of the head or the individual) is where they
+      are asked for their own consent.
+    - ``registration_certificate``: the legal entity's registration data (3.4).
+
+    A job title (``position``) is no longer asked for: 3.3 asks for the head's name, not
+    their post. Migration 0017 removed it with its data, and the IINs and countries of
+    individuals, also from the registration requests' revisions.
+    """
 
     person_type = models.CharField(
         _("person type"), max_length=20, choices=PersonType.choices
@@ -57,10 +92,27 @@ class RegistrationDetails(models.Model):
     )
     organization = models.CharField(_("organization"), max_length=255, blank=True)
     is_resident = models.BooleanField(_("resident of Kazakhstan"), default=True)
-    country = models.CharField(_("country"), max_length=100, blank=True)
-    bin_iin = models.CharField(_("BIN / IIN"), max_length=12, blank=True)
-    position = models.CharField(_("position"), max_length=255)
-    phone = models.CharField(_("contact phone"), max_length=32)
+    country = models.CharField(
+        _("country of registration"),
+        max_length=100,
+        blank=True,
+        help_text=_("Of a legal entity that is not a resident of Kazakhstan."),
+    )
+    bin_iin = models.CharField(
+        _("BIN"),
+        max_length=12,
+        blank=True,
+        help_text=_("Of a legal entity that is a resident of Kazakhstan."),
+    )
+    phone = models.CharField(
+        _("contact phone"),
+        max_length=32,
+        blank=True,
+        help_text=_(
+            "Optional: only to reach the applicant about their registration or "
+            "application if e-mail fails."
+        ),
+    )
     via_representative = models.BooleanField(
         _("filed through a representative"), default=False
     )
@@ -96,7 +148,6 @@ class RegistrationDetails(models.Model):
         "is_resident",
         "country",
         "bin_iin",
-        "position",
         "phone",
         "via_representative",
         "representative_name",
@@ -219,7 +270,7 @@ class RegistrationRequest(
 
     @property
     def identifier_display(self):
-        """The BIN/IIN as a register shows it: "blocked" while the person is blocked."""
+        """The BIN as a register shows it: "blocked" while the person is blocked."""
         if self.profile_id and self.profile.is_blocked:
             return _("blocked")
         return self.bin_iin

@@ -1,5 +1,12 @@
 """Forms of a registration: the details an applicant registers with (policy 3.3–3.4),
-correcting them, and the answer of the person represented."""
+correcting them, and the answer of the person represented.
+
+The form asks only for what the policy lists, and for an optional phone with its purpose
+said beside it; why each detail is there is written on
+``submissions.models.registrations.RegistrationDetails``. No job title, no individual's
+IIN: the policy lists neither."""
+
+import re
 
 from captcha.fields import CaptchaField
 from django import forms
@@ -13,13 +20,19 @@ from submissions.validators import validate_registration_file
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
+# A phone as people write it: digits, spaces, brackets, hyphens, a leading +.
+PHONE_CHARACTERS = re.compile(r"\+?[0-9 ()\-]+")
+# The fifth digit of a BIN says what registered: 4 a resident legal entity, 5 a
+# non-resident one (a branch or representative office), 6 a joint business of
+# individual entrepreneurs. An IIN has the first digit of a day of birth there (0–3).
+BIN_ENTITY_DIGITS = "456"
+
 DETAIL_INITIAL_FIELDS = (
     "person_type",
     "full_name",
     "organization",
     "country",
     "bin_iin",
-    "position",
     "phone",
     "via_representative",
     "representative_name",
@@ -31,7 +44,8 @@ class RegistrationDetailsForm(forms.Form):
     """The facts an applicant registers with (policy 3.3–3.4), and the rules between
     them. Conditional fields are checked in ``clean()``: the form gives the same answers
     with or without JavaScript. ``existing_files`` names the files already on record,
-    which need not be chosen again."""
+    which need not be chosen again. The fields are declared in the order the page shows
+    them, so that the error summary lists them in that order too."""
 
     FILE_FIELDS = FILE_FIELDS
 
@@ -48,26 +62,35 @@ class RegistrationDetailsForm(forms.Form):
     organization = forms.CharField(
         label=_("Organization name"), max_length=255, required=False
     )
+    phone = forms.CharField(
+        label=_("Contact phone"),
+        max_length=32,
+        required=False,
+        help_text=_(
+            "Optional. Used only to reach you about your registration or application "
+            "if e-mail fails."
+        ),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
     resident = forms.ChoiceField(
         label=_("Resident of the Republic of Kazakhstan"),
         choices=YES_NO,
         widget=forms.RadioSelect,
     )
-    country = forms.CharField(
-        label=_("Country of registration or residence"), max_length=100, required=False
-    )
     bin_iin = forms.CharField(
-        label=_("BIN or IIN"),
+        label=_("BIN"),
         max_length=12,
         required=False,
-        help_text=_("BIN for a legal entity, IIN for an individual: 12 digits."),
+        help_text=_("The organization's business identification number: 12 digits."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
-    position = forms.CharField(label=_("Position"), max_length=255)
-    phone = forms.CharField(
-        label=_("Contact phone"),
-        max_length=32,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    country = forms.CharField(
+        label=_("Country of registration"), max_length=100, required=False
+    )
+    registration_certificate = forms.FileField(
+        label=_("Certificate of state registration"),
+        required=False,
+        help_text=_("PDF, JPEG or PNG, up to 10 MB."),
     )
     via_representative = forms.BooleanField(
         label=_("I file through a representative"), required=False
@@ -91,15 +114,25 @@ class RegistrationDetailsForm(forms.Form):
             "the portal does not ask for them."
         ),
     )
-    registration_certificate = forms.FileField(
-        label=_("Certificate of state registration"),
-        required=False,
-        help_text=_("PDF, JPEG or PNG, up to 10 MB."),
-    )
 
     def __init__(self, *args, existing_files=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.existing_files = set(existing_files)
+
+    def clean_phone(self):
+        phone = " ".join(self.cleaned_data.get("phone", "").split())
+        digits = re.sub(r"[^0-9]", "", phone)
+        if phone and (
+            not PHONE_CHARACTERS.fullmatch(phone) or not 7 <= len(digits) <= 15
+        ):
+            raise forms.ValidationError(
+                _(
+                    "Enter a phone number: 7 to 15 digits, with spaces, brackets, "
+                    "hyphens and a leading + if you like."
+                ),
+                code="phone",
+            )
+        return phone
 
     def clean_power_of_attorney(self):
         return self.checked_file("power_of_attorney")
@@ -131,23 +164,10 @@ class RegistrationDetailsForm(forms.Form):
                 "registration_certificate",
                 _("Attach the certificate of state registration."),
             )
-        if data.get("resident") == "no":
+        if legal and data.get("resident") == "no":
             self.require("country", _("Enter the country, as you are not a resident."))
-        if resident and data.get("person_type"):
-            kind = "bin" if legal else "iin"
-            number = data.get("bin_iin", "").strip()
-            if not number:
-                self.add_error(
-                    "bin_iin",
-                    _("Enter the BIN of the organization.")
-                    if legal
-                    else _("Enter your IIN."),
-                )
-            elif "bin_iin" not in self.errors:
-                try:
-                    data["bin_iin"] = validate_bin_iin(number, kind)
-                except forms.ValidationError as error:
-                    self.add_error("bin_iin", error)
+        if legal and resident:
+            self.check_bin(data)
         if data.get("via_representative"):
             self.require("representative_name", _("Enter the representative's name."))
             self.require(
@@ -156,6 +176,33 @@ class RegistrationDetailsForm(forms.Form):
             )
             self.require_file("power_of_attorney", _("Attach the power of attorney."))
         return data
+
+    def check_bin(self, data):
+        """A resident legal entity's BIN: 12 digits, a valid check digit, and the fifth
+        digit of a legal entity (4, 5 or 6), so that an individual's IIN is never kept
+        in its place."""
+        if "bin_iin" in self.errors:
+            return
+        number = data.get("bin_iin", "").strip()
+        if not number:
+            self.add_error("bin_iin", _("Enter the BIN of the organization."))
+            return
+        try:
+            number = validate_bin_iin(number, "bin")
+        except forms.ValidationError as error:
+            self.add_error("bin_iin", error)
+            return
+        if number[4] not in BIN_ENTITY_DIGITS:
+            self.add_error(
+                "bin_iin",
+                _(
+                    "This looks like an IIN, not a BIN: the fifth digit of a BIN is 4, "
+                    "5 or 6. An individual, an individual entrepreneur included, "
+                    "registers as an individual and gives no number."
+                ),
+            )
+            return
+        data["bin_iin"] = number
 
     @property
     def files_to_choose_again(self):
@@ -167,6 +214,9 @@ class RegistrationDetailsForm(forms.Form):
 class RegistrationForm(RegistrationDetailsForm):
     """The registration form: the details, the login (e-mail and password), the two
     consents and the captcha."""
+
+    # the e-mail sits with the person's name on the page (and in the error summary)
+    field_order = ["person_type", "full_name", "organization", "email"]
 
     email = forms.EmailField(
         label=_("E-mail"),
@@ -264,6 +314,10 @@ class RepresentedConsentForm(forms.Form):
 
 
 def detail_values(data):
+    """The details to store from a valid form's ``data``: what an answer does not call
+    for is stored empty (an individual's organization, BIN and country, a resident's
+    country, a non-resident's BIN, the representative's details when nobody
+    represents)."""
     legal = data["person_type"] == PersonType.LEGAL_ENTITY
     resident = data["resident"] == "yes"
     representative = bool(data.get("via_representative"))
@@ -272,10 +326,9 @@ def detail_values(data):
         "full_name": data["full_name"].strip(),
         "organization": data.get("organization", "").strip() if legal else "",
         "is_resident": resident,
-        "country": "" if resident else data.get("country", "").strip(),
-        "bin_iin": data.get("bin_iin", "") if resident else "",
-        "position": data["position"].strip(),
-        "phone": data["phone"].strip(),
+        "country": data.get("country", "").strip() if legal and not resident else "",
+        "bin_iin": data.get("bin_iin", "") if legal and resident else "",
+        "phone": data.get("phone", ""),
         "via_representative": representative,
         "representative_name": data.get("representative_name", "").strip()
         if representative

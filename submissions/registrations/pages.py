@@ -60,8 +60,9 @@ class RegistrationFormPage(RoutablePageMixin, Page):
             request.POST or None, request.FILES or None, edition=edition
         )
         if request.method == "POST" and form.is_valid():
+            # Nothing of the person goes into the (anonymous) session: the thank-you
+            # page says where the link went without repeating the address.
             register_applicant(form, request)
-            request.session["registration_email"] = form.cleaned_data["email"]
             return redirect(self.url + self.reverse_subpage("thanks"))
         return self.render(
             request, context_overrides={"form": form, "edition": edition}
@@ -69,11 +70,7 @@ class RegistrationFormPage(RoutablePageMixin, Page):
 
     @path("thanks/", name="thanks")
     def thanks(self, request):
-        return self.render(
-            request,
-            template="submissions/registration_thanks.html",
-            context_overrides={"email": request.session.get("registration_email", "")},
-        )
+        return self.render(request, template="submissions/registration_thanks.html")
 
 
 class ConsentFormPage(Page):

@@ -53,7 +53,7 @@ class RegistrationViewSet(PersonalDataViewSet):
     list_display = [
         "__str__",
         "person_type",
-        Column("identifier_display", label=_("BIN/IIN"), sort_key="bin_iin"),
+        Column("identifier_display", label=_("BIN"), sort_key="bin_iin"),
         Column("profile__status", label=_("Verification"), accessor="verification"),
         "submitted_at",
     ]
@@ -67,7 +67,6 @@ class RegistrationViewSet(PersonalDataViewSet):
         "is_resident",
         "country",
         "bin_iin",
-        "position",
         "phone",
         "submitted_at",
     ]
@@ -87,7 +86,7 @@ class RegistrationViewSet(PersonalDataViewSet):
                         read_only("bin_iin"),
                     ]
                 ),
-                FieldRowPanel([read_only("position"), read_only("phone")]),
+                read_only("phone"),
             ],
             heading=_("Applicant"),
         ),

@@ -10,6 +10,7 @@ from accounts.models import User
 from home.models import PortalSettings
 from policy.models import ConsentRecord, PolicyEdition
 from submissions.models.registrations import ApplicantProfile
+from submissions.registrations.forms import RegistrationDetailsForm, detail_values
 from tests.two_factor import verified_login
 
 pytestmark = pytest.mark.django_db
@@ -146,3 +147,69 @@ def test_demo_has_a_verified_applicant_and_one_awaiting_verification(client):
     assert "Ожидает проверки" in client.get("/account/").content.decode()
     call_command("load_demo", password="first-password-1")  # safe to run again
     assert ApplicantProfile.objects.count() == 2
+
+
+# What the demo says about the data asked at registration is what the form asks
+# (policy 3.3–3.4): no individual's IIN, no job title, an optional phone with its purpose.
+ASKED_BEYOND_THE_POLICY = (
+    "БИН или ИИН",
+    "ИИН физического лица",
+    "BIN or IIN",
+    "individual's IIN",
+    "БСН немесе ЖСН",
+)
+
+
+def test_the_demo_registrations_are_what_the_form_accepts(client):
+    call_command("load_demo", password="first-password-1")
+    for profile in ApplicantProfile.objects.all():
+        data = {
+            name: getattr(profile, name)
+            for name in ("person_type", "full_name", "organization", "country")
+        }
+        data |= {
+            "bin_iin": profile.bin_iin,
+            "phone": profile.phone,
+            "resident": "yes" if profile.is_resident else "no",
+            "via_representative": "on" if profile.via_representative else "",
+            "representative_name": profile.representative_name,
+            "represented_email": profile.represented_email,
+        }
+        form = RegistrationDetailsForm(
+            data, existing_files=profile.stored_file_fields()
+        )
+        assert form.is_valid(), (profile.user.email, form.errors)
+        assert detail_values(form.cleaned_data) == {
+            name: getattr(profile, name) for name in detail_values(form.cleaned_data)
+        }
+    assert {bool(profile.phone) for profile in ApplicantProfile.objects.all()} == {
+        True,
+        False,
+    }  # the phone is optional, and the demo shows both
+
+
+def test_the_demo_says_what_the_form_asks(client):
+    call_command("load_demo", password="first-password-1")
+    for edition in PolicyEdition.objects.filter(number=2):
+        text = edition.text_html
+        for phrase in ASKED_BEYOND_THE_POLICY:
+            assert phrase not in text, (edition.page.locale, phrase)
+    russian = PolicyEdition.objects.get(page__locale__language_code="ru", number=2)
+    assert "Номер телефона пользователь указывает по желанию" in russian.text_html
+    assert "Физическое лицо не указывает ни ИИН, ни должность" in russian.text_html
+    assert "номер телефона, если я его укажу" in russian.consent_statement_html
+    english = PolicyEdition.objects.get(page__locale__language_code="en", number=2)
+    assert "A phone number is optional" in english.text_html
+    assert "a phone number, if I give one" in english.consent_statement_html
+    for page in Page.objects.live().exclude(depth=1):
+        response = client.get(page.url)
+        if response.status_code != 200 or not response.get(
+            "Content-Type", ""
+        ).startswith("text/html"):
+            continue
+        html = response.content.decode()
+        for phrase in ASKED_BEYOND_THE_POLICY:
+            assert phrase not in html, (page.url, phrase)
+    register = client.get("/register/").content.decode()
+    assert "Телефон указывается по желанию" in register  # the page's help
+    assert 'name="position"' not in register

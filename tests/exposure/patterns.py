@@ -676,6 +676,9 @@ FILLERS = {
         lambda world: world.applicants.values()
     ),
     ("applicant_unblock", "user_id"): each(lambda world: world.applicants.values()),
+    ("consent_certificate_admin", "user_id"): each(
+        lambda world: world.applicants.values()
+    ),
     ("opi_2fa_reset", "user_id"): each(sample_users),
     ("incident_*", "pk"): each(lambda world: BreachIncident.objects.all()),
     ("incident_authority_export", "spreadsheet_format"): each(

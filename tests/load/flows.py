@@ -63,7 +63,6 @@ def legal_entity(number, email):
         "organization": f"ТОО «Регистрант {number}»",
         "resident": "yes",
         "bin_iin": VALID_BIN,
-        "position": "Директор",
         "phone": "+7 701 000 00 00",
         "password1": PASSWORD,
         "password2": PASSWORD,

@@ -43,7 +43,6 @@ def make_applicants(prefix, count):
                 full_name=user.full_name,
                 organization=f"ТОО «Нагрузка {number}»",
                 bin_iin="940740000911",
-                position="Директор",
                 phone="+7 701 000 00 00",
                 status=VerificationStatus.VERIFIED,
                 verified_at=now,

@@ -86,7 +86,7 @@ def test_the_export_holds_every_category_and_nothing_of_another_person(
     ):
         assert category in data
     assert data["profile"]["bin_iin"] == "940740000911"
-    assert data["consents"][0]["edition"] == edition.number
+    assert data["consents"][0]["edition"] == str(edition)
     assert data["applications"][0]["reference"] == application.reference
     assert data["emails_sent"] and data["accesses_to_my_data"]
     everything = (

@@ -41,6 +41,14 @@ def test_due_dates_count_working_days():
     friday = datetime.datetime(2026, 11, 27, 10, tzinfo=datetime.UTC)
     assert due_date("block", friday) == datetime.date(2026, 11, 30)  # Monday
     assert due_date("export", friday) == datetime.date(2026, 12, 2)
+    # Kazakhstan's calendar: a request of Friday 20 March 2026 waits out Nauryz
+    # (Saturday 21 to Monday 23, with the days off moved to Tuesday 24 and Wednesday 25).
+    before_nauryz = datetime.datetime(2026, 3, 20, 10, tzinfo=datetime.UTC)
+    assert due_date("block", before_nauryz) == datetime.date(2026, 3, 26)
+    assert due_date("export", before_nauryz) == datetime.date(2026, 3, 30)
+    # Saturday 4 May 2024 was a working day (its day off moved to Wednesday 8 May).
+    friday = datetime.datetime(2024, 5, 3, 10, tzinfo=datetime.UTC)
+    assert due_date("block", friday) == datetime.date(2024, 5, 4)
 
 
 @pytest.mark.parametrize(

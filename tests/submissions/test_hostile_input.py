@@ -48,7 +48,6 @@ REGISTRATION_FIELDS = [
     "resident",
     "country",
     "bin_iin",
-    "position",
     "phone",
     "representative_name",
     "represented_email",

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail, signing
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 from PIL import Image
 
 from accounts.models import User
@@ -17,6 +17,7 @@ from core.identifiers import is_valid_bin_iin
 from policy.models import ConsentRecord, PolicyPage
 from submissions.models.registrations import ApplicantProfile, RegistrationRequest
 from submissions.registrations import register as registration
+from submissions.registrations.forms import RegistrationDetailsForm
 from tests.factories import (
     PDF,
     VALID_BIN,
@@ -110,11 +111,6 @@ def test_a_legal_entity_registers(
             "represented_email",
             "Укажите адрес электронной почты",
         ),
-        (
-            {"person_type": "individual", "bin_iin": VALID_BIN},
-            "bin_iin",
-            "дата рождения",
-        ),
         ({"password2": "something-else-entirely"}, "password2", "Пароли не совпадают"),
         ({"password1": "12345", "password2": "12345"}, "password1", "слишком"),
         ({"accept_policy": None}, "accept_policy", "принять политику"),
@@ -134,21 +130,167 @@ def test_each_rule_answers_next_to_its_field_and_keeps_the_rest(
     assert not User.objects.filter(email="aigerim@example.kz").exists()
 
 
-def test_an_individual_non_resident_needs_no_number(client, register_page):
+def individual(**changes):
+    return registration_answers(
+        **{
+            "person_type": "individual",
+            "organization": "",
+            "bin_iin": "",
+            "registration_certificate": None,
+            **changes,
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"resident": "yes"},
+        {"resident": "no"},
+        # typed in a field that is not for them (a browser without JavaScript shows
+        # every field): not kept
+        {"resident": "yes", "bin_iin": VALID_IIN, "country": "Казахстан"},
+        {"resident": "no", "country": "Узбекистан"},
+    ],
+)
+def test_an_individual_gives_only_name_e_mail_and_residency(
+    client, register_page, changes
+):
+    """Policy 3.3–3.4: an individual is identified by name and e-mail; of residency
+    only whether they are resident is asked. No IIN, no country, no job title."""
+    response = client.post("/register/", individual(**changes))
+    assert response.status_code == 302
+    profile = ApplicantProfile.objects.get()
+    assert profile.is_resident == (changes["resident"] == "yes")
+    assert (profile.bin_iin, profile.country, profile.organization) == ("", "", "")
+    registration = RegistrationRequest.objects.get()
+    assert (registration.bin_iin, registration.country) == ("", "")
+    content = registration.latest_revision.content
+    assert (content["bin_iin"], content["country"]) == ("", "")
+    assert "position" not in content
+
+
+def test_a_non_resident_legal_entity_gives_its_country_not_a_bin(client, register_page):
     response = client.post(
         "/register/",
-        registration_answers(
-            person_type="individual",
-            organization="",
-            resident="no",
-            country="Узбекистан",
-            bin_iin="",
-            registration_certificate=None,
-        ),
+        registration_answers(resident="no", country="Узбекистан", bin_iin=VALID_BIN),
     )
     assert response.status_code == 302
     profile = ApplicantProfile.objects.get()
-    assert profile.country == "Узбекистан" and profile.bin_iin == ""
+    assert (profile.country, profile.bin_iin) == ("Узбекистан", "")
+
+
+def test_the_phone_is_optional(client, register_page):
+    response = client.post("/register/", registration_answers(phone=""))
+    assert response.status_code == 302
+    assert ApplicantProfile.objects.get().phone == ""
+
+
+def test_the_phone_is_kept_as_typed_with_its_spaces_tidied(client, register_page):
+    response = client.post(
+        "/register/", registration_answers(phone=" +7 (701)  000-00-00 ")
+    )
+    assert response.status_code == 302
+    assert ApplicantProfile.objects.get().phone == "+7 (701) 000-00-00"
+
+
+def details_form(**changes):
+    data = {
+        key: value
+        for key, value in registration_answers(**changes).items()
+        if not hasattr(value, "read")
+    }
+    return RegistrationDetailsForm(data, existing_files={"registration_certificate"})
+
+
+@pytest.mark.parametrize(
+    ("phone", "valid"),
+    [
+        ("+7 701 000 00 00", True),
+        ("8 (7172) 00-00-00", True),
+        ("+44 20 7946 0958", True),
+        ("call me", False),
+        ("12345", False),  # too few digits
+        ("+7 701 000 00 00 00 00 00", False),  # too many
+        ("+7 701 000 00 00; DROP", False),
+        ("٧٠١٠٠٠٠٠٠٠", False),  # digits of another script
+    ],
+)
+def test_a_phone_given_must_look_like_one(phone, valid):
+    with translation.override("en"):
+        form = details_form(phone=phone)
+        assert form.is_valid() is valid, form.errors
+        if not valid:
+            assert "7 to 15 digits" in form.errors["phone"][0]
+
+
+def test_an_iin_in_place_of_a_bin_is_refused(db):
+    """An individual's IIN is never kept: typed as a legal entity's BIN, it is refused
+    (the fifth digit of a BIN is 4, 5 or 6; an IIN's is a day of birth's first)."""
+    with translation.override("en"):
+        form = details_form(bin_iin=VALID_IIN)
+        assert not form.is_valid()
+        assert "looks like an IIN, not a BIN" in form.errors["bin_iin"][0]
+        assert details_form(bin_iin=VALID_BIN).is_valid()
+
+
+def test_the_form_asks_only_what_the_policy_lists(client, register_page):
+    html = client.get("/register/").content.decode()
+    for name in (
+        "person_type",
+        "full_name",
+        "organization",
+        "email",
+        "phone",
+        "resident",
+        "bin_iin",
+        "country",
+        "via_representative",
+        "representative_name",
+        "represented_email",
+        "power_of_attorney",
+        "registration_certificate",
+    ):
+        assert f'name="{name}"' in html, name
+    assert 'name="position"' not in html
+    assert "ИИН" not in html  # no individual's number is asked for
+
+
+def field_markup(html, name):
+    """The label, help, errors and input of the form field ``name``."""
+    start = html.index(f'<label for="id_{name}"')
+    return html[
+        html.rindex('<div class="field', 0, start) : html.index(
+            ">", html.index(f'id="id_{name}"', start + 1)
+        )
+        + 1
+    ]
+
+
+def test_the_phone_says_why_beside_it_and_is_not_marked_required(client, register_page):
+    html = client.get("/register/").content.decode()
+    phone = field_markup(html, "phone")
+    assert "field__required" not in phone and " required" not in phone
+    assert 'id="id_phone_helptext"' in phone
+    assert 'aria-describedby="id_phone_helptext"' in phone
+    purpose = re.search(r'id="id_phone_helptext">(.*?)</p>', phone).group(1)
+    assert purpose  # the purpose, in the page's language
+    email = field_markup(html, "email")
+    assert "field__required" in email  # required fields keep their mark
+
+
+def test_a_wrong_phone_answers_beside_it_and_keeps_the_rest(client, register_page):
+    response = client.post("/register/", registration_answers(phone="call me"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    phone = field_markup(html, "phone")
+    assert 'id="id_phone_error"' in phone and 'aria-invalid="true"' in phone
+    assert "id_phone_error" in re.search(
+        r'aria-describedby="([^"]*)"', phone.split("<input")[1]
+    ).group(1)
+    assert 'value="call me"' in phone
+    assert 'value="Сапарова Айгерим Нурлановна"' in html
+    assert f'value="{VALID_BIN}"' in html
 
 
 def test_a_file_that_is_not_what_it_says_is_refused(client, register_page):
@@ -278,3 +420,29 @@ def test_login_and_lockout_after_five_failures(client, register_page):
     assert locked.status_code == 429
     assert "30 минут" in locked.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_the_error_summary_follows_the_page(client, register_page):
+    """The summary at the top lists the errors in the order the fields are on the page,
+    each linking to its field."""
+    response = client.post(
+        "/register/",
+        registration_answers(
+            full_name="",
+            organization="",
+            email="",
+            phone="call me",
+            bin_iin="1",
+            registration_certificate=None,
+            via_representative="on",
+            password2="",
+            accept_policy=None,
+        ),
+    )
+    html = response.content.decode()
+    summary = re.search(r'class="error-summary".*?</ul>', html, re.S).group(0)
+    linked = re.findall(r'href="#(id_[a-z_0-9]+)"', summary)
+    assert len(linked) >= 10
+    rest = html[html.index("</ul>", html.index('class="error-summary"')) :]
+    on_the_page = sorted(linked, key=lambda field_id: rest.index(f'id="{field_id}"'))
+    assert linked == on_the_page

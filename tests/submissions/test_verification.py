@@ -220,7 +220,7 @@ def test_approve_request_changes_resubmit_round_trip(
     assert "ТОО «Инновация»" in form  # the form starts from the details on record
     correction = {
         key: value
-        for key, value in registration_answers(position="Генеральный директор").items()
+        for key, value in registration_answers(phone="+7 702 000 00 00").items()
         if key
         not in (
             "email",
@@ -237,7 +237,7 @@ def test_approve_request_changes_resubmit_round_trip(
     assert response.status_code == 302 and response["Location"] == "/account/"
     registration.refresh_from_db()
     assert registration.revisions.count() == revisions + 1
-    assert registration.position == "Генеральный директор"
+    assert registration.phone == "+7 702 000 00 00"
     assert registration.registration_certificate_name == "Свидетельство.pdf"
     state = registration.current_workflow_state
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
@@ -275,7 +275,6 @@ def test_changing_verified_details_sends_them_back_to_verification(
         "organization": profile.organization,
         "resident": "yes",
         "bin_iin": profile.bin_iin,
-        "position": profile.position,
         "phone": profile.phone,
     }
     unchanged = client.post("/account/profile/", details, follow=True)
@@ -303,7 +302,6 @@ def test_the_profile_form_keeps_values_and_explains_errors(
             "organization": "",
             "resident": "yes",
             "bin_iin": "940740000912",
-            "position": "Директор",
             "phone": "+7 701 000 00 00",
         },
     )
@@ -346,6 +344,43 @@ def test_files_go_to_their_applicant_and_reviewers_only_and_each_download_is_log
         ("reviewer@example.kz", "download"),
     ]
     assert AccessLog.objects.filter(applicant=profile.user).count() == 2
+
+
+@pytest.mark.parametrize(
+    ("address", "network"),
+    [
+        ("203.0.113.57", "203.0.113.0/24"),
+        ("2001:db8:85a3:1:2::7", "2001:db8:85a3::/48"),
+    ],
+)
+def test_the_access_log_keeps_the_network_of_an_opening_never_the_address(
+    client,
+    register_page,
+    reviewer,
+    django_capture_on_commit_callbacks,
+    address,
+    network,
+):
+    """Who opened whose data is the staff member (their account); of where from, only
+    the network: enough to tell the office from elsewhere, not to name a device."""
+    profile = register(client, django_capture_on_commit_callbacks)
+    registration = RegistrationRequest.objects.get()
+    verified_login(client, reviewer)
+    download = reverse("registration_file", args=[registration.pk, "certificate"])
+    response = client.get(download, REMOTE_ADDR=address)
+    assert response.status_code == 200
+    b"".join(response.streaming_content)
+    opened = AccessLog.objects.get(applicant=profile.user, action=AccessLog.DOWNLOAD)
+    assert opened.actor == reviewer and opened.network == network
+    assert not any(
+        address in str(value)
+        for row in AccessLog.objects.values()
+        for value in row.values()
+    )
+    assert "ip_address" not in {field.name for field in AccessLog._meta.get_fields()}
+    report = client.get(reverse("applicant_access_report", args=[profile.user_id]))
+    html = report.content.decode()
+    assert network in html and address not in html
 
 
 def test_the_reviewer_sees_the_registration_read_only_with_its_documents(

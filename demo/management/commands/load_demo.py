@@ -58,21 +58,27 @@ REGISTRATION = {
     "ru": {
         "title": "Регистрация",
         "intro": "<p>Зарегистрируйтесь, чтобы подавать заявки на ОПИ и следить за ними.</p>",
-        "help_text": "<p>Подготовьте БИН или ИИН, свидетельство о регистрации (для "
-        "юридических лиц) и доверенность, если подаёт представитель.</p>",
+        "help_text": "<p>Организации понадобятся БИН (нерезиденту — страна "
+        "регистрации) и свидетельство о государственной регистрации, представителю — "
+        "доверенность. Физическому лицу достаточно ФИО и адреса электронной почты. "
+        "Телефон указывается по желанию.</p>",
         "thank_you_text": "<p>Спасибо! Регистрация принята.</p>",
     },
     "kk": {
         "title": "Тіркелу",
         "intro": "<p>ТӨС өтінімдерін беру үшін тіркеліңіз.</p>",
-        "help_text": "<p>БСН немесе ЖСН, тіркеу куәлігін және сенімхатты дайындаңыз.</p>",
+        "help_text": "<p>Ұйымға БСН (бейрезидентке — тіркелген елі) және мемлекеттік "
+        "тіркеу куәлігі, өкілге сенімхат қажет. Жеке тұлғаға аты-жөні мен электрондық "
+        "пошта мекенжайы жеткілікті. Телефон қалау бойынша көрсетіледі.</p>",
         "thank_you_text": "<p>Рақмет! Тіркелу қабылданды.</p>",
     },
     "en": {
         "title": "Registration",
         "intro": "<p>Register to file applications for pilot testing and follow them.</p>",
-        "help_text": "<p>Have your BIN or IIN ready, the registration certificate (legal "
-        "entities) and a power of attorney if a representative files.</p>",
+        "help_text": "<p>An organisation needs its BIN (a non-resident: its country of "
+        "registration) and its certificate of state registration; a representative, "
+        "the power of attorney. An individual needs only a full name and an e-mail "
+        "address. A phone number is optional.</p>",
         "thank_you_text": "<p>Thank you! Your registration is received.</p>",
     },
 }

@@ -1,0 +1,1015 @@
+"""Where personal data lives: every place the portal can hold something about a person,
+declared once, with what it is, why it is held, for how long, and what export, erasure and
+retention do to it.
+
+The inventory drives the code that acts on people:
+
+- ``privacy.data_export`` exports the items marked ``export`` of every holding;
+- ``privacy.anonymise`` applies each item's ``erasure`` (on deletion on request, on the
+  withdrawal of consent to processing, and on retention) and scrubs the ``MENTIONS``;
+- ``privacy.retention`` prunes the ``PRUNED`` records when their period ends.
+
+``tests/privacy/test_inventory.py`` fails when a model (ours or a library's) has a text,
+e-mail, address, file or JSON field that is neither here nor declared ``NOT_PERSONAL``, and
+when a session key or a task seen at run time is not declared; ``test_erasure_proof.py``
+searches the whole database and file store for a deleted person.
+
+The README's "Personal data" section is this module in prose.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib import auth
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from accounts import session_policy, two_factor
+from policy.middleware import SETTLED_SESSION_KEY
+
+LANGUAGE_SESSION_KEY = "_language"
+
+
+class Category:
+    IDENTITY = "identity"  # names
+    CONTACTS = "contacts"  # e-mail addresses, phone numbers
+    IDENTIFIERS = "identifiers"  # BIN/IIN, account and session keys, credentials
+    DOCUMENTS = "documents"  # files and their names
+    NETWORK = "network"  # addresses, networks, browsers
+    FREE_TEXT = "free text"  # what a person or the staff wrote, which may name anyone
+
+    LABELS = {
+        IDENTITY: _("identity"),
+        CONTACTS: _("contacts"),
+        IDENTIFIERS: _("identifiers"),
+        DOCUMENTS: _("documents"),
+        NETWORK: _("network data"),
+        FREE_TEXT: _("free text"),
+    }
+
+
+class Action:
+    """What erasure does to an item (or a whole row)."""
+
+    KEEP = "keep"  # stays as it is (``why`` says why the law or the evidence needs it)
+    PSEUDONYMISE = "pseudonymise"  # replaced by the person's one stable pseudonym
+    ERASE = "erase"  # emptied (a file: deleted from storage)
+    DELETE = "delete"  # the whole row goes
+
+
+@dataclass(frozen=True)
+class Item:
+    """One field (or JSON key, session key, task argument) that can hold personal data."""
+
+    name: str
+    category: str
+    purpose: str
+    erasure: str
+    export: bool = True
+    why: str = ""  # for KEEP: the reason it survives erasure
+
+
+@dataclass(frozen=True)
+class Holding:
+    """A model whose rows belong to one person, found by ``rows_of(person)`` (a Q on the
+    model, given a ``Person``). ``row`` is what erasure does to the row itself: KEEP (the
+    row stays, its items are erased or pseudonymised) or DELETE (the row goes, with its
+    files). ``revisions``: the model keeps Wagtail revisions and audit-log entries whose
+    JSON and labels repeat its fields; erasure rewrites them too. ``section`` is the
+    export's heading for these rows."""
+
+    model: str
+    rows_of: object
+    items: tuple
+    retention: str
+    row: str = Action.KEEP
+    why: str = ""
+    revisions: bool = False
+    section: str = ""
+    exported_as: str = ""  # the key of the rows in the export's data.json
+    # comments of the workflow's reviewers on these rows: erased or kept with the rows
+    task_comments: str = Action.KEEP
+    # a model that guards its own rows (the consent ledger) is erased by its own
+    # function, given (user, pseudonym), which applies the items' erasure
+    erased_by: object = None
+    # the export: only the rows this Q allows (the reviewers' internal notes are theirs),
+    # one row shown as one record rather than a list, and the links to other records
+    # shown by the name of what they link to
+    exported_rows: object = None
+    single: bool = False
+    shown_links: tuple = ()
+
+    def item(self, name):
+        return next(item for item in self.items if item.name == name)
+
+    @property
+    def app_label(self):
+        return self.model.split(".")[0]
+
+    @property
+    def model_name(self):
+        return self.model.split(".")[1]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A text field of rows that do not belong to the person but may name them (the
+    subject of an e-mail to the reviewers, an audit-log label): erasure replaces every
+    occurrence of the person's name, organisation and e-mail by the pseudonym."""
+
+    model: str
+    fields: tuple
+    why: str
+
+
+@dataclass(frozen=True)
+class Pruned:
+    """Records deleted by retention when their period ends."""
+
+    what: str
+    period: str
+    purpose: str
+
+
+@dataclass
+class Person:
+    """What identifies one person, read before erasure changes any of it."""
+
+    user: object
+    email: str
+    full_name: str
+    organization: str = ""
+    strings: list = field(default_factory=list)
+    # the addresses of the people the person registered for (a representative's
+    # principal, asked for their own consent): their records go with the registration
+    represented: list = field(default_factory=list)
+
+    @property
+    def addresses(self):
+        return [self.email, *self.represented]
+
+
+def _user(person):
+    return Q(user=person.user)
+
+
+def _user_or_address(person):
+    return Q(user=person.user) | Q(email__iexact=person.email)
+
+
+def _recipient(person):
+    query = Q()
+    for address in person.addresses:
+        query |= Q(recipient__iexact=address)
+    return query
+
+
+# --- the person's own records ----------------------------------------------------------
+
+REGISTRATION_ITEMS = (
+    Item(
+        "full_name",
+        Category.IDENTITY,
+        _("who the applicant is (policy 3.3): an individual, or a legal entity's head"),
+        Action.ERASE,
+    ),
+    Item(
+        "organization",
+        Category.IDENTITY,
+        _("the legal entity applying (policy 3.4)"),
+        Action.ERASE,
+    ),
+    Item(
+        "country",
+        Category.IDENTITY,
+        _("residency of Kazakhstan (policy 3.4)"),
+        Action.ERASE,
+    ),
+    Item(
+        "bin_iin",
+        Category.IDENTIFIERS,
+        _("the legal entity's registration data (policy 3.4)"),
+        Action.ERASE,
+    ),
+    Item(
+        "phone",
+        Category.CONTACTS,
+        _("optional: to reach the applicant about the registration if e-mail fails"),
+        Action.ERASE,
+    ),
+    Item(
+        "representative_name",
+        Category.IDENTITY,
+        _("who acts for the applicant under a power of attorney (policy 3.4)"),
+        Action.ERASE,
+    ),
+    Item(
+        "represented_email",
+        Category.CONTACTS,
+        _("to ask the person represented for their own consent"),
+        Action.ERASE,
+    ),
+    Item(
+        "power_of_attorney",
+        Category.DOCUMENTS,
+        _("the power of attorney of a representative (policy 3.4)"),
+        Action.ERASE,
+    ),
+    Item(
+        "power_of_attorney_name",
+        Category.DOCUMENTS,
+        _("the name the applicant gave the power of attorney"),
+        Action.ERASE,
+    ),
+    Item(
+        "registration_certificate",
+        Category.DOCUMENTS,
+        _("the legal entity's registration certificate (policy 3.4)"),
+        Action.ERASE,
+    ),
+    Item(
+        "registration_certificate_name",
+        Category.DOCUMENTS,
+        _("the name the applicant gave the certificate"),
+        Action.ERASE,
+    ),
+)
+ACCOUNT_RETENTION = _(
+    "while the account is used; verified accounts five years after their last activity "
+    "(policy 7.1), others after RETENTION['inactive_years'] without activity, accounts "
+    "never confirmed after RETENTION['unconfirmed_days'] days"
+)
+
+HOLDINGS = (
+    Holding(
+        "accounts.User",
+        lambda person: Q(pk=person.user.pk),
+        (
+            Item(
+                "email",
+                Category.CONTACTS,
+                _("the login and the address the portal writes to (policy 3.3, 7.3)"),
+                Action.PSEUDONYMISE,
+            ),
+            Item(
+                "full_name",
+                Category.IDENTITY,
+                _("how the portal addresses the person (policy 3.3)"),
+                Action.ERASE,
+            ),
+            Item(
+                "password",
+                Category.IDENTIFIERS,
+                _("the login (policy 7.3); only a salted hash is stored"),
+                Action.ERASE,
+                export=False,
+            ),
+        ),
+        ACCOUNT_RETENTION,
+        why=_(
+            "the row stays under the pseudonym so that the consent ledger, the audit trail "
+            "and decided applications still point at one (unnamed) person"
+        ),
+        section=_("Account"),
+        exported_as="account",
+        single=True,
+    ),
+    Holding(
+        "submissions.ApplicantProfile",
+        _user,
+        REGISTRATION_ITEMS,
+        ACCOUNT_RETENTION,
+        section=_("Registration details"),
+        exported_as="profile",
+        single=True,
+    ),
+    Holding(
+        "submissions.RegistrationRequest",
+        lambda person: Q(profile__user=person.user),
+        (
+            *REGISTRATION_ITEMS,
+            Item(
+                "email",
+                Category.CONTACTS,
+                _("the address the registration was made with"),
+                Action.PSEUDONYMISE,
+            ),
+        ),
+        ACCOUNT_RETENTION,
+        why=_("the verification's audit trail stays, without the person"),
+        revisions=True,
+        task_comments=Action.ERASE,
+        section=_("Registrations sent for verification"),
+        exported_as="registrations",
+    ),
+    Holding(
+        "submissions.RepresentedConsent",
+        lambda person: Q(registration__profile__user=person.user),
+        (
+            Item(
+                "email",
+                Category.CONTACTS,
+                _("the person represented, asked for their consent"),
+                Action.PSEUDONYMISE,
+            ),
+        ),
+        ACCOUNT_RETENTION,
+        section=_("Consent of the person represented"),
+        exported_as="represented_consents",
+    ),
+    Holding(
+        "accounts.LoginSession",
+        _user,
+        (
+            Item(
+                "session_key",
+                Category.IDENTIFIERS,
+                _("to end the person's sessions (logout everywhere, erasure)"),
+                Action.DELETE,
+                export=False,
+            ),
+            Item(
+                "user_agent",
+                Category.NETWORK,
+                _("so the person recognises their own logins"),
+                Action.DELETE,
+            ),
+        ),
+        _("until the session ends; ended sessions are pruned by retention"),
+        row=Action.DELETE,
+        section=_("Your logins"),
+        exported_as="logins",
+    ),
+    Holding(
+        "submissions.Application",
+        lambda person: Q(applicant=person.user),
+        tuple(
+            Item(
+                name,
+                Category.FREE_TEXT,
+                _("the application itself (policy 3.4), assessed by the group"),
+                Action.KEEP,
+                why=_(
+                    "a decided application is the company's record of its decision; it "
+                    "stays, without the person, until its own retention period"
+                ),
+            )
+            for name in (
+                "title",
+                "summary",
+                "problem",
+                "application_area",
+                "applicability_criteria",
+                "expected_value",
+                "prior_tests",
+                "reviews",
+                "public_links",
+                "permits",
+                "lab_report",
+                "ip_protection",
+            )
+        ),
+        _(
+            "drafts a year after their last change; rejected applications five years "
+            "after the decision (policy 7.1); on erasure drafts go and open ones are "
+            "withdrawn"
+        ),
+        revisions=True,
+        section=_("Applications"),
+        shown_links=("subsidiary",),
+        exported_as="applications",
+    ),
+    Holding(
+        "submissions.ApplicationFile",
+        lambda person: Q(application__applicant=person.user),
+        (
+            Item(
+                "file",
+                Category.DOCUMENTS,
+                _("the materials of an application (policy 3.4)"),
+                Action.KEEP,
+                why=_("part of the decided application, the company's record"),
+            ),
+            Item(
+                "original_name",
+                Category.DOCUMENTS,
+                _("the name the applicant gave the file"),
+                Action.PSEUDONYMISE,
+            ),
+        ),
+        _("with the application"),
+        section=_("Files of applications"),
+        exported_as="application_files",
+        shown_links=("application",),
+    ),
+    Holding(
+        "submissions.ApplicationMessage",
+        lambda person: Q(application__applicant=person.user),
+        (
+            Item(
+                "body",
+                Category.FREE_TEXT,
+                _("the conversation about an application (policy 5.1: feedback)"),
+                Action.KEEP,
+                why=_("part of the decided application's record"),
+            ),
+        ),
+        _("with the application"),
+        section=_("Messages"),
+        exported_as="messages",
+        exported_rows=Q(internal=False),
+        shown_links=("application",),
+    ),
+    Holding(
+        "submissions.ExpertAssessment",
+        lambda person: Q(application__applicant=person.user),
+        (
+            Item(
+                "comment",
+                Category.FREE_TEXT,
+                _("the expert's assessment of the application (policy 4.2)"),
+                Action.KEEP,
+                export=False,
+                why=_("the basis of the company's decision"),
+            ),
+        ),
+        _("with the application"),
+    ),
+    Holding(
+        "submissions.AccessLog",
+        lambda person: Q(applicant=person.user),
+        (
+            Item(
+                "what",
+                Category.DOCUMENTS,
+                _("which of the person's records or files was opened"),
+                Action.ERASE,
+            ),
+            Item(
+                "network",
+                Category.NETWORK,
+                _(
+                    "the network the staff member opened it from (a /24, not an address)"
+                ),
+                Action.KEEP,
+                export=False,
+                why=_("it is the staff member's, not the person's"),
+            ),
+        ),
+        _("five years (policy 7.1): the person's right to know who saw their data"),
+        section=_("Who opened your data"),
+        shown_links=("actor",),
+        exported_as="accesses_to_my_data",
+    ),
+    Holding(
+        "submissions.Disclosure",
+        lambda person: Q(application__applicant=person.user),
+        (),
+        _("with the application: the person's right to know who received their data"),
+        section=_("Experts your applications were disclosed to"),
+        shown_links=("application", "expert"),
+        exported_as="disclosures",
+    ),
+    Holding(
+        "policy.ConsentRecord",
+        _user,
+        (
+            Item(
+                "email",
+                Category.CONTACTS,
+                _("the address given with the consent (evidence of consent)"),
+                Action.PSEUDONYMISE,
+            ),
+            Item(
+                "user_agent",
+                Category.NETWORK,
+                _("the browser the consent was given from (evidence of consent)"),
+                Action.ERASE,
+            ),
+            Item(
+                "network",
+                Category.NETWORK,
+                _(
+                    "the network the consent was given from (a /24, evidence of consent)"
+                ),
+                Action.ERASE,
+            ),
+            Item(
+                "person_digest",
+                Category.IDENTIFIERS,
+                _("the person in the ledger's hash chain: a keyed digest of the account"),
+                Action.KEEP,
+                export=False,
+                why=_(
+                    "it names nobody without the portal's key, and the chain that proves "
+                    "the ledger unchanged is built on it"
+                ),
+            ),
+            Item(
+                "withdrawal_reason",
+                Category.FREE_TEXT,
+                _("why the consent was withdrawn"),
+                Action.KEEP,
+                why=_("evidence that and why the consent ended"),
+            ),
+        ),
+        _(
+            "the ledger's rows are never deleted: they prove what was agreed and when it "
+            "was withdrawn; the person is replaced by the pseudonym on erasure"
+        ),
+        why=_("the ledger proves consent (Law on personal data, art. 8)"),
+        erased_by="privacy.anonymise.erase_from_ledger",
+        section=_("Consents"),
+        shown_links=("edition",),
+        exported_as="consents",
+    ),
+    Holding(
+        "policy.EditionNotice",
+        _user_or_address,
+        (
+            Item(
+                "email",
+                Category.CONTACTS,
+                _("to tell the person of a new edition of the policy (policy 12.4)"),
+                Action.PSEUDONYMISE,
+            ),
+            Item(
+                "error",
+                Category.FREE_TEXT,
+                _("why the notice could not be sent (may repeat the address)"),
+                Action.ERASE,
+                export=False,
+            ),
+        ),
+        _("kept under the pseudonym: evidence that the person was told"),
+        section=_("Notices of new editions"),
+        exported_as="edition_notices",
+    ),
+    Holding(
+        "privacy.BreachNotice",
+        _user_or_address,
+        (
+            Item(
+                "email",
+                Category.CONTACTS,
+                _("to tell the person of an incident (policy 6.4)"),
+                Action.PSEUDONYMISE,
+            ),
+            Item(
+                "error",
+                Category.FREE_TEXT,
+                _("why the notice could not be sent (may repeat the address)"),
+                Action.ERASE,
+                export=False,
+            ),
+        ),
+        _("kept under the pseudonym: evidence that the person was told"),
+        section=_("Notices of incidents"),
+        exported_as="incident_notices",
+    ),
+    Holding(
+        "privacy.DataSubjectRequest",
+        lambda person: Q(requester=person.user),
+        (
+            Item(
+                "email",
+                Category.CONTACTS,
+                _("where the answer to the request goes"),
+                Action.PSEUDONYMISE,
+            ),
+            Item(
+                "details",
+                Category.FREE_TEXT,
+                _("what the person asked"),
+                Action.ERASE,
+            ),
+            Item(
+                "answer",
+                Category.FREE_TEXT,
+                _("what the staff answered"),
+                Action.KEEP,
+                why=_("evidence that the request was answered, and how"),
+            ),
+        ),
+        _("kept under the pseudonym: evidence that the request was handled in time"),
+        revisions=True,
+        task_comments=Action.ERASE,
+        section=_("Your requests about your data"),
+        exported_as="data_requests",
+    ),
+    Holding(
+        "privacy.DataExport",
+        _user,
+        (
+            Item(
+                "file",
+                Category.DOCUMENTS,
+                _("the ZIP of the person's data, made at their request (policy 5)"),
+                Action.DELETE,
+                export=False,
+            ),
+        ),
+        _("the ZIP is deleted when its link expires (24 hours)"),
+        row=Action.DELETE,
+    ),
+    Holding(
+        "accounts.SentEmail",
+        _recipient,
+        (
+            Item(
+                "recipient",
+                Category.CONTACTS,
+                _("the record of the e-mails sent to the person"),
+                Action.PSEUDONYMISE,
+            ),
+            Item(
+                "subject",
+                Category.FREE_TEXT,
+                _("what the e-mail was about (may name the organisation)"),
+                Action.ERASE,
+            ),
+        ),
+        _("kept under the pseudonym: evidence that the person was written to"),
+        section=_("E-mails sent to you"),
+        exported_as="emails_sent",
+    ),
+    Holding(
+        "wagtailusers.UserProfile",
+        _user,
+        (
+            Item(
+                "avatar",
+                Category.DOCUMENTS,
+                _("a staff member's picture in the admin"),
+                Action.ERASE,
+                export=False,
+            ),
+        ),
+        _("while the account is used"),
+    ),
+    Holding(
+        "otp_totp.TOTPDevice",
+        _user,
+        (
+            Item(
+                "key",
+                Category.IDENTIFIERS,
+                _("a staff member's second factor"),
+                Action.DELETE,
+                export=False,
+            ),
+            Item(
+                "name",
+                Category.IDENTIFIERS,
+                _("the second factor's name"),
+                Action.DELETE,
+                export=False,
+            ),
+        ),
+        _("while the account is used"),
+        row=Action.DELETE,
+    ),
+    Holding(
+        "otp_static.StaticDevice",
+        _user,
+        (
+            Item(
+                "name",
+                Category.IDENTIFIERS,
+                _("a staff member's recovery codes"),
+                Action.DELETE,
+                export=False,
+            ),
+        ),
+        _("while the account is used"),
+        row=Action.DELETE,
+    ),
+)
+
+# Fields of the holdings' rows in other models, erased with the row's owner.
+TASK_STATE_COMMENTS = Item(
+    "comment",
+    Category.FREE_TEXT,
+    _("a reviewer's comment on the person's registration or request"),
+    Action.ERASE,
+    export=False,
+)
+
+# --- what Wagtail and the libraries keep about the person -------------------------------
+
+LIBRARY_PLACES = {
+    "wagtailcore.Revision.content": _(
+        "the JSON of a registration's, application's or request's revisions: rewritten "
+        "with the holding's erasure"
+    ),
+    "wagtailcore.Revision.object_str": _(
+        "the revision's label: made again from the erased record"
+    ),
+    "wagtailcore.ModelLogEntry.label": _(
+        "the audit entry's label: made again from the erased record (the entry stays)"
+    ),
+    "wagtailcore.ModelLogEntry.data": _(
+        "the audit entry's details (a file name, a comment): erased for the person's "
+        "records"
+    ),
+    "wagtailcore.TaskState.comment": _(
+        "a reviewer's comment in a workflow: erased for the person's registrations and "
+        "requests; kept for applications (the reasons of a decision)"
+    ),
+    "wagtailadmin.FormState.data": _(
+        "a staff member's unsaved form in the admin: deleted for the person's records"
+    ),
+    "sessions.Session.session_data": _(
+        "the person's sessions are ended on erasure; anonymous sessions expire and are "
+        "pruned by retention"
+    ),
+    "axes.AccessAttempt": _(
+        "failed logins: a keyed digest of the e-mail typed and a /24 network, deleted "
+        "on erasure and after RETENTION['login_attempt_days']"
+    ),
+    "axes.AccessLog": _("not written (AXES_DISABLE_ACCESS_LOG)"),
+    "axes.AccessFailureLog": _("not written (AXES_ENABLE_ACCESS_FAILURE_LOG is off)"),
+    "django_tasks_database.DBTaskResult": _(
+        "a queued e-mail's arguments: the declared personal arguments are erased when "
+        "the task finishes; finished results are pruned after "
+        "RETENTION['task_result_days']"
+    ),
+}
+
+# Keys the portal writes into a session, and what they hold. Sessions are never exported
+# (they hold nothing the person gave); erasure ends the person's, retention prunes the rest.
+SESSION_KEYS = {
+    auth.SESSION_KEY: _("the account logged in (Django)"),
+    auth.BACKEND_SESSION_KEY: _("how it logged in (Django)"),
+    auth.HASH_SESSION_KEY: _(
+        "a hash of the password: the session ends when it changes"
+    ),
+    LANGUAGE_SESSION_KEY: _("the interface language chosen"),
+    "_messages": _("messages shown on the next page (may name an application)"),
+    "otp_device_id": _("a staff member's second factor (django-otp)"),
+    session_policy.LOGIN_AT: _("when the session began (absolute timeout)"),
+    session_policy.SEEN_AT: _("when the session was last used (idle timeout)"),
+    session_policy.STAFF_SESSION: _("whether a staff member is logged in"),
+    two_factor.SETUP_SESSION_KEY: _("a staff member setting up a second factor"),
+    two_factor.CODES_SESSION_KEY: _("recovery codes shown once to a staff member"),
+    SETTLED_SESSION_KEY: _("the edition whose renewed consent was answered"),
+}
+# Prefixes of keys that others write (Wagtail's previews, Django's password reset).
+SESSION_KEY_PREFIXES = {
+    "wagtail-preview-": _("an editor's page preview (Wagtail)"),
+    "_password_reset_token": _("a password-reset link being used (Django)"),
+}
+
+# Tasks whose arguments hold personal data: the arguments erased when the task finishes.
+TASK_ARGUMENTS = {
+    "privacy.data_requests.send_data_request_mail": {
+        "to": Item(
+            "to",
+            Category.CONTACTS,
+            _("the address of a person being erased, for the last answer"),
+            Action.ERASE,
+        ),
+    },
+    "submissions.applications.notifications.send_application_notices": {
+        "extra": Item(
+            "extra",
+            Category.FREE_TEXT,
+            _("a reviewer's comment sent with the notice"),
+            Action.ERASE,
+        ),
+    },
+}
+# Tasks whose arguments are only ids of records (nothing personal by itself).
+TASKS_WITH_IDS_ONLY = (
+    "accounts.verification.send_verification_email",
+    "submissions.registrations.register.send_registration_attempt_notice",
+    "submissions.registrations.verification.send_verification_result",
+    "submissions.registrations.verification.send_registration_to_reviewers",
+    "submissions.registrations.represented_consent.send_consent_request",
+    "submissions.registrations.represented_consent.send_answer_to_applicant",
+    "policy.tasks.announce_edition",
+    "policy.tasks.send_edition_notice",
+    "policy.tasks.send_consent_receipt",
+    "privacy.data_export.build_export",
+    "privacy.breaches.send_breach_notice",
+    "privacy.retention.enforce_retention_task",
+)
+
+MENTIONS = (
+    Mention(
+        "accounts.SentEmail",
+        ("subject",),
+        _("the e-mails to reviewers name the organisation that registered"),
+    ),
+    Mention(
+        "wagtailcore.ModelLogEntry",
+        ("label",),
+        _("an audit entry's label may name the person (an e-mail, a registration)"),
+    ),
+    Mention(
+        "wagtailcore.Revision",
+        ("object_str",),
+        _("a revision's label may name the person"),
+    ),
+)
+
+PRUNED = (
+    Pruned(
+        _("data export ZIPs whose link has expired"),
+        _("when the link expires, 24 hours after it was made"),
+        _("the link works 24 hours; the ZIP goes with it"),
+    ),
+    Pruned(
+        _("finished background tasks"),
+        _("RETENTION['task_result_days'] after they finished"),
+        _("a finished task's result is kept only to find faults"),
+    ),
+    Pruned(
+        _("expired sessions and the index of ended logins"),
+        _("when the session expires (SESSION_COOKIE_AGE)"),
+        _("a session that has ended is of no use"),
+    ),
+    Pruned(
+        _("records of failed logins"),
+        _("RETENTION['login_attempt_days'] after the attempt"),
+        _("lockout and the staff's look at attacks need weeks, not years"),
+    ),
+    Pruned(
+        _("unsaved admin forms"),
+        _("RETENTION['task_result_days'] after the last change"),
+        _("Wagtail keeps them to restore an interrupted edit"),
+    ),
+)
+
+# --- what is text but holds nobody ------------------------------------------------------
+
+EDITORIAL = _(
+    "editorial content written by the staff for everyone; the portal never puts an "
+    "applicant's data into pages, images, documents, menus or settings"
+)
+NOT_PERSONAL_MODELS = {
+    "home.PortalSettings": _(
+        "the operator's published contacts (its officer's work contacts are public by "
+        "law)"
+    ),
+    "home.SocialLink": EDITORIAL,
+    "policy.ConsentLedgerHead": _("the hash of the ledger's last row"),
+    "privacy.DataRequestTask": EDITORIAL,
+    "submissions.RegistrationVerificationTask": EDITORIAL,
+    "submissions.ScreeningTask": EDITORIAL,
+    "submissions.ExpertAssessmentTask": EDITORIAL,
+    "submissions.DecisionTask": EDITORIAL,
+    "policy.PolicyEdition": _("the published text of the policy"),
+    "submissions.Subsidiary": _("the group's companies"),
+    "submissions.RequiredCategory": _("settings of the application form"),
+    "privacy.BreachIncident": _(
+        "describes an incident, not a person; those affected are the 'applicants' link "
+        "and their notices"
+    ),
+    "privacy.PageVisits": _("views per page and day"),
+    "privacy.DailyVisitor": _(
+        "keyed hashes of the day's visitors; the key never reaches the database and is "
+        "forgotten at midnight, so a stored hash names nobody"
+    ),
+    "wagtailforms.FormSubmission": _(
+        "the portal has no Wagtail form pages: its forms store into its own models"
+    ),
+    "wagtailredirects.Redirect": EDITORIAL,
+    "wagtailembeds.Embed": EDITORIAL,
+    "wagtaildocs.Document": EDITORIAL,
+    "wagtailimages.Image": EDITORIAL,
+    "wagtailimages.Rendition": EDITORIAL,
+    "wagtailsearch.IndexEntry": _("the search index of pages (editorial)"),
+    "wagtailsearch.SQLiteFTSIndexEntry": _("the search index of pages (editorial)"),
+    "wagtailadmin.EditingSession": _("who edits which object now: ids only"),
+    "wagtailcore.Locale": EDITORIAL,
+    "wagtailcore.Site": EDITORIAL,
+    "wagtailcore.APIToken": _("API tokens of the staff (hashed)"),
+    "wagtailcore.CollectionViewRestriction": EDITORIAL,
+    "wagtailcore.PageViewRestriction": EDITORIAL,
+    "wagtailcore.Collection": EDITORIAL,
+    "wagtailcore.UploadedFile": _("an editor's upload in progress (images, documents)"),
+    "wagtailcore.WorkflowState": _("the state of a workflow: ids and a status"),
+    "wagtailcore.Workflow": EDITORIAL,
+    "wagtailcore.Task": EDITORIAL,
+    "wagtailcore.GroupApprovalTask": EDITORIAL,
+    "wagtailcore.PageLogEntry": _(
+        "the audit of pages: editors' actions on editorial pages"
+    ),
+    "wagtailcore.Comment": _("editors' comments on pages"),
+    "wagtailcore.CommentReply": _("editors' comments on pages"),
+    "wagtailcore.ReferenceIndex": _("which object refers to which: ids and paths"),
+    "taggit.Tag": EDITORIAL,
+    "captcha.CaptchaStore": _(
+        "a random challenge and its answer, expired after minutes"
+    ),
+    "otp_static.StaticToken": _("a recovery code, deleted with its device"),
+    "auth.Permission": _("permissions"),
+    "auth.Group": _("roles"),
+    "contenttypes.ContentType": _("model names"),
+}
+# Fields of the holdings' models (or of the library models above) that hold nobody.
+NOT_PERSONAL_FIELDS = {
+    "accounts.User.language": _("the language chosen for the interface and e-mails"),
+    "accounts.SentEmail.kind": _("the kind of e-mail"),
+    "accounts.SentEmail.reference": _("the application's reference"),
+    "accounts.SentEmail.task_run": _("the background task's id"),
+    "policy.ConsentRecord.text_sha256": _("the hash of the published text"),
+    "policy.ConsentRecord.purpose": _("a choice"),
+    "policy.ConsentRecord.form_name": _("which form"),
+    "policy.ConsentRecord.record_hash": _("the row's hash in the chain"),
+    "policy.ConsentRecord.previous_hash": _("the hash of the row before"),
+    "policy.ConsentRecord.evidence_hash": _("the hash of the network and browser"),
+    "policy.ConsentRecord.withdrawal_hash": _("the hash of the withdrawal"),
+    "policy.EditionNotice.status": _("a status"),
+    "privacy.BreachNotice.status": _("a status"),
+    "privacy.DataSubjectRequest.kind": _("a choice"),
+    "privacy.DataSubjectRequest.purpose": _("a choice"),
+    "privacy.DataSubjectRequest.status": _("a status"),
+    "privacy.DataExport.status": _("a status"),
+    "submissions.ApplicantProfile.person_type": _("a choice"),
+    "submissions.ApplicantProfile.status": _("a status"),
+    "submissions.RegistrationRequest.person_type": _("a choice"),
+    "submissions.RepresentedConsent.decision": _("a choice"),
+    "submissions.Application.reference": _("the portal's number"),
+    "submissions.Application.status": _("a status"),
+    "submissions.Application.kind": _("a choice"),
+    "submissions.ApplicationFile.category": _("a choice"),
+    "submissions.ApplicationFile.sha256": _("a hash of the file"),
+    "submissions.ApplicationFile.content_type": _("the file's type"),
+    "submissions.ApplicationMessage.requested_category": _("a choice"),
+    "submissions.ExpertAssessment.recommendation": _("a choice"),
+    "submissions.AccessLog.action": _("a choice"),
+    "submissions.Disclosure.action": _("a choice"),
+    "wagtailusers.UserProfile.preferred_language": _("a preference"),
+    "wagtailusers.UserProfile.current_time_zone": _("a preference"),
+    "wagtailusers.UserProfile.dismissibles": _("which tips were dismissed"),
+    "wagtailusers.UserProfile.theme": _("a preference"),
+    "wagtailusers.UserProfile.contrast": _("a preference"),
+    "wagtailusers.UserProfile.density": _("a preference"),
+    "wagtailcore.Revision.object_id": _("an id"),
+    "wagtailcore.ModelLogEntry.action": _("the action's name"),
+    "wagtailcore.ModelLogEntry.object_id": _("an id"),
+    "wagtailcore.TaskState.status": _("a status"),
+    "wagtailadmin.FormState.object_id": _("an id"),
+    "wagtailadmin.FormState.parent_object_id": _("an id"),
+    "sessions.Session.session_key": _("the session's key (the row goes with the data)"),
+}
+# Pages (every subclass of wagtailcore.Page) are editorial, like NOT_PERSONAL_MODELS.
+PAGES_ARE_EDITORIAL = EDITORIAL
+
+
+def holding(model_label):
+    """The holding of ``model_label`` ("app.Model"), or None."""
+    return next((h for h in HOLDINGS if h.model == model_label), None)
+
+
+def declared_fields():
+    """Every "app.Model.field" the inventory names, as personal data or not."""
+    names = {f"{h.model}.{item.name}" for h in HOLDINGS for item in h.items}
+    names |= {f"wagtailcore.TaskState.{TASK_STATE_COMMENTS.name}"}
+    names |= {place for place in LIBRARY_PLACES if place.count(".") == 2}
+    return names | set(NOT_PERSONAL_FIELDS)
+
+
+def declared_models():
+    """Models declared whole (a library's place listed by model, or not personal)."""
+    return {place for place in LIBRARY_PLACES if place.count(".") == 1} | set(
+        NOT_PERSONAL_MODELS
+    )
+
+
+ERASURE_WORDS = {
+    Action.KEEP: _("kept"),
+    Action.PSEUDONYMISE: _("pseudonymised"),
+    Action.ERASE: _("erased"),
+    Action.DELETE: _("deleted"),
+}
+
+
+def as_markdown():
+    """The inventory in prose, as the README's "Where personal data lives" shows it
+    (``manage.py personal_data_inventory`` prints it; a test keeps the README equal)."""
+    lines = [
+        "| Where | What | Category | Why | On erasure | Exported |",
+        "|---|---|---|---|---|---|",
+    ]
+    for holding in HOLDINGS:
+        for item in holding.items:
+            erasure = str(ERASURE_WORDS[item.erasure])
+            if item.why:
+                erasure += f": {item.why}"
+            lines.append(
+                f"| `{holding.model}` | `{item.name}` | {Category.LABELS[item.category]} "
+                f"| {item.purpose} | {erasure} | {'yes' if item.export else 'no'} |"
+            )
+    lines += ["", "| Where | How long it is kept |", "|---|---|"]
+    lines += [f"| `{h.model}` | {h.retention} |" for h in HOLDINGS]
+    lines += [
+        "",
+        "| Kept by Wagtail and the libraries | What happens to it |",
+        "|---|---|",
+    ]
+    lines += [f"| `{place}` | {what} |" for place, what in LIBRARY_PLACES.items()]
+    lines += ["", "| Pruned by retention | When | Why |", "|---|---|---|"]
+    lines += [f"| {p.what} | {p.period} | {p.purpose} |" for p in PRUNED]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,109 @@
+"""The personal-data inventory knows every place that can hold something about a person:
+each text, e-mail, address, file and JSON field of every model (the portal's own and the
+libraries' that store its people) is declared personal, with its erasure, or declared to
+hold nobody; and everything the inventory names exists."""
+
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.db import models
+from django.utils import translation
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from accounts.models import User
+from privacy import inventory
+from privacy.inventory import HOLDINGS, Action, Category, Person
+from tests.factories import ApplicantFactory
+
+TEXT_LIKE = (
+    models.CharField,
+    models.TextField,
+    models.GenericIPAddressField,
+    models.FileField,
+    models.JSONField,
+    StreamField,
+)
+
+
+def text_like_fields():
+    """ "app.Model.field" of every text-like field of every concrete model but pages."""
+    for model in apps.get_models():
+        if model._meta.proxy or issubclass(model, Page):
+            continue
+        for field in model._meta.concrete_fields:
+            if isinstance(field, TEXT_LIKE):
+                yield model, f"{model._meta.label}.{field.name}"
+
+
+def test_every_text_email_address_file_and_json_field_is_classified():
+    fields, whole = inventory.declared_fields(), inventory.declared_models()
+    unknown = sorted(
+        name
+        for model, name in text_like_fields()
+        if name not in fields and model._meta.label not in whole
+    )
+    assert not unknown, (
+        "Fields the personal-data inventory (privacy/inventory.py) does not classify: "
+        + ", ".join(unknown)
+    )
+
+
+def test_everything_the_inventory_names_exists():
+    missing = []
+    for name in inventory.declared_fields():
+        label, field_name = name.rsplit(".", 1)
+        model = apps.get_model(label)
+        try:
+            model._meta.get_field(field_name)
+        except Exception:
+            missing.append(name)
+    for label in inventory.declared_models():
+        try:
+            apps.get_model(label)
+        except LookupError:
+            missing.append(label)
+    assert not missing, f"The inventory names what does not exist: {missing}"
+
+
+def test_every_item_has_a_category_a_purpose_and_an_erasure_with_its_reason():
+    categories = set(Category.LABELS)
+    actions = {Action.KEEP, Action.PSEUDONYMISE, Action.ERASE, Action.DELETE}
+    for holding in HOLDINGS:
+        assert holding.retention, holding.model
+        assert holding.row in (Action.KEEP, Action.DELETE), holding.model
+        for item in holding.items:
+            where = f"{holding.model}.{item.name}"
+            assert item.category in categories, where
+            assert str(item.purpose), where
+            assert item.erasure in actions, where
+            if item.erasure == Action.KEEP:
+                assert str(item.why), f"{where} is kept: the inventory must say why"
+
+
+@pytest.mark.django_db
+def test_each_holding_finds_the_rows_of_one_person_only():
+    """Every holding's way to its person's rows is a query the database runs."""
+    person, other = ApplicantFactory(), ApplicantFactory()
+    for holding in HOLDINGS:
+        model = apps.get_model(holding.model)
+        rows = model._base_manager.filter(
+            holding.rows_of(Person(user=person, email=person.email, full_name=""))
+        )
+        assert other.pk not in {
+            getattr(row, "pk", None) for row in rows if isinstance(row, User)
+        }
+        rows.count()
+
+
+def test_the_readme_says_what_the_inventory_says():
+    """The README's tables are the inventory's own words (``manage.py
+    personal_data_inventory`` prints them): a change to one without the other fails."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    with translation.override("en"):
+        tables = inventory.as_markdown()
+    assert tables in readme, (
+        "README.md's 'Where personal data lives' differs from privacy/inventory.py: "
+        "paste the output of `python manage.py personal_data_inventory`."
+    )
