@@ -32,12 +32,16 @@ def search(request):
     # no control characters: a NUL byte even breaks SQLite's full-text query
     query = "".join(c for c in request.GET.get("q", "") if c >= " " or c in "\t")
     query = query.strip()[:MAX_QUERY_LENGTH]
+    # The words only: a double quote would open a phrase that SQLite's full-text query
+    # syntax refuses when it is not closed.
+    words = query.replace('"', " ").strip()
     results = None
     if query:
         pages = (
             Page.objects.live().public().filter(locale=Locale.get_active()).specific()
         )
-        paginator = Paginator(pages.search(query), settings.SEARCH_RESULTS_PER_PAGE)
+        found = pages.search(words) if words else Page.objects.none()
+        paginator = Paginator(found, settings.SEARCH_RESULTS_PER_PAGE)
         results = paginator.get_page(request.GET.get("page"))
     return render(
         request, "home/search.html", {"search_query": query, "results": results}

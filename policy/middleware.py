@@ -27,6 +27,7 @@ LANGUAGE_PREFIX = re.compile(rf"^/(?:{LANGUAGE_CODES})/")
 EXEMPT_PREFIXES = (
     "/policy/",
     "/account/consent/",
+    "/account/consents/",  # what they agreed to before: readable before renewing
     "/accounts/logout/",
     "/admin/",
     "/i18n/",

@@ -376,7 +376,7 @@ class ConsentRecord(models.Model):
     purpose = models.CharField(_("purpose"), max_length=32, choices=PURPOSES)
     given_at = models.DateTimeField(_("given at"), default=timezone.now)
     network = models.CharField(
-        _("network"),
+        _("IP network"),
         max_length=49,
         null=True,
         blank=True,

@@ -1,6 +1,6 @@
 """Incidents of loss or disclosure (policy 6.4): every affected applicant is told by
 e-mail once, each delivery recorded; the authority's notice is exported with what it needs
-(full name, IIN/BIN, phone of each affected person, the measures taken, the contact of the
+(full name, BIN, phone of each affected person, the measures taken, the contact of the
 person responsible for personal-data protection), and its sending is recorded: when, how,
 by whom, under which outgoing number."""
 
@@ -104,7 +104,7 @@ def authority_rows(incident, responsible):
 def authority_export(incident, responsible, spreadsheet_format="csv"):
     headings = [
         _("Full name"),
-        _("IIN / BIN"),
+        _("BIN"),
         _("Phone"),
         _("E-mail"),
         _("Measures taken"),

@@ -58,7 +58,10 @@ def collect(user):
             Section(holding.section, [readable(row, fields) for row in rows])
         )
         for row in rows:
-            files += files_of(row, holding)
+            for name, stored in files_of(row, holding):
+                # the registration's files are the profile's: one copy each
+                if stored.name not in {kept.name for _name, kept in files}:
+                    files.append((name, stored))
             if holding.model == "policy.ConsentRecord":
                 editions[row.edition.number] = row.edition
     data["account_history"] = [

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from django.contrib import auth
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _  # for what the person reads
 
 from accounts import session_policy, two_factor
 from policy.middleware import SETTLED_SESSION_KEY
@@ -38,12 +38,12 @@ class Category:
     FREE_TEXT = "free text"  # what a person or the staff wrote, which may name anyone
 
     LABELS = {
-        IDENTITY: _("identity"),
-        CONTACTS: _("contacts"),
-        IDENTIFIERS: _("identifiers"),
-        DOCUMENTS: _("documents"),
-        NETWORK: _("network data"),
-        FREE_TEXT: _("free text"),
+        IDENTITY: "identity",
+        CONTACTS: "contacts",
+        IDENTIFIERS: "identifiers",
+        DOCUMENTS: "documents",
+        NETWORK: "network data",
+        FREE_TEXT: "free text",
     }
 
 
@@ -169,71 +169,71 @@ REGISTRATION_ITEMS = (
     Item(
         "full_name",
         Category.IDENTITY,
-        _("who the applicant is (policy 3.3): an individual, or a legal entity's head"),
+        "who the applicant is (policy 3.3): an individual, or a legal entity's head",
         Action.ERASE,
     ),
     Item(
         "organization",
         Category.IDENTITY,
-        _("the legal entity applying (policy 3.4)"),
+        "the legal entity applying (policy 3.4)",
         Action.ERASE,
     ),
     Item(
         "country",
         Category.IDENTITY,
-        _("residency of Kazakhstan (policy 3.4)"),
+        "the country of registration of a non-resident legal entity (policy 3.4)",
         Action.ERASE,
     ),
     Item(
         "bin_iin",
         Category.IDENTIFIERS,
-        _("the legal entity's registration data (policy 3.4)"),
+        "the legal entity's registration data (policy 3.4)",
         Action.ERASE,
     ),
     Item(
         "phone",
         Category.CONTACTS,
-        _("optional: to reach the applicant about the registration if e-mail fails"),
+        "optional: to reach the applicant about the registration if e-mail fails",
         Action.ERASE,
     ),
     Item(
         "representative_name",
         Category.IDENTITY,
-        _("who acts for the applicant under a power of attorney (policy 3.4)"),
+        "who acts for the applicant under a power of attorney (policy 3.4)",
         Action.ERASE,
     ),
     Item(
         "represented_email",
         Category.CONTACTS,
-        _("to ask the person represented for their own consent"),
+        "to ask the person represented for their own consent",
         Action.ERASE,
     ),
     Item(
         "power_of_attorney",
         Category.DOCUMENTS,
-        _("the power of attorney of a representative (policy 3.4)"),
+        "the power of attorney of a representative (policy 3.4)",
         Action.ERASE,
     ),
     Item(
         "power_of_attorney_name",
         Category.DOCUMENTS,
-        _("the name the applicant gave the power of attorney"),
+        "the name the applicant gave the power of attorney",
         Action.ERASE,
     ),
     Item(
         "registration_certificate",
         Category.DOCUMENTS,
-        _("the legal entity's registration certificate (policy 3.4)"),
+        "the legal entity's registration certificate (policy 3.4)",
         Action.ERASE,
     ),
     Item(
         "registration_certificate_name",
         Category.DOCUMENTS,
-        _("the name the applicant gave the certificate"),
+        "the name the applicant gave the certificate",
         Action.ERASE,
     ),
 )
-ACCOUNT_RETENTION = _(
+ACCOUNT_RETENTION = (
     "while the account is used; verified accounts five years after their last activity "
     "(policy 7.1), others after RETENTION['inactive_years'] without activity, accounts "
     "never confirmed after RETENTION['unconfirmed_days'] days"
@@ -247,25 +247,25 @@ HOLDINGS = (
             Item(
                 "email",
                 Category.CONTACTS,
-                _("the login and the address the portal writes to (policy 3.3, 7.3)"),
+                "the login and the address the portal writes to (policy 3.3, 7.3)",
                 Action.PSEUDONYMISE,
             ),
             Item(
                 "full_name",
                 Category.IDENTITY,
-                _("how the portal addresses the person (policy 3.3)"),
+                "how the portal addresses the person (policy 3.3)",
                 Action.ERASE,
             ),
             Item(
                 "password",
                 Category.IDENTIFIERS,
-                _("the login (policy 7.3); only a salted hash is stored"),
+                "the login (policy 7.3); only a salted hash is stored",
                 Action.ERASE,
                 export=False,
             ),
         ),
         ACCOUNT_RETENTION,
-        why=_(
+        why=(
             "the row stays under the pseudonym so that the consent ledger, the audit trail "
             "and decided applications still point at one (unnamed) person"
         ),
@@ -290,12 +290,12 @@ HOLDINGS = (
             Item(
                 "email",
                 Category.CONTACTS,
-                _("the address the registration was made with"),
+                "the address the registration was made with",
                 Action.PSEUDONYMISE,
             ),
         ),
         ACCOUNT_RETENTION,
-        why=_("the verification's audit trail stays, without the person"),
+        why="the verification's audit trail stays, without the person",
         revisions=True,
         task_comments=Action.ERASE,
         section=_("Registrations sent for verification"),
@@ -308,7 +308,7 @@ HOLDINGS = (
             Item(
                 "email",
                 Category.CONTACTS,
-                _("the person represented, asked for their consent"),
+                "the person represented, asked for their consent",
                 Action.PSEUDONYMISE,
             ),
         ),
@@ -323,18 +323,18 @@ HOLDINGS = (
             Item(
                 "session_key",
                 Category.IDENTIFIERS,
-                _("to end the person's sessions (logout everywhere, erasure)"),
+                "to end the person's sessions (logout everywhere, erasure)",
                 Action.DELETE,
                 export=False,
             ),
             Item(
                 "user_agent",
                 Category.NETWORK,
-                _("so the person recognises their own logins"),
+                "so the person recognises their own logins",
                 Action.DELETE,
             ),
         ),
-        _("until the session ends; ended sessions are pruned by retention"),
+        "until the session ends; ended sessions are pruned by retention",
         row=Action.DELETE,
         section=_("Your logins"),
         exported_as="logins",
@@ -346,9 +346,9 @@ HOLDINGS = (
             Item(
                 name,
                 Category.FREE_TEXT,
-                _("the application itself (policy 3.4), assessed by the group"),
+                "the application itself (policy 3.4), assessed by the group",
                 Action.KEEP,
-                why=_(
+                why=(
                     "a decided application is the company's record of its decision; it "
                     "stays, without the person, until its own retention period"
                 ),
@@ -368,7 +368,7 @@ HOLDINGS = (
                 "ip_protection",
             )
         ),
-        _(
+        (
             "drafts a year after their last change; rejected applications five years "
             "after the decision (policy 7.1); on erasure drafts go and open ones are "
             "withdrawn"
@@ -385,18 +385,18 @@ HOLDINGS = (
             Item(
                 "file",
                 Category.DOCUMENTS,
-                _("the materials of an application (policy 3.4)"),
+                "the materials of an application (policy 3.4)",
                 Action.KEEP,
-                why=_("part of the decided application, the company's record"),
+                why="part of the decided application, the company's record",
             ),
             Item(
                 "original_name",
                 Category.DOCUMENTS,
-                _("the name the applicant gave the file"),
+                "the name the applicant gave the file",
                 Action.PSEUDONYMISE,
             ),
         ),
-        _("with the application"),
+        "with the application",
         section=_("Files of applications"),
         exported_as="application_files",
         shown_links=("application",),
@@ -408,12 +408,12 @@ HOLDINGS = (
             Item(
                 "body",
                 Category.FREE_TEXT,
-                _("the conversation about an application (policy 5.1: feedback)"),
+                "the conversation about an application (policy 5.1: feedback)",
                 Action.KEEP,
-                why=_("part of the decided application's record"),
+                why="part of the decided application's record",
             ),
         ),
-        _("with the application"),
+        "with the application",
         section=_("Messages"),
         exported_as="messages",
         exported_rows=Q(internal=False),
@@ -426,13 +426,13 @@ HOLDINGS = (
             Item(
                 "comment",
                 Category.FREE_TEXT,
-                _("the expert's assessment of the application (policy 4.2)"),
+                "the expert's assessment of the application (policy 4.2)",
                 Action.KEEP,
                 export=False,
-                why=_("the basis of the company's decision"),
+                why="the basis of the company's decision",
             ),
         ),
-        _("with the application"),
+        "with the application",
     ),
     Holding(
         "submissions.AccessLog",
@@ -441,21 +441,19 @@ HOLDINGS = (
             Item(
                 "what",
                 Category.DOCUMENTS,
-                _("which of the person's records or files was opened"),
+                "which of the person's records or files was opened",
                 Action.ERASE,
             ),
             Item(
                 "network",
                 Category.NETWORK,
-                _(
-                    "the network the staff member opened it from (a /24, not an address)"
-                ),
+                "the network the staff member opened it from (a /24, not an address)",
                 Action.KEEP,
                 export=False,
-                why=_("it is the staff member's, not the person's"),
+                why="it is the staff member's, not the person's",
             ),
         ),
-        _("five years (policy 7.1): the person's right to know who saw their data"),
+        "five years (policy 7.1): the person's right to know who saw their data",
         section=_("Who opened your data"),
         shown_links=("actor",),
         exported_as="accesses_to_my_data",
@@ -464,7 +462,7 @@ HOLDINGS = (
         "submissions.Disclosure",
         lambda person: Q(application__applicant=person.user),
         (),
-        _("with the application: the person's right to know who received their data"),
+        "with the application: the person's right to know who received their data",
         section=_("Experts your applications were disclosed to"),
         shown_links=("application", "expert"),
         exported_as="disclosures",
@@ -476,30 +474,28 @@ HOLDINGS = (
             Item(
                 "email",
                 Category.CONTACTS,
-                _("the address given with the consent (evidence of consent)"),
+                "the address given with the consent (evidence of consent)",
                 Action.PSEUDONYMISE,
             ),
             Item(
                 "user_agent",
                 Category.NETWORK,
-                _("the browser the consent was given from (evidence of consent)"),
+                "the browser the consent was given from (evidence of consent)",
                 Action.ERASE,
             ),
             Item(
                 "network",
                 Category.NETWORK,
-                _(
-                    "the network the consent was given from (a /24, evidence of consent)"
-                ),
+                "the network the consent was given from (a /24, evidence of consent)",
                 Action.ERASE,
             ),
             Item(
                 "person_digest",
                 Category.IDENTIFIERS,
-                _("the person in the ledger's hash chain: a keyed digest of the account"),
+                "the person in the ledger's hash chain: a keyed digest of the account",
                 Action.KEEP,
                 export=False,
-                why=_(
+                why=(
                     "it names nobody without the portal's key, and the chain that proves "
                     "the ledger unchanged is built on it"
                 ),
@@ -507,16 +503,16 @@ HOLDINGS = (
             Item(
                 "withdrawal_reason",
                 Category.FREE_TEXT,
-                _("why the consent was withdrawn"),
+                "why the consent was withdrawn",
                 Action.KEEP,
-                why=_("evidence that and why the consent ended"),
+                why="evidence that and why the consent ended",
             ),
         ),
-        _(
+        (
             "the ledger's rows are never deleted: they prove what was agreed and when it "
             "was withdrawn; the person is replaced by the pseudonym on erasure"
         ),
-        why=_("the ledger proves consent (Law on personal data, art. 8)"),
+        why="the ledger proves consent (Law on personal data, art. 8)",
         erased_by="privacy.anonymise.erase_from_ledger",
         section=_("Consents"),
         shown_links=("edition",),
@@ -529,18 +525,18 @@ HOLDINGS = (
             Item(
                 "email",
                 Category.CONTACTS,
-                _("to tell the person of a new edition of the policy (policy 12.4)"),
+                "to tell the person of a new edition of the policy (policy 12.4)",
                 Action.PSEUDONYMISE,
             ),
             Item(
                 "error",
                 Category.FREE_TEXT,
-                _("why the notice could not be sent (may repeat the address)"),
+                "why the notice could not be sent (may repeat the address)",
                 Action.ERASE,
                 export=False,
             ),
         ),
-        _("kept under the pseudonym: evidence that the person was told"),
+        "kept under the pseudonym: evidence that the person was told",
         section=_("Notices of new editions"),
         exported_as="edition_notices",
     ),
@@ -551,18 +547,18 @@ HOLDINGS = (
             Item(
                 "email",
                 Category.CONTACTS,
-                _("to tell the person of an incident (policy 6.4)"),
+                "to tell the person of an incident (policy 6.4)",
                 Action.PSEUDONYMISE,
             ),
             Item(
                 "error",
                 Category.FREE_TEXT,
-                _("why the notice could not be sent (may repeat the address)"),
+                "why the notice could not be sent (may repeat the address)",
                 Action.ERASE,
                 export=False,
             ),
         ),
-        _("kept under the pseudonym: evidence that the person was told"),
+        "kept under the pseudonym: evidence that the person was told",
         section=_("Notices of incidents"),
         exported_as="incident_notices",
     ),
@@ -573,24 +569,24 @@ HOLDINGS = (
             Item(
                 "email",
                 Category.CONTACTS,
-                _("where the answer to the request goes"),
+                "where the answer to the request goes",
                 Action.PSEUDONYMISE,
             ),
             Item(
                 "details",
                 Category.FREE_TEXT,
-                _("what the person asked"),
+                "what the person asked",
                 Action.ERASE,
             ),
             Item(
                 "answer",
                 Category.FREE_TEXT,
-                _("what the staff answered"),
+                "what the staff answered",
                 Action.KEEP,
-                why=_("evidence that the request was answered, and how"),
+                why="evidence that the request was answered, and how",
             ),
         ),
-        _("kept under the pseudonym: evidence that the request was handled in time"),
+        "kept under the pseudonym: evidence that the request was handled in time",
         revisions=True,
         task_comments=Action.ERASE,
         section=_("Your requests about your data"),
@@ -603,12 +599,12 @@ HOLDINGS = (
             Item(
                 "file",
                 Category.DOCUMENTS,
-                _("the ZIP of the person's data, made at their request (policy 5)"),
+                "the ZIP of the person's data, made at their request (policy 5)",
                 Action.DELETE,
                 export=False,
             ),
         ),
-        _("the ZIP is deleted when its link expires (24 hours)"),
+        "the ZIP is deleted when its link expires (24 hours)",
         row=Action.DELETE,
     ),
     Holding(
@@ -618,17 +614,17 @@ HOLDINGS = (
             Item(
                 "recipient",
                 Category.CONTACTS,
-                _("the record of the e-mails sent to the person"),
+                "the record of the e-mails sent to the person",
                 Action.PSEUDONYMISE,
             ),
             Item(
                 "subject",
                 Category.FREE_TEXT,
-                _("what the e-mail was about (may name the organisation)"),
+                "what the e-mail was about (may name the organisation)",
                 Action.ERASE,
             ),
         ),
-        _("kept under the pseudonym: evidence that the person was written to"),
+        "kept under the pseudonym: evidence that the person was written to",
         section=_("E-mails sent to you"),
         exported_as="emails_sent",
     ),
@@ -639,12 +635,12 @@ HOLDINGS = (
             Item(
                 "avatar",
                 Category.DOCUMENTS,
-                _("a staff member's picture in the admin"),
+                "a staff member's picture in the admin",
                 Action.ERASE,
                 export=False,
             ),
         ),
-        _("while the account is used"),
+        "while the account is used",
     ),
     Holding(
         "otp_totp.TOTPDevice",
@@ -653,19 +649,19 @@ HOLDINGS = (
             Item(
                 "key",
                 Category.IDENTIFIERS,
-                _("a staff member's second factor"),
+                "a staff member's second factor",
                 Action.DELETE,
                 export=False,
             ),
             Item(
                 "name",
                 Category.IDENTIFIERS,
-                _("the second factor's name"),
+                "the second factor's name",
                 Action.DELETE,
                 export=False,
             ),
         ),
-        _("while the account is used"),
+        "while the account is used",
         row=Action.DELETE,
     ),
     Holding(
@@ -675,12 +671,12 @@ HOLDINGS = (
             Item(
                 "name",
                 Category.IDENTIFIERS,
-                _("a staff member's recovery codes"),
+                "a staff member's recovery codes",
                 Action.DELETE,
                 export=False,
             ),
         ),
-        _("while the account is used"),
+        "while the account is used",
         row=Action.DELETE,
     ),
 )
@@ -689,7 +685,7 @@ HOLDINGS = (
 TASK_STATE_COMMENTS = Item(
     "comment",
     Category.FREE_TEXT,
-    _("a reviewer's comment on the person's registration or request"),
+    "a reviewer's comment on the person's registration or request",
     Action.ERASE,
     export=False,
 )
@@ -697,38 +693,38 @@ TASK_STATE_COMMENTS = Item(
 # --- what Wagtail and the libraries keep about the person -------------------------------
 
 LIBRARY_PLACES = {
-    "wagtailcore.Revision.content": _(
+    "wagtailcore.Revision.content": (
         "the JSON of a registration's, application's or request's revisions: rewritten "
         "with the holding's erasure"
     ),
-    "wagtailcore.Revision.object_str": _(
+    "wagtailcore.Revision.object_str": (
         "the revision's label: made again from the erased record"
     ),
-    "wagtailcore.ModelLogEntry.label": _(
+    "wagtailcore.ModelLogEntry.label": (
         "the audit entry's label: made again from the erased record (the entry stays)"
     ),
-    "wagtailcore.ModelLogEntry.data": _(
+    "wagtailcore.ModelLogEntry.data": (
         "the audit entry's details (a file name, a comment): erased for the person's "
         "records"
     ),
-    "wagtailcore.TaskState.comment": _(
+    "wagtailcore.TaskState.comment": (
         "a reviewer's comment in a workflow: erased for the person's registrations and "
         "requests; kept for applications (the reasons of a decision)"
     ),
-    "wagtailadmin.FormState.data": _(
+    "wagtailadmin.FormState.data": (
         "a staff member's unsaved form in the admin: deleted for the person's records"
     ),
-    "sessions.Session.session_data": _(
+    "sessions.Session.session_data": (
         "the person's sessions are ended on erasure; anonymous sessions expire and are "
         "pruned by retention"
     ),
-    "axes.AccessAttempt": _(
+    "axes.AccessAttempt": (
         "failed logins: a keyed digest of the e-mail typed and a /24 network, deleted "
         "on erasure and after RETENTION['login_attempt_days']"
     ),
-    "axes.AccessLog": _("not written (AXES_DISABLE_ACCESS_LOG)"),
-    "axes.AccessFailureLog": _("not written (AXES_ENABLE_ACCESS_FAILURE_LOG is off)"),
-    "django_tasks_database.DBTaskResult": _(
+    "axes.AccessLog": "not written (AXES_DISABLE_ACCESS_LOG)",
+    "axes.AccessFailureLog": "not written (AXES_ENABLE_ACCESS_FAILURE_LOG is off)",
+    "django_tasks_database.DBTaskResult": (
         "a queued e-mail's arguments: the declared personal arguments are erased when "
         "the task finishes; finished results are pruned after "
         "RETENTION['task_result_days']"
@@ -738,25 +734,23 @@ LIBRARY_PLACES = {
 # Keys the portal writes into a session, and what they hold. Sessions are never exported
 # (they hold nothing the person gave); erasure ends the person's, retention prunes the rest.
 SESSION_KEYS = {
-    auth.SESSION_KEY: _("the account logged in (Django)"),
-    auth.BACKEND_SESSION_KEY: _("how it logged in (Django)"),
-    auth.HASH_SESSION_KEY: _(
-        "a hash of the password: the session ends when it changes"
-    ),
-    LANGUAGE_SESSION_KEY: _("the interface language chosen"),
-    "_messages": _("messages shown on the next page (may name an application)"),
-    "otp_device_id": _("a staff member's second factor (django-otp)"),
-    session_policy.LOGIN_AT: _("when the session began (absolute timeout)"),
-    session_policy.SEEN_AT: _("when the session was last used (idle timeout)"),
-    session_policy.STAFF_SESSION: _("whether a staff member is logged in"),
-    two_factor.SETUP_SESSION_KEY: _("a staff member setting up a second factor"),
-    two_factor.CODES_SESSION_KEY: _("recovery codes shown once to a staff member"),
-    SETTLED_SESSION_KEY: _("the edition whose renewed consent was answered"),
+    auth.SESSION_KEY: "the account logged in (Django)",
+    auth.BACKEND_SESSION_KEY: "how it logged in (Django)",
+    auth.HASH_SESSION_KEY: ("a hash of the password: the session ends when it changes"),
+    LANGUAGE_SESSION_KEY: "the interface language chosen",
+    "_messages": "messages shown on the next page (may name an application)",
+    "otp_device_id": "a staff member's second factor (django-otp)",
+    session_policy.LOGIN_AT: "when the session began (absolute timeout)",
+    session_policy.SEEN_AT: "when the session was last used (idle timeout)",
+    session_policy.STAFF_SESSION: "whether a staff member is logged in",
+    two_factor.SETUP_SESSION_KEY: "a staff member setting up a second factor",
+    two_factor.CODES_SESSION_KEY: "recovery codes shown once to a staff member",
+    SETTLED_SESSION_KEY: "the edition whose renewed consent was answered",
 }
 # Prefixes of keys that others write (Wagtail's previews, Django's password reset).
 SESSION_KEY_PREFIXES = {
-    "wagtail-preview-": _("an editor's page preview (Wagtail)"),
-    "_password_reset_token": _("a password-reset link being used (Django)"),
+    "wagtail-preview-": "an editor's page preview (Wagtail)",
+    "_password_reset_token": "a password-reset link being used (Django)",
 }
 
 # Tasks whose arguments hold personal data: the arguments erased when the task finishes.
@@ -765,7 +759,7 @@ TASK_ARGUMENTS = {
         "to": Item(
             "to",
             Category.CONTACTS,
-            _("the address of a person being erased, for the last answer"),
+            "the address of a person being erased, for the last answer",
             Action.ERASE,
         ),
     },
@@ -773,7 +767,7 @@ TASK_ARGUMENTS = {
         "extra": Item(
             "extra",
             Category.FREE_TEXT,
-            _("a reviewer's comment sent with the notice"),
+            "a reviewer's comment sent with the notice",
             Action.ERASE,
         ),
     },
@@ -798,79 +792,79 @@ MENTIONS = (
     Mention(
         "accounts.SentEmail",
         ("subject",),
-        _("the e-mails to reviewers name the organisation that registered"),
+        "the e-mails to reviewers name the organisation that registered",
     ),
     Mention(
         "wagtailcore.ModelLogEntry",
         ("label",),
-        _("an audit entry's label may name the person (an e-mail, a registration)"),
+        "an audit entry's label may name the person (an e-mail, a registration)",
     ),
     Mention(
         "wagtailcore.Revision",
         ("object_str",),
-        _("a revision's label may name the person"),
+        "a revision's label may name the person",
     ),
 )
 
 PRUNED = (
     Pruned(
-        _("data export ZIPs whose link has expired"),
-        _("when the link expires, 24 hours after it was made"),
-        _("the link works 24 hours; the ZIP goes with it"),
+        "data export ZIPs whose link has expired",
+        "when the link expires, 24 hours after it was made",
+        "the link works 24 hours; the ZIP goes with it",
     ),
     Pruned(
-        _("finished background tasks"),
-        _("RETENTION['task_result_days'] after they finished"),
-        _("a finished task's result is kept only to find faults"),
+        "finished background tasks",
+        "RETENTION['task_result_days'] after they finished",
+        "a finished task's result is kept only to find faults",
     ),
     Pruned(
-        _("expired sessions and the index of ended logins"),
-        _("when the session expires (SESSION_COOKIE_AGE)"),
-        _("a session that has ended is of no use"),
+        "expired sessions and the index of ended logins",
+        "when the session expires (SESSION_COOKIE_AGE)",
+        "a session that has ended is of no use",
     ),
     Pruned(
-        _("records of failed logins"),
-        _("RETENTION['login_attempt_days'] after the attempt"),
-        _("lockout and the staff's look at attacks need weeks, not years"),
+        "records of failed logins",
+        "RETENTION['login_attempt_days'] after the attempt",
+        "lockout and the staff's look at attacks need weeks, not years",
     ),
     Pruned(
-        _("unsaved admin forms"),
-        _("RETENTION['task_result_days'] after the last change"),
-        _("Wagtail keeps them to restore an interrupted edit"),
+        "unsaved admin forms",
+        "RETENTION['task_result_days'] after the last change",
+        "Wagtail keeps them to restore an interrupted edit",
     ),
 )
 
 # --- what is text but holds nobody ------------------------------------------------------
 
-EDITORIAL = _(
+EDITORIAL = (
     "editorial content written by the staff for everyone; the portal never puts an "
     "applicant's data into pages, images, documents, menus or settings"
 )
 NOT_PERSONAL_MODELS = {
-    "home.PortalSettings": _(
+    "home.PortalSettings": (
         "the operator's published contacts (its officer's work contacts are public by "
         "law)"
     ),
     "home.SocialLink": EDITORIAL,
-    "policy.ConsentLedgerHead": _("the hash of the ledger's last row"),
+    "policy.ConsentLedgerHead": "the hash of the ledger's last row",
     "privacy.DataRequestTask": EDITORIAL,
     "submissions.RegistrationVerificationTask": EDITORIAL,
     "submissions.ScreeningTask": EDITORIAL,
     "submissions.ExpertAssessmentTask": EDITORIAL,
     "submissions.DecisionTask": EDITORIAL,
-    "policy.PolicyEdition": _("the published text of the policy"),
-    "submissions.Subsidiary": _("the group's companies"),
-    "submissions.RequiredCategory": _("settings of the application form"),
-    "privacy.BreachIncident": _(
+    "policy.PolicyEdition": "the published text of the policy",
+    "submissions.Subsidiary": "the group's companies",
+    "submissions.RequiredCategory": "settings of the application form",
+    "privacy.BreachIncident": (
         "describes an incident, not a person; those affected are the 'applicants' link "
         "and their notices"
     ),
-    "privacy.PageVisits": _("views per page and day"),
-    "privacy.DailyVisitor": _(
+    "privacy.PageVisits": "views per page and day",
+    "privacy.DailyVisitor": (
         "keyed hashes of the day's visitors; the key never reaches the database and is "
         "forgotten at midnight, so a stored hash names nobody"
     ),
-    "wagtailforms.FormSubmission": _(
+    "wagtailforms.FormSubmission": (
         "the portal has no Wagtail form pages: its forms store into its own models"
     ),
     "wagtailredirects.Redirect": EDITORIAL,
@@ -878,81 +872,83 @@ NOT_PERSONAL_MODELS = {
     "wagtaildocs.Document": EDITORIAL,
     "wagtailimages.Image": EDITORIAL,
     "wagtailimages.Rendition": EDITORIAL,
-    "wagtailsearch.IndexEntry": _("the search index of pages (editorial)"),
-    "wagtailsearch.SQLiteFTSIndexEntry": _("the search index of pages (editorial)"),
-    "wagtailadmin.EditingSession": _("who edits which object now: ids only"),
+    "wagtailsearch.IndexEntry": "the search index of pages (editorial)",
+    "wagtailsearch.SQLiteFTSIndexEntry": "the search index of pages (editorial)",
+    "wagtailadmin.EditingSession": "who edits which object now: ids only",
     "wagtailcore.Locale": EDITORIAL,
     "wagtailcore.Site": EDITORIAL,
-    "wagtailcore.APIToken": _("API tokens of the staff (hashed)"),
+    "wagtailcore.APIToken": "API tokens of the staff (hashed)",
     "wagtailcore.CollectionViewRestriction": EDITORIAL,
     "wagtailcore.PageViewRestriction": EDITORIAL,
     "wagtailcore.Collection": EDITORIAL,
-    "wagtailcore.UploadedFile": _("an editor's upload in progress (images, documents)"),
-    "wagtailcore.WorkflowState": _("the state of a workflow: ids and a status"),
+    "wagtailcore.UploadedFile": "an editor's upload in progress (images, documents)",
+    "wagtailcore.WorkflowState": "the state of a workflow: ids and a status",
     "wagtailcore.Workflow": EDITORIAL,
     "wagtailcore.Task": EDITORIAL,
     "wagtailcore.GroupApprovalTask": EDITORIAL,
-    "wagtailcore.PageLogEntry": _(
+    "wagtailcore.PageLogEntry": (
         "the audit of pages: editors' actions on editorial pages"
     ),
-    "wagtailcore.Comment": _("editors' comments on pages"),
-    "wagtailcore.CommentReply": _("editors' comments on pages"),
-    "wagtailcore.ReferenceIndex": _("which object refers to which: ids and paths"),
+    "wagtailcore.Comment": "editors' comments on pages",
+    "wagtailcore.CommentReply": "editors' comments on pages",
+    "wagtailcore.ReferenceIndex": "which object refers to which: ids and paths",
     "taggit.Tag": EDITORIAL,
-    "captcha.CaptchaStore": _(
+    "captcha.CaptchaStore": (
         "a random challenge and its answer, expired after minutes"
     ),
-    "otp_static.StaticToken": _("a recovery code, deleted with its device"),
-    "auth.Permission": _("permissions"),
-    "auth.Group": _("roles"),
-    "contenttypes.ContentType": _("model names"),
+    "otp_static.StaticToken": "a recovery code, deleted with its device",
+    "auth.Permission": "permissions",
+    "auth.Group": "roles",
+    "contenttypes.ContentType": "model names",
 }
+# Models that exist only on some databases (Wagtail's SQLite full-text index).
+ON_SOME_DATABASES = {"wagtailsearch.SQLiteFTSIndexEntry"}
 # Fields of the holdings' models (or of the library models above) that hold nobody.
 NOT_PERSONAL_FIELDS = {
-    "accounts.User.language": _("the language chosen for the interface and e-mails"),
-    "accounts.SentEmail.kind": _("the kind of e-mail"),
-    "accounts.SentEmail.reference": _("the application's reference"),
-    "accounts.SentEmail.task_run": _("the background task's id"),
-    "policy.ConsentRecord.text_sha256": _("the hash of the published text"),
-    "policy.ConsentRecord.purpose": _("a choice"),
-    "policy.ConsentRecord.form_name": _("which form"),
-    "policy.ConsentRecord.record_hash": _("the row's hash in the chain"),
-    "policy.ConsentRecord.previous_hash": _("the hash of the row before"),
-    "policy.ConsentRecord.evidence_hash": _("the hash of the network and browser"),
-    "policy.ConsentRecord.withdrawal_hash": _("the hash of the withdrawal"),
-    "policy.EditionNotice.status": _("a status"),
-    "privacy.BreachNotice.status": _("a status"),
-    "privacy.DataSubjectRequest.kind": _("a choice"),
-    "privacy.DataSubjectRequest.purpose": _("a choice"),
-    "privacy.DataSubjectRequest.status": _("a status"),
-    "privacy.DataExport.status": _("a status"),
-    "submissions.ApplicantProfile.person_type": _("a choice"),
-    "submissions.ApplicantProfile.status": _("a status"),
-    "submissions.RegistrationRequest.person_type": _("a choice"),
-    "submissions.RepresentedConsent.decision": _("a choice"),
-    "submissions.Application.reference": _("the portal's number"),
-    "submissions.Application.status": _("a status"),
-    "submissions.Application.kind": _("a choice"),
-    "submissions.ApplicationFile.category": _("a choice"),
-    "submissions.ApplicationFile.sha256": _("a hash of the file"),
-    "submissions.ApplicationFile.content_type": _("the file's type"),
-    "submissions.ApplicationMessage.requested_category": _("a choice"),
-    "submissions.ExpertAssessment.recommendation": _("a choice"),
-    "submissions.AccessLog.action": _("a choice"),
-    "submissions.Disclosure.action": _("a choice"),
-    "wagtailusers.UserProfile.preferred_language": _("a preference"),
-    "wagtailusers.UserProfile.current_time_zone": _("a preference"),
-    "wagtailusers.UserProfile.dismissibles": _("which tips were dismissed"),
-    "wagtailusers.UserProfile.theme": _("a preference"),
-    "wagtailusers.UserProfile.contrast": _("a preference"),
-    "wagtailusers.UserProfile.density": _("a preference"),
-    "wagtailcore.Revision.object_id": _("an id"),
-    "wagtailcore.ModelLogEntry.action": _("the action's name"),
-    "wagtailcore.ModelLogEntry.object_id": _("an id"),
-    "wagtailcore.TaskState.status": _("a status"),
-    "wagtailadmin.FormState.object_id": _("an id"),
-    "wagtailadmin.FormState.parent_object_id": _("an id"),
-    "sessions.Session.session_key": _("the session's key (the row goes with the data)"),
+    "accounts.User.language": "the language chosen for the interface and e-mails",
+    "accounts.SentEmail.kind": "the kind of e-mail",
+    "accounts.SentEmail.reference": "the application's reference",
+    "accounts.SentEmail.task_run": "the background task's id",
+    "policy.ConsentRecord.text_sha256": "the hash of the published text",
+    "policy.ConsentRecord.purpose": "a choice",
+    "policy.ConsentRecord.form_name": "which form",
+    "policy.ConsentRecord.record_hash": "the row's hash in the chain",
+    "policy.ConsentRecord.previous_hash": "the hash of the row before",
+    "policy.ConsentRecord.evidence_hash": "the hash of the network and browser",
+    "policy.ConsentRecord.withdrawal_hash": "the hash of the withdrawal",
+    "policy.EditionNotice.status": "a status",
+    "privacy.BreachNotice.status": "a status",
+    "privacy.DataSubjectRequest.kind": "a choice",
+    "privacy.DataSubjectRequest.purpose": "a choice",
+    "privacy.DataSubjectRequest.status": "a status",
+    "privacy.DataExport.status": "a status",
+    "submissions.ApplicantProfile.person_type": "a choice",
+    "submissions.ApplicantProfile.status": "a status",
+    "submissions.RegistrationRequest.person_type": "a choice",
+    "submissions.RepresentedConsent.decision": "a choice",
+    "submissions.Application.reference": "the portal's number",
+    "submissions.Application.status": "a status",
+    "submissions.Application.kind": "a choice",
+    "submissions.ApplicationFile.category": "a choice",
+    "submissions.ApplicationFile.sha256": "a hash of the file",
+    "submissions.ApplicationFile.content_type": "the file's type",
+    "submissions.ApplicationMessage.requested_category": "a choice",
+    "submissions.ExpertAssessment.recommendation": "a choice",
+    "submissions.AccessLog.action": "a choice",
+    "submissions.Disclosure.action": "a choice",
+    "wagtailusers.UserProfile.preferred_language": "a preference",
+    "wagtailusers.UserProfile.current_time_zone": "a preference",
+    "wagtailusers.UserProfile.dismissibles": "which tips were dismissed",
+    "wagtailusers.UserProfile.theme": "a preference",
+    "wagtailusers.UserProfile.contrast": "a preference",
+    "wagtailusers.UserProfile.density": "a preference",
+    "wagtailcore.Revision.object_id": "an id",
+    "wagtailcore.ModelLogEntry.action": "the action's name",
+    "wagtailcore.ModelLogEntry.object_id": "an id",
+    "wagtailcore.TaskState.status": "a status",
+    "wagtailadmin.FormState.object_id": "an id",
+    "wagtailadmin.FormState.parent_object_id": "an id",
+    "sessions.Session.session_key": "the session's key (the row goes with the data)",
 }
 # Pages (every subclass of wagtailcore.Page) are editorial, like NOT_PERSONAL_MODELS.
 PAGES_ARE_EDITORIAL = EDITORIAL
@@ -979,10 +975,10 @@ def declared_models():
 
 
 ERASURE_WORDS = {
-    Action.KEEP: _("kept"),
-    Action.PSEUDONYMISE: _("pseudonymised"),
-    Action.ERASE: _("erased"),
-    Action.DELETE: _("deleted"),
+    Action.KEEP: "kept",
+    Action.PSEUDONYMISE: "pseudonymised",
+    Action.ERASE: "erased",
+    Action.DELETE: "deleted",
 }
 
 

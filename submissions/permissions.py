@@ -115,6 +115,21 @@ def is_assigned_expert(application, user):
     return Application.objects.filter(pk=application.pk, experts=user.pk).exists()
 
 
+def can_see_consent_certificate(user, person):
+    """An applicant's consent certificate (what they agreed to, from which network): the
+    administrators, and the reviewers while the applicant is not blocked. Never experts,
+    editors or approvers; never of a member of staff."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if is_administrator(user):
+        return True
+    return (
+        is_reviewer(user)
+        and ApplicantProfile.objects.filter(user=person).exists()
+        and not hidden_from(user, person.pk)
+    )
+
+
 def hidden_from(user, applicant_id):
     """Whether ``applicant_id``'s data is blocked and ``user`` may not see it: everyone
     but that applicant and the administrators."""

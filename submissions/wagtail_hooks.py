@@ -9,6 +9,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from core.registers import keep_only_workflow_actions, no_bulk_delete_of
+from policy.certificate import CERTIFICATE_ACCESS_HOOK
 from submissions import home_panels
 from submissions.applications import admin_views
 from submissions.applications.bulk_actions import (
@@ -17,9 +18,15 @@ from submissions.applications.bulk_actions import (
     ExportSelectedBulkAction,
 )
 from submissions.applications.viewsets import PipelineReportMenuItem
+from submissions.files import record_access
+from submissions.models.access_log import AccessLog
 from submissions.models.applications import Application
 from submissions.models.registrations import RegistrationRequest
-from submissions.permissions import application_policy, registration_policy
+from submissions.permissions import (
+    application_policy,
+    can_see_consent_certificate,
+    registration_policy,
+)
 from submissions.viewsets import SubmissionsGroup
 
 # the access policy first: the viewsets registered next ask it
@@ -122,3 +129,19 @@ hooks.register("register_bulk_action", ExportSelectedBulkAction)
 hooks.register(
     "register_bulk_action", no_bulk_delete_of(Application, RegistrationRequest), order=1
 )
+
+
+@hooks.register(CERTIFICATE_ACCESS_HOOK)
+def consent_certificate_per_the_access_policy(request, person):
+    """The admin's consent certificate of ``person`` opens as the access policy says;
+    each opening by staff is in the person's access log."""
+    allowed = can_see_consent_certificate(request.user, person)
+    if allowed and request.user.pk != person.pk:
+        record_access(
+            request,
+            person,
+            AccessLog.VIEW,
+            str(_("consent certificate")),
+            applicant_id=person.pk,
+        )
+    return allowed

@@ -1,26 +1,11 @@
 """Visitor statistics (policy 13.2): page views and unique visitors per day and page,
-never an IP address."""
+never an IP address. The key of the day that makes the visitor hashes is never stored
+here (``privacy.visits``: it lives in the shared cache until midnight)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["VisitKey", "PageVisits", "DailyVisitor"]
-
-
-class VisitKey(models.Model):
-    """Today's secret for turning IP addresses into visitor hashes. A new one is made
-    each day and the old ones are deleted, so no stored hash can be tied back to an
-    address."""
-
-    day = models.DateField(_("day"), primary_key=True)
-    secret = models.CharField(_("secret"), max_length=64)
-
-    class Meta:
-        db_table = "policy_visitkey"
-        verbose_name = _("visitor key of the day")
-
-    def __str__(self):
-        return str(self.day)
+__all__ = ["PageVisits", "DailyVisitor"]
 
 
 class PageVisits(models.Model):

@@ -125,6 +125,16 @@ class TestSearch:
         assert 'class="empty-state"' in html
         assert "квазар" in html
 
+    @pytest.mark.parametrize("typed", ['"', 'пилот"', '"испытания', '""'])
+    def test_a_double_quote_is_a_query_like_any_other(self, client, about, typed):
+        """An unclosed quote is not a syntax error of the full-text search (SQLite's
+        answered 503 'database unavailable' to it): the words are searched."""
+        response = client.get(reverse("search"), {"q": typed})
+        assert response.status_code == 200
+        assert 'class="empty-state"' in response.content.decode() or (
+            'href="/about/"' in response.content.decode()
+        )
+
     def test_empty_query_shows_just_the_form(self, client, home_page):
         html = client.get(reverse("search")).content.decode()
         assert 'id="search-query"' in html and "search-results" not in html

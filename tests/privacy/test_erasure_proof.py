@@ -20,6 +20,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.management.commands import db_worker
 
 from accounts.models import User
 from policy.models import ConsentRecord
@@ -184,6 +185,15 @@ def live_a_life(world, capture):
     return browser
 
 
+def run_task_worker():
+    """The database queue's worker, once through the queue. It closes "old" database
+    connections between tasks, which inside the test's transaction means the test's own
+    connection: that housekeeping is left out here (the test's connection is fresh)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(db_worker, "close_old_connections", lambda: None)
+        call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+
+
 def delete_on_request(world, capture, kind=DataRequestKind.DELETE, purpose=""):
     """A asks; the reviewer carries it out; the e-mails go through the database task
     queue and its worker, as in production (their arguments are stored)."""
@@ -192,7 +202,7 @@ def delete_on_request(world, capture, kind=DataRequestKind.DELETE, purpose=""):
         request = file_request(person, {"kind": kind, "purpose": purpose})
     with capture(execute=True):
         act_on(request, world.staff["reviewer"], "approve", comment="Сделано.")
-    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    run_task_worker()
 
 
 def assert_nothing_left_of_a(world, files_before):
@@ -281,5 +291,5 @@ def test_nothing_is_left_once_retention_reaches_the_person(
     person.applications.filter(decided_at__isnull=False).update(decided_at=long_ago)
     with django_capture_on_commit_callbacks(execute=True):
         enforce(out=lambda line: None)
-    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    run_task_worker()
     assert_nothing_left_of_a(world, files_before)
