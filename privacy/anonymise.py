@@ -311,13 +311,13 @@ def replace_ignoring_case(text, old, new):
 
 
 def scrub_mentions(mention, person, pseudonym):
+    if not person.strings:
+        return
     model = apps.get_model(mention.model)
     for name in mention.fields:
         query = models.Q()
         for string in person.strings:
             query |= models.Q(**{f"{name}__icontains": string})
-        if not person.strings:
-            return
         for row in model._base_manager.filter(query):
             setattr(row, name, scrubbed(getattr(row, name), person, pseudonym))
             row.save(update_fields=[name])
