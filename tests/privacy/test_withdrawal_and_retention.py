@@ -162,7 +162,11 @@ def test_retention_dry_run_changes_nothing_and_the_real_run_is_idempotent(
 
     again = io.StringIO()
     call_command("enforce_retention", stdout=again)
-    for category in ("abandoned drafts", "rejected applications", "unconfirmed accounts"):
+    for category in (
+        "abandoned drafts",
+        "rejected applications",
+        "unconfirmed accounts",
+    ):
         assert f"{category} 0" in again.getvalue()
     # one audit entry for each application and account (prunes have their own)
     assert (
