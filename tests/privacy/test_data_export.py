@@ -13,14 +13,16 @@ from django.utils import timezone
 
 from policy.consent import record_consent
 from policy.models import ConsentRecord, PolicyEdition
+from privacy.data_export import request_export
 from privacy.models.exports import DataExport
 from submissions.models.access_log import AccessLog
 from submissions.models.applications import (
     Application,
     ApplicationMessage,
     ApplicationStatus,
+    Disclosure,
 )
-from tests.factories import ApplicantFactory, ApplicationFactory
+from tests.factories import ApplicantFactory, ApplicationFactory, ExpertFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +104,47 @@ def test_the_export_holds_every_category_and_nothing_of_another_person(
     )
     assert client.get(url).status_code == 404
     assert "ссылка истекла" in client.get("/account/").content.decode().lower()
+
+
+def test_the_readable_page_speaks_the_persons_language_in_words(
+    apply_page, django_capture_on_commit_callbacks
+):
+    """index.html: the fields' names and the values in words (no codes, no field
+    names), in the person's language; data.json holds the consent evidence, the
+    disclosures to experts, the accesses and the logins."""
+    applicant = ApplicantFactory(
+        email="words@example.kz", language="ru", consents=PolicyEdition.objects.first()
+    )
+    expert = ExpertFactory(full_name="Эксперт Оценивающий")
+    with django_capture_on_commit_callbacks(execute=True):
+        application = ApplicationFactory(
+            applicant=applicant, status=ApplicationStatus.SCREENING
+        )
+    Disclosure.objects.create(application=application, expert=expert, action="granted")
+    AccessLog.objects.create(
+        applicant=applicant, actor=expert, action="view", what="досье"
+    )
+    data, index = exported(applicant, django_capture_on_commit_callbacks)
+
+    assert data["consents"] and all(c["record_hash"] for c in data["consents"])
+    assert data["disclosures"][0]["expert"] == "Эксперт Оценивающий"
+    assert data["accesses_to_my_data"][0]["what"] == "досье"
+    assert "logins" in data and "account_history" in data
+    assert "юридическое лицо" in index  # the person type, in words
+    assert "legal_entity" not in index and "person_type" not in index
+    assert "Тип лица" in index and "Резидент Казахстана" in index
+    assert "Эксперт Оценивающий" in index
+
+    applicant.language = "en"
+    applicant.save(update_fields=["language"])
+    _data, english = exported(applicant, django_capture_on_commit_callbacks)
+    assert "legal entity" in english and "юридическое лицо" not in english
+
+
+def exported(user, capture):
+    with capture(execute=True):
+        export = request_export(user)
+    export.refresh_from_db()
+    with export.file.open("rb") as handle:
+        archive = zipfile.ZipFile(io.BytesIO(handle.read()))
+    return json.loads(archive.read("data.json")), archive.read("index.html").decode()
