@@ -450,7 +450,7 @@ def test_a_missing_guard_is_reported(ledger):
 # --- two consents at once -----------------------------------------------------------------
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_consents_given_at_once_each_take_their_own_place():
     if connection.vendor != "postgresql":
         pytest.skip("concurrency is proven on PostgreSQL (SQLite serialises writers)")
