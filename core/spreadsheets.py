@@ -1,6 +1,11 @@
 """The one way the portal writes a spreadsheet: every CSV and XLSX download (the admin's
 registers, bulk exports, reports, the authority's notice of an incident) goes through
-``spreadsheet_response``, so they all open the same way in Excel."""
+``spreadsheet_response``, so they all open the same way in Excel.
+
+What a person typed is never a formula in the reviewer's spreadsheet: a text that begins
+with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is written to the CSV behind a
+single quote (the usual defence: Excel and LibreOffice then read it as text), and to the
+XLSX as a text cell marked "quote prefix", which stays text even when the cell is edited."""
 
 import csv
 import io
@@ -10,6 +15,17 @@ from django.http import HttpResponse, StreamingHttpResponse
 CSV = "csv"
 XLSX = "xlsx"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def could_be_a_formula(value):
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def as_csv_value(value):
+    """``value`` as the CSV writes it: a text a spreadsheet would run as a formula is
+    behind a single quote."""
+    return f"'{value}" if could_be_a_formula(value) else value
 
 
 def spreadsheet_response(filename, headings, rows, spreadsheet_format=CSV):
@@ -39,7 +55,7 @@ def _csv_lines(headings, rows):
     writer = csv.writer(_Line())
     yield "\ufeff" + writer.writerow(headings)
     for row in rows:
-        yield writer.writerow(row)
+        yield writer.writerow([as_csv_value(value) for value in row])
 
 
 def _xlsx_response(filename, headings, rows):
@@ -53,8 +69,9 @@ def _xlsx_response(filename, headings, rows):
         cells = []
         for value in row:
             cell = WriteOnlyCell(sheet, value)
-            if cell.data_type == "f":
+            if cell.data_type == "f" or could_be_a_formula(value):
                 cell.data_type = "s"
+                cell.quotePrefix = True
             cells.append(cell)
         sheet.append(cells)
     buffer = io.BytesIO()

@@ -73,7 +73,9 @@ def test_the_authority_export_has_what_the_notice_needs(incident, superuser):
     rows = list(csv.reader(text.splitlines()))
     assert rows[0][:3] == ["Фамилия, имя, отчество", "БИН", "Телефон"]
     assert len(rows) == 3
-    assert rows[1][1] == "940740000911" and rows[1][2] == "+7 701 000 00 00"
+    assert (
+        rows[1][1] == "940740000911" and rows[1][2] == "'+7 701 000 00 00"
+    )  # text, not a formula
     assert rows[1][4].startswith("Доступы отозваны") and "Нурланова Асель" in rows[1][5]
     xlsx = client.get(reverse("incident_authority_export", args=[incident.pk, "xlsx"]))
     assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
