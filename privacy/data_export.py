@@ -44,7 +44,7 @@ def collect(user):
     sections for index.html, the files to include, the policy editions consented to)."""
     person = Person(user=user, email=user.email, full_name=user.full_name)
     data = {"exported_at": timezone.now()}
-    sections, files, editions = [], [], {}
+    sections, files, editions, stored_names = [], [], {}, set()
     for holding in HOLDINGS:
         if not holding.exported_as:
             continue
@@ -60,13 +60,14 @@ def collect(user):
         for row in rows:
             for name, stored in files_of(row, holding):
                 # the registration's files are the profile's: one copy each
-                if stored.name not in {kept.name for _name, kept in files}:
+                if stored.name not in stored_names:
+                    stored_names.add(stored.name)
                     files.append((name, stored))
             if holding.model == "policy.ConsentRecord":
                 editions[row.edition.number] = row.edition
+    history = list(account_history(user))
     data["account_history"] = [
-        {"action": entry.action, "at": entry.timestamp}
-        for entry in account_history(user)
+        {"action": entry.action, "at": entry.timestamp} for entry in history
     ]
     sections.append(
         Section(
@@ -79,7 +80,7 @@ def collect(user):
                         formats.date_format(entry.timestamp, "DATETIME_FORMAT"),
                     ),
                 ]
-                for entry in account_history(user)
+                for entry in history
             ],
         )
     )
@@ -97,7 +98,8 @@ def exported_rows(holding, person):
     rows = model._base_manager.filter(holding.rows_of(person))
     if holding.exported_rows is not None:
         rows = rows.filter(holding.exported_rows)
-    return list(rows.distinct().order_by("pk"))
+    # the links shown (an edition, an expert) come with the rows, not a query each
+    return list(rows.select_related(*holding.shown_links).distinct().order_by("pk"))
 
 
 def exported_fields(holding):

@@ -163,6 +163,28 @@ def _recipient(person):
     return query
 
 
+def notice_holding(model, purpose, section, exported_as):
+    """An e-mail notice sent to the person (of a new edition, of an incident): kept
+    under the pseudonym as evidence that they were told."""
+    return Holding(
+        model,
+        _user_or_address,
+        (
+            Item("email", Category.CONTACTS, purpose, Action.PSEUDONYMISE),
+            Item(
+                "error",
+                Category.FREE_TEXT,
+                "why the notice could not be sent (may repeat the address)",
+                Action.ERASE,
+                export=False,
+            ),
+        ),
+        "kept under the pseudonym: evidence that the person was told",
+        section=section,
+        exported_as=exported_as,
+    )
+
+
 # --- the person's own records ----------------------------------------------------------
 
 REGISTRATION_ITEMS = (
@@ -518,49 +540,17 @@ HOLDINGS = (
         shown_links=("edition",),
         exported_as="consents",
     ),
-    Holding(
+    notice_holding(
         "policy.EditionNotice",
-        _user_or_address,
-        (
-            Item(
-                "email",
-                Category.CONTACTS,
-                "to tell the person of a new edition of the policy (policy 12.4)",
-                Action.PSEUDONYMISE,
-            ),
-            Item(
-                "error",
-                Category.FREE_TEXT,
-                "why the notice could not be sent (may repeat the address)",
-                Action.ERASE,
-                export=False,
-            ),
-        ),
-        "kept under the pseudonym: evidence that the person was told",
-        section=_("Notices of new editions"),
-        exported_as="edition_notices",
+        "to tell the person of a new edition of the policy (policy 12.4)",
+        _("Notices of new editions"),
+        "edition_notices",
     ),
-    Holding(
+    notice_holding(
         "privacy.BreachNotice",
-        _user_or_address,
-        (
-            Item(
-                "email",
-                Category.CONTACTS,
-                "to tell the person of an incident (policy 6.4)",
-                Action.PSEUDONYMISE,
-            ),
-            Item(
-                "error",
-                Category.FREE_TEXT,
-                "why the notice could not be sent (may repeat the address)",
-                Action.ERASE,
-                export=False,
-            ),
-        ),
-        "kept under the pseudonym: evidence that the person was told",
-        section=_("Notices of incidents"),
-        exported_as="incident_notices",
+        "to tell the person of an incident (policy 6.4)",
+        _("Notices of incidents"),
+        "incident_notices",
     ),
     Holding(
         "privacy.DataSubjectRequest",

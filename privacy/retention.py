@@ -53,13 +53,17 @@ def years(count):
 def last_activity():
     """The moment of an account's last sign of life: joining, logging in, or a change
     to one of its applications."""
-    epoch = timezone.make_aware(datetime.datetime(2000, 1, 1))
     return Greatest(
         "date_joined",
-        Coalesce("last_login", "date_joined"),
-        Coalesce(Max("applications__updated_at"), "date_joined"),
-        Coalesce(Max("applications__submitted_at"), "date_joined"),
-        Coalesce(Max("applications__decided_at"), epoch),
+        *(
+            Coalesce(moment, "date_joined")
+            for moment in (
+                "last_login",
+                Max("applications__updated_at"),
+                Max("applications__submitted_at"),
+                Max("applications__decided_at"),
+            )
+        ),
     )
 
 

@@ -12,10 +12,11 @@ from django.utils import translation
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from accounts.models import User
+from policy.models import PolicyEdition
 from privacy import inventory
 from privacy.inventory import HOLDINGS, Action, Category, Person
-from tests.factories import ApplicantFactory
+from submissions.models.applications import ApplicationStatus
+from tests.factories import ApplicantFactory, ApplicationFactory
 
 TEXT_LIKE = (
     models.CharField,
@@ -84,18 +85,33 @@ def test_every_item_has_a_category_a_purpose_and_an_erasure_with_its_reason():
 
 
 @pytest.mark.django_db
-def test_each_holding_finds_the_rows_of_one_person_only():
-    """Every holding's way to its person's rows is a query the database runs."""
-    person, other = ApplicantFactory(), ApplicantFactory()
+def test_each_holding_finds_the_rows_of_one_person_only(apply_page):
+    """Every holding's way to its person's rows is a query the database runs, and two
+    people's rows never overlap: erasing one touches nothing of the other."""
+    edition = PolicyEdition.objects.first()
+    people = [ApplicantFactory(consents=edition) for _ in range(2)]
+    for user in people:
+        ApplicationFactory(applicant=user, status=ApplicationStatus.SCREENING)
+    found = {}
     for holding in HOLDINGS:
         model = apps.get_model(holding.model)
-        rows = model._base_manager.filter(
-            holding.rows_of(Person(user=person, email=person.email, full_name=""))
-        )
-        assert other.pk not in {
-            getattr(row, "pk", None) for row in rows if isinstance(row, User)
-        }
-        rows.count()
+        found[holding.model] = [
+            set(
+                model._base_manager.filter(
+                    holding.rows_of(Person(user=user, email=user.email, full_name=""))
+                ).values_list("pk", flat=True)
+            )
+            for user in people
+        ]
+        mine, theirs = found[holding.model]
+        assert not mine & theirs, holding.model
+    for label in (
+        "accounts.User",
+        "submissions.ApplicantProfile",
+        "submissions.Application",
+    ):
+        assert [len(rows) for rows in found[label]] == [1, 1], label
+    assert all(found["policy.ConsentRecord"]), "each person's consents are found"
 
 
 def test_the_readme_says_what_the_inventory_says():
