@@ -4,7 +4,7 @@ Every URL pattern the portal answers (Django's resolver and the routable pages'
 sub-routes) is filled with the world's objects (tests/exposure/patterns.py) and opened
 with GET as each role (tests/exposure/policy.py); the links, GET forms, redirects and
 exports of each page are followed (tests/exposure/crawl.py); every answer is searched
-for the applicants' markers (tests/exposure/world.py). A pattern the sweep cannot fill
+for the applicants' markers (tests/exposure/world.py) and none may be a server error. A pattern the sweep cannot fill
 fails it, so that no new view escapes; all leaks are gathered and reported at once,
 after the role × surface matrix is printed (run with -s to see it)."""
 
@@ -62,6 +62,9 @@ def test_no_role_sees_personal_data_it_may_not_see(
     print(f"exposure sweep: {time.monotonic() - started:.1f} s")
 
     failures = []
+    if server_errors:
+        # no role, and no link a page offers, meets a server error (issue 16)
+        failures.append("answers with a server error:\n" + server_errors)
     if problems:
         failures.append(
             "URL patterns the sweep cannot fill:\n  " + "\n  ".join(problems)
