@@ -33,6 +33,10 @@ from tests.factories import ApplicantFactory, ApplicationFactory
 ALLOWED = {200, 302, 403, 404}
 # What a GET of a view that takes POST only may answer besides.
 ALLOWED_POST_ONLY = ALLOWED | {405}
+# What an empty form posted may answer besides: the form again with its errors (200, or
+# 400 for a form that tells so), 405 from views that only show, 410/400 from the pages
+# of ALLOWED_BESIDES, 429 when the rate limit of a public form is reached.
+ALLOWED_POSTED = ALLOWED | {400, 405, 410, 429}
 # Patterns whose page says more precisely why there is nothing (pattern → statuses).
 ALLOWED_BESIDES = {
     # the confirmation link's page: 400 "this link is not one of ours", 410 "expired"
@@ -129,19 +133,25 @@ def url_of(pattern, values, routable_pages):
 
 
 def walk_as(client, seeds):
-    """(problems, count): every URL opened; a problem is an answer outside the allowed."""
+    """Every URL opened with GET, and the portal's own (not the admin's) posted to with
+    an empty form too; the answers outside the allowed, one line each."""
     problems = []
     for url, pattern in seeds:
-        response = client.get(url)
         allowed = ALLOWED_POST_ONLY if is_post_only(pattern.key) else ALLOWED
         allowed = allowed | ALLOWED_BESIDES.get(pattern.key, set())
-        if response.status_code not in allowed:
-            error = getattr(response, "exc_info", None)
-            reason = repr(error[1])[:160] if error else ""
-            problems.append(
-                f"{response.status_code} {url[:120]} ({pattern.key}) {reason}"
-            )
+        problems += unexpected("GET", client.get(url), url, pattern, allowed)
+        if not url.startswith("/admin/"):
+            response = client.post(url, {})
+            problems += unexpected("POST", response, url, pattern, ALLOWED_POSTED)
     return problems
+
+
+def unexpected(method, response, url, pattern, allowed):
+    if response.status_code in allowed:
+        return []
+    error = getattr(response, "exc_info", None)
+    reason = repr(error[1])[:160] if error else ""
+    return [f"{method} {response.status_code} {url[:120]} ({pattern.key}) {reason}"]
 
 
 @pytest.fixture
