@@ -52,7 +52,7 @@ serve: $(VENV)/.installed
 	{ $(BIN)/python manage.py db_worker --worker-id "$(WORKER_ID)" --no-startup-delay \
 	  --no-reload & worker=$$!; \
 	  $(BIN)/gunicorn config.wsgi:application --bind $(HOST):$(PORT) \
-	  --workers $(WEB_WORKERS) --threads $(WEB_THREADS) --access-logfile - & web=$$!; \
+	  --workers $(WEB_WORKERS) --threads $(WEB_THREADS) & web=$$!; \
 	  trap 'kill $$web $$worker 2>/dev/null; wait; exit 0' INT TERM; wait; }
 
 ## Create .venv, install everything, run the whole suite (browser tests included)

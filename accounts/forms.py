@@ -3,13 +3,13 @@ applicant's e-mail settings."""
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
-from accounts.mail import send_and_record
+from accounts.login_identity import normalised_login
 from accounts.models import User, normalize_email
+from accounts.password_reset import send_password_reset, users_for_reset
 
 
 class PortalUserFormMixin:
@@ -17,7 +17,7 @@ class PortalUserFormMixin:
 
     def clean_email(self):
         email = normalize_email(self.cleaned_data.get("email"))
-        users = User._default_manager.filter(email__iexact=email)
+        users = User._default_manager.filter(email=email)
         if self.instance.pk is not None:
             users = users.exclude(pk=self.instance.pk)
         if users.exists():
@@ -76,6 +76,9 @@ class EmailLoginForm(AuthenticationForm):
         ),
     }
 
+    def clean_username(self):
+        return normalised_login(self.cleaned_data["username"])
+
     def confirm_login_allowed(self, user):
         if not user.is_active:
             code = "unconfirmed" if user.email_verified_at is None else "inactive"
@@ -86,23 +89,31 @@ class ResendVerificationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"))
 
 
-class RecordedPasswordResetForm(PasswordResetForm):
-    """Django's password reset form, with the e-mail written to the record of e-mails."""
+class PasswordResetByTask:
+    """A password reset form whose e-mail a background task sends
+    (``accounts.password_reset``): saving only enqueues the address typed, for an
+    account or not, so the answer takes as long either way."""
 
-    def send_mail(
-        self,
-        subject_template_name,
-        email_template_name,
-        context,
-        from_email,
-        to_email,
-        html_email_template_name=None,
-    ):
-        subject = "".join(render_to_string(subject_template_name, context).splitlines())
-        body = render_to_string(email_template_name, context)
-        send_and_record(
-            EmailMessage(subject, body, from_email, [to_email]), kind="password_reset"
+    reset_mail = "site"
+
+    def get_users(self, email):
+        return users_for_reset(email)
+
+    def save(self, *args, **kwargs):
+        send_password_reset.enqueue(
+            normalised_login(self.cleaned_data["email"]), self.reset_mail
         )
+
+
+class RecordedPasswordResetForm(PasswordResetByTask, PasswordResetForm):
+    """The portal's password reset form (/accounts/password-reset/)."""
+
+
+class AdminPasswordResetForm(PasswordResetByTask, WagtailPasswordResetForm):
+    """Wagtail's password reset form (/admin/password_reset/), the same way
+    (``WAGTAILADMIN_USER_PASSWORD_RESET_FORM``)."""
+
+    reset_mail = "admin"
 
 
 class NotificationSettingsForm(forms.ModelForm):

@@ -22,8 +22,15 @@ DIGEST_PURPOSE = "login"
 
 
 def normalised_login(typed):
-    """A login name as the portal compares it: without the spaces around it, and
-    case-folded. ``None`` stays ``None``."""
+    """An e-mail address as the portal stores and compares it: without the spaces
+    around it, and case-folded. ``None`` stays ``None``.
+
+    The one rule for an address someone types: the User's e-mail is stored so
+    (``accounts.models``), and login, registration, the password reset, the new
+    confirmation link, the staff's user forms and the lockout key all look it up so,
+    by equality. Case-folding, not only lower-casing: Django sends mail to a domain by
+    its IDNA 2003 form, which folds ``ß`` to ``ss`` as ``casefold`` does, so two
+    addresses that fold alike reach the same domain and are one login."""
     if typed is None:
         return None
     return str(typed).strip().casefold()

@@ -9,10 +9,13 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.login_identity import normalised_login
+
 
 def normalize_email(email):
-    """E-mail addresses are compared without regard to case, so they are stored lower-cased."""
-    return (email or "").strip().lower()
+    """An address as it is stored and looked up: ``normalised_login``, the one rule
+    (trimmed, case-folded); ``None`` becomes ``""``."""
+    return normalised_login(email) or ""
 
 
 class UserQuerySet(models.QuerySet):
@@ -37,7 +40,7 @@ class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
 
     def get_by_natural_key(self, email):
-        return self.get(email__iexact=normalize_email(email))
+        return self.get(email=normalize_email(email))
 
     def _create_user(self, email, password, **extra_fields):
         if not email:

@@ -60,7 +60,7 @@ def where(request):
 def fingerprint(typed):
     """A keyed hash of a login name that has no account."""
     return salted_hmac(
-        "accounts.security_log.login", (typed or "").strip().lower()
+        "accounts.security_log.login", normalize_email(typed)
     ).hexdigest()[:16]
 
 
@@ -93,7 +93,7 @@ def user_for(typed):
     email = normalize_email(typed)
     if not email:
         return None
-    return User._default_manager.filter(email__iexact=email).first()
+    return User._default_manager.filter(email=email).first()
 
 
 def login_succeeded(request, user):

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from accounts.login_identity import normalised_login
 from accounts.mail import absolute, send_portal_mail
 from accounts.models import User
 
@@ -40,7 +41,22 @@ def confirm_email(user):
 
 @task()
 def send_verification_email(user_id):
-    user = User.objects.get(pk=user_id)
+    send_confirmation_link(User.objects.get(pk=user_id))
+
+
+@task()
+def send_confirmation_link_again(email):
+    """The confirmation link again, to the account of ``email`` (as typed) if it has
+    not confirmed its address yet. The page asking for it enqueues this for any
+    address, so that its answer takes as long whether an account has it or not."""
+    user = User.objects.filter(
+        email=normalised_login(email), email_verified_at__isnull=True
+    ).first()
+    if user is not None:
+        send_confirmation_link(user)
+
+
+def send_confirmation_link(user):
     with translation.override(user.language):
         link = absolute(reverse("verify_email", args=[make_token(user)]))
     context = {"user": user, "link": link, "days": settings.EMAIL_VERIFICATION_DAYS}

@@ -10,6 +10,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.admin.views.account import PasswordResetView as AdminPasswordReset
 from wagtail.users.views.users import UserViewSet
 
 from accounts.forms import (
@@ -20,8 +21,13 @@ from accounts.forms import (
     RecordedPasswordResetForm,
     ResendVerificationForm,
 )
-from accounts.models import User
-from accounts.verification import confirm_email, send_verification_email, user_for_token
+from accounts.login_identity import normalised_login
+from accounts.verification import (
+    confirm_email,
+    send_confirmation_link_again,
+    user_for_token,
+)
+from core import rate_limits
 
 
 class PortalUserViewSet(UserViewSet):
@@ -66,12 +72,18 @@ def verify_email(request, token):
 def resend_verification(request):
     """Send the confirmation link again; the answer is the same for any address."""
     form = ResendVerificationForm(request.POST or None)
+    refusal = None
     if request.method == "POST" and form.is_valid():
-        user = User.objects.filter(
-            email__iexact=form.cleaned_data["email"], email_verified_at__isnull=True
-        ).first()
-        if user is not None:
-            send_verification_email.enqueue(user.pk)
+        refusal = rate_limits.attempt(
+            request, "resend_verification", normalised_login(form.cleaned_data["email"])
+        )
+        if refusal:
+            rate_limits.refuse(form, refusal)
+    if request.method == "POST" and form.is_valid():
+        # enqueued for any address: the answer takes as long with an account or not
+        send_confirmation_link_again.enqueue(
+            normalised_login(form.cleaned_data["email"])
+        )
         messages.success(
             request,
             _(
@@ -89,12 +101,38 @@ def resend_verification(request):
             "lead": _("Enter the e-mail you registered with."),
             "submit": _("Send the link"),
         },
+        status=429 if refusal else 200,
     )
 
 
 FORM_PAGE = "accounts/form_page.html"
 
-password_reset = auth_views.PasswordResetView.as_view(
+
+class RateLimitedPasswordReset:
+    """A password-reset view whose e-mail goes only within the limits of
+    ``core.rate_limits`` (every address counted, an account or not); over them the form
+    comes back with what was typed and when to try again."""
+
+    def form_valid(self, form):
+        refusal = rate_limits.attempt(
+            self.request, "password_reset", normalised_login(form.cleaned_data["email"])
+        )
+        if refusal is None:
+            return super().form_valid(form)
+        response = self.form_invalid(rate_limits.refuse(form, refusal))
+        response.status_code = 429
+        return response
+
+
+class PasswordResetView(RateLimitedPasswordReset, auth_views.PasswordResetView):
+    """/accounts/password-reset/."""
+
+
+class AdminPasswordResetView(RateLimitedPasswordReset, AdminPasswordReset):
+    """Wagtail's /admin/password_reset/, under the same limits (config.urls)."""
+
+
+password_reset = PasswordResetView.as_view(
     form_class=RecordedPasswordResetForm,
     template_name=FORM_PAGE,
     email_template_name="accounts/emails/password_reset.txt",

@@ -154,6 +154,13 @@ def keep_only_workflow_actions(menu_items, context):
 class RegisterIndexView(LoggedExportMixin, ModelAdminIndexView):
     """wagtail-modeladmin's list, with its exports written and logged like every other."""
 
+    def get_search_results(self, request, queryset, search_term):
+        # What staff type is searched as text; control characters are dropped, a NUL
+        # above all, which PostgreSQL refuses in any text (a 500 before). Wagtail's own
+        # searches refuse it in their search form.
+        search_term = "".join(c for c in search_term if c >= " " or c == "\t")
+        return super().get_search_results(request, queryset, search_term)
+
 
 class WorkflowActionEditView(SnippetEditView):
     """A moderated snippet's edit view (the reviewer's dossier) in which a workflow action

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from accounts.login_identity import normalised_login
 from core.http import client_ip
 from core.network import network_of
 from policy.models import ConsentRecord, PolicyEdition, PolicyPage
@@ -29,7 +30,7 @@ def record_consent(*, edition, purpose, email, form_name, request=None, user=Non
     and the browser's user agent."""
     return ConsentRecord.objects.create(
         user=user,
-        email=email.strip().lower(),
+        email=normalised_login(email),
         edition=edition,
         text_sha256=shown_text_sha256(edition, purpose),
         purpose=purpose,

@@ -17,7 +17,7 @@ from wagtail.admin.models import EditingSession
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Revision, TaskState
 
-from accounts.login_identity import login_attempts_of
+from accounts.login_identity import login_attempts_of, normalised_login
 from accounts.session_policy import end_sessions as end_indexed_sessions
 from core.network import keyed_digest
 from policy.consent import (
@@ -50,7 +50,7 @@ def pseudonym_for(user):
 def address_pseudonym(address):
     """The pseudonym of a person known only by an address (the principal of a
     representative): stable for the address, and nothing of it in it."""
-    digest = keyed_digest("pseudonym-address", address.strip().casefold())[:16]
+    digest = keyed_digest("pseudonym-address", normalised_login(address))[:16]
     return f"person-{digest}@{PSEUDONYM_DOMAIN}"
 
 
@@ -87,7 +87,7 @@ def person_of(user):
             found.add(getattr(holder, name, "") or "")
     person.represented = sorted(
         {
-            holder.represented_email.strip().casefold()
+            normalised_login(holder.represented_email)
             for holder in holders
             if holder.represented_email
         }
@@ -219,7 +219,7 @@ def pseudonymised(row, field, current, pseudonym, person):
     if not current:
         return current
     if isinstance(field, models.EmailField):
-        if current.strip().casefold() in person.represented:
+        if normalised_login(current) in person.represented:
             return address_pseudonym(current)  # the principal's own pseudonym
         return pseudonym
     if field.name == "original_name":  # a file's name: only its kind survives

@@ -17,8 +17,10 @@ from wagtail.forms import TaskStateCommentForm
 from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask
 
+from accounts.login_identity import normalised_login
 from accounts.mail import absolute, send_portal_mail
 from accounts.roles import REVIEWERS, members_of
+from core import rate_limits
 from core.pages import render_page
 from core.working_days import add_working_days
 from policy.consent import withdraw_consent
@@ -187,6 +189,14 @@ def form_page(page, request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     form = DataRequestForm(request.POST or None)
+    refusal = None
+    if request.method == "POST" and form.is_valid():
+        # each request e-mails the requester and every reviewer
+        refusal = rate_limits.attempt(
+            request, "data_request", normalised_login(request.user.email)
+        )
+        if refusal:
+            rate_limits.refuse(form, refusal)
     if request.method == "POST" and form.is_valid():
         data_request = file_request(request.user, form.cleaned_data)
         messages.success(
@@ -196,7 +206,7 @@ def form_page(page, request):
         )
         return redirect("account")
 
-    return render_page(page, request, form=form)
+    return render_page(page, request, status=429 if refusal else 200, form=form)
 
 
 class DataRequestTask(AbstractGroupApprovalTask):

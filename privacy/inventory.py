@@ -742,9 +742,39 @@ SESSION_KEY_PREFIXES = {
     "wagtail-preview-": "an editor's page preview (Wagtail)",
     "_password_reset_token": "a password-reset link being used (Django)",
 }
+# Prefixes of keys the portal writes into a shared cache about a person, and why each is
+# neither exported nor erased. (Cached pages are of anonymous visitors and editorial.)
+CACHE_KEY_PREFIXES = {
+    "rl:": (
+        "rate-limit counters (core.rate_limits): how many times in the current window a "
+        "form was used for one e-mail address or from one /24 (/48) network. The key is "
+        "a hash of a keyed digest (DIGEST_KEY) of the address or network, never the "
+        "address; the value is a number; each counter expires with its window "
+        "(RATE_LIMITS['window_minutes'], plus a minute at most). At most a pseudonym "
+        "that is gone within the hour: not exported (it says nothing the person gave), "
+        "not erased (it expires sooner than any request could be answered)"
+    ),
+}
 
 # Tasks whose arguments hold personal data: the arguments erased when the task finishes.
 TASK_ARGUMENTS = {
+    "accounts.password_reset.send_password_reset": {
+        "email": Item(
+            "email",
+            Category.CONTACTS,
+            "the address typed to reset a password (an account's or not), normalised",
+            Action.ERASE,
+        ),
+    },
+    "accounts.verification.send_confirmation_link_again": {
+        "email": Item(
+            "email",
+            Category.CONTACTS,
+            "the address typed to have the confirmation link again (an account's or "
+            "not), normalised",
+            Action.ERASE,
+        ),
+    },
     "privacy.data_requests.send_data_request_mail": {
         "to": Item(
             "to",

@@ -7,6 +7,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.login_identity import normalised_login
+from core import rate_limits
 from privacy.data_export import request_export
 from privacy.models.exports import DataExport
 
@@ -16,6 +18,12 @@ from privacy.models.exports import DataExport
 def request_data_export(request):
     """/account/export/: prepare a ZIP of everything the portal holds about the user."""
 
+    refusal = rate_limits.attempt(
+        request, "data_export", normalised_login(request.user.email)
+    )
+    if refusal:  # each export is a ZIP of everything, built and stored
+        messages.error(request, refusal.message)
+        return redirect("account")
     request_export(request.user)
     messages.success(
         request,

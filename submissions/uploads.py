@@ -1,24 +1,24 @@
 """The one upload pipeline every file field goes through: type by content, matching the
-file's name; size; archives checked for bombs, path traversal and nested archives; PDFs
-with scripts, actions or embedded files refused; then the antivirus scanner (ClamAV over
-its socket when ``CLAMD_SOCKET`` is set, none otherwise)."""
+file's name; size; what is inside judged by reading it (``content_checks``: PDFs read
+object by object, archives and office documents member by member, polyglots); then the
+antivirus scanner (ClamAV over its socket when ``CLAMD_SOCKET`` is set, none
+otherwise)."""
 
 import logging
 import os
 import re
 import socket
 import struct
-import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from submissions.content_checks import check_disguise, check_pdf, check_zip
+
 # Office files are ZIP archives too; their parts are checked like any archive's.
 ARCHIVE_TYPES = {"zip", "docx", "xlsx", "pptx", "odt", "ods"}
 SAME_EXTENSION = {"jpg": {"jpg", "jpeg"}}
-NESTED_ARCHIVES = (".zip", ".rar", ".7z", ".gz", ".tgz", ".tar", ".bz2", ".xz")
-PDF_DANGERS = (b"/JavaScript", b"/JS", b"/EmbeddedFile", b"/Launch", b"/RichMedia")
 
 logger = logging.getLogger(__name__)
 
@@ -37,59 +37,6 @@ def check_name(upload, extension):
             ),
             params={"given": given, "real": extension.upper()},
             code="name_mismatch",
-        )
-
-
-def check_archive(upload, extension):
-    """No entry outside the archive, no archive inside a ZIP, no bomb."""
-    upload.seek(0)
-    try:
-        archive = zipfile.ZipFile(upload)
-        entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError):
-        raise ValidationError(
-            _("The archive is damaged and cannot be opened."), code="bad_archive"
-        ) from None
-    finally:
-        upload.seek(0)
-    total = 0
-    for entry in entries:
-        name = entry.filename.replace("\\", "/")
-        if name.startswith("/") or ".." in name.split("/") or ":" in name.split("/")[0]:
-            raise ValidationError(
-                _("The archive holds a path that points outside it; it is refused."),
-                code="archive_traversal",
-            )
-        if extension == "zip" and name.lower().endswith(NESTED_ARCHIVES):
-            raise ValidationError(
-                _("Archives inside an archive are not accepted; send their files."),
-                code="nested_archive",
-            )
-        total += entry.file_size
-        ratio = entry.file_size / max(entry.compress_size, 1)
-        if entry.file_size > 1024 * 1024 and ratio > settings.ARCHIVE_MAX_RATIO:
-            raise ValidationError(
-                _("The archive expands far beyond its size (a “zip bomb”); refused."),
-                code="archive_bomb",
-            )
-    if total > settings.ARCHIVE_MAX_UNCOMPRESSED_BYTES:
-        raise ValidationError(
-            _("Unpacked, the archive would be too large; it is refused."),
-            code="archive_too_large",
-        )
-
-
-def check_pdf(upload):
-    upload.seek(0)
-    content = upload.read()
-    upload.seek(0)
-    if any(danger in content for danger in PDF_DANGERS):
-        raise ValidationError(
-            _(
-                "PDFs with scripts, actions or embedded files are not accepted; save it "
-                "again as a plain PDF (for example, print it to PDF)."
-            ),
-            code="pdf_active_content",
         )
 
 
@@ -151,10 +98,13 @@ def scanner():
 
 
 def check_upload(upload, extension):
-    """Everything after the type by content: name, archive, PDF, antivirus."""
+    """Everything after the type by content: name, content (archive, office document,
+    PDF, polyglot), antivirus."""
     check_name(upload, extension)
     if extension in ARCHIVE_TYPES:
-        check_archive(upload, extension)
+        check_zip(upload)
+    else:
+        check_disguise(upload, extension)
     if extension == "pdf":
         check_pdf(upload)
     found = scanner().scan(upload)

@@ -68,8 +68,70 @@ DEFAULT_PASSWORD = "correct-horse-battery"
 # --- data -------------------------------------------------------------------------------
 
 # The smallest PDF the upload pipeline accepts (no scripts, actions or embedded files).
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
 VALID_BIN = "940740000911"
+
+# The operators of SQLite's FTS5 query syntax and of PostgreSQL's tsquery, alone and
+# around words, and what else a search box receives (the public search's tests, the
+# admin's search tests and tests/submissions/test_hostile_input.py send them).
+HOSTILE_QUERIES = [
+    '"',
+    '""',
+    'a"b',
+    '"a',
+    "*",
+    "a*",
+    "*a",
+    "^a",
+    "NEAR(a b)",
+    "NEAR(a b, 2)",
+    "NEAR",
+    "a AND",
+    "AND a",
+    "a AND b",
+    "OR",
+    "NOT",
+    "a NOT b",
+    "(",
+    ")",
+    "(a",
+    "{a b}: c",
+    "col:val",
+    "title:испытания",
+    "-a",
+    "+",
+    "+a",
+    "'",
+    "a'b",
+    "\\",
+    "a\\",
+    "&",
+    "a & b",
+    "|",
+    "!",
+    "!a",
+    "<->",
+    "a <-> b",
+    "a <2> b",
+    ":*",
+    "a:*",
+    "a:*A",
+    "\x00",
+    "a\x00b",
+    "\x01\x1f",
+    "x" * 5000,
+    "испытание " * 400,
+    "!@#$%^&*()_+-={}[]|\\:;\"'<>,.?/~`",
+    "...",
+    "_",
+    "\u202e\u200b\ufeff",
+]
+
 VALID_IIN = "900203000002"
 
 # What an applicant types in steps 1–4 of the application form (as posted).
@@ -119,7 +181,11 @@ def docx_bytes():
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("_rels/.rels", "<Relationships/>")
-        archive.writestr("word/document.xml", "<w:document/>")
+        archive.writestr(
+            "word/document.xml",
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/'
+            'wordprocessingml/2006/main"/>',
+        )
     return buffer.getvalue()
 
 

@@ -3,6 +3,11 @@ application's steps, upload a file, submit, act on a workflow task in the admin,
 the expert's screen, read the reviewers' register. The data they post lives in
 tests/factories.py."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -12,6 +17,32 @@ from tests.factories import STEP_ANSWERS, pdf
 from tests.two_factor import verified_login
 
 APPLICATION_LIST = reverse("wagtailsnippets_submissions_application:list")
+ROOT = Path(__file__).resolve().parents[1]  # the repository
+
+
+def run_manage(*args, **env):
+    """``manage.py`` run in a process of its own with ``env`` on top of this one's
+    environment (without the test run's database and settings)."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key
+        not in {
+            "SECRET_KEY",
+            "DATABASE_URL",
+            "DJANGO_SETTINGS_MODULE",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
+    }
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def logged_in(user):

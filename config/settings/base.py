@@ -12,7 +12,14 @@ import dj_database_url
 import dj_email_url
 from django.utils.translation import gettext_lazy as _
 
-from config.settings.environment import env_bool, env_int, env_list, env_str
+from config.settings.environment import (
+    env_bool,
+    env_choice,
+    env_float,
+    env_int,
+    env_list,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -55,6 +62,15 @@ BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
 # benchmark, which speak plain HTTP to gunicorn.
 SECURE_COOKIES = env_bool("SECURE_COOKIES", True)
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
+# "json": one JSON object per log line, with the request id, and one line per request
+# (config.request_log); "text": the messages as they are.
+LOG_FORMAT = env_choice("LOG_FORMAT", "text", ("text", "json"))
+# Error monitoring: a self-hosted Sentry or GlitchTip in Kazakhstan (README "Monitoring");
+# empty DSN: none. Events lose personal data before they leave (config.monitoring).
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+SENTRY_ENVIRONMENT = env_str("SENTRY_ENVIRONMENT", "production")
+SENTRY_RELEASE = env_str("SENTRY_RELEASE", "")
+SENTRY_TRACES_SAMPLE_RATE = env_float("SENTRY_TRACES_SAMPLE_RATE", 0.0)
 # Staff (anyone who may enter the admin) are logged out after this many minutes without a
 # request; everyone's login ends this many hours after it began, active or not.
 STAFF_SESSION_IDLE_MINUTES = env_int("STAFF_SESSION_IDLE_MINUTES", 30)
@@ -124,6 +140,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: the request id covers every log line of the request, and its one line
+    # tells the status that the client got.
+    "config.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -230,6 +249,10 @@ ARCHIVE_MAX_UNCOMPRESSED_BYTES = env_int(
     "ARCHIVE_MAX_UNCOMPRESSED_BYTES", 500 * 1024 * 1024
 )
 ARCHIVE_MAX_RATIO = env_int("ARCHIVE_MAX_RATIO", 100)
+# How many members an archive (an office document included) may hold.
+ARCHIVE_MAX_MEMBERS = env_int("ARCHIVE_MAX_MEMBERS", 10000)
+# How many objects a PDF may hold: each is read for active content (about 0.1 ms).
+PDF_MAX_OBJECTS = env_int("PDF_MAX_OBJECTS", 100000)
 # ClamAV's daemon socket; empty means no antivirus (the admin's home says so).
 CLAMD_SOCKET = env_str("CLAMD_SOCKET", "")
 # Data-subject requests are due this many working days after they arrive; a reasoned
@@ -400,11 +423,20 @@ WAGTAIL_SITE_NAME = "OPI Center"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
+# Documents only through Wagtail's /documents/<id>/<name>, which checks the privacy of their
+# collection, never by a link to the file itself (nor a redirect to the bucket).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# A private page or document sends the visitor to the portal's own login (two-factor, the
+# lockouts), not to Wagtail's bare /_util/login/.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# The admin's reset e-mail goes from a background task too, found by the normalised
+# address (accounts.password_reset): the answer takes as long for any address.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.forms.AdminPasswordResetForm"
 
 # --- Portal ---------------------------------------------------------------------------------
 
@@ -417,6 +449,38 @@ INDEX_ITEMS_PER_PAGE = 10
 CAPTCHA_FLITE_PATH = shutil.which("flite")
 CAPTCHA_IMAGE_SIZE = (140, 48)
 CAPTCHA_FONT_SIZE = 32
+
+# --- Rate limits: no e-mail bombing (core.rate_limits) ---------------------------------------
+# How many times in a window one e-mail address, and one network (a /24 or /48), may use
+# each form that sends an e-mail or stores something: password reset, the confirmation link
+# again, registration, a data request, a data export, the link to the person represented.
+# A count of 0 switches that limit off. The counters live in the cache "rate_limits":
+# Redis with REDIS_URL (shared by every app server), else a table of the database (shared
+# by every process; made by core's migration). Keys are hashes of keyed digests of the
+# address or network, never the address (privacy.inventory, "Rate-limit counters").
+RATE_LIMITS = {
+    "per_address": env_int("RATE_LIMIT_PER_ADDRESS", 3),
+    "per_network": env_int("RATE_LIMIT_PER_NETWORK", 20),
+    "window_minutes": env_int("RATE_LIMIT_WINDOW_MINUTES", 60),
+}
+RATELIMIT_USE_CACHE = "rate_limits"
+RATELIMIT_CACHE_PREFIX = "rl:"
+RATE_LIMIT_CACHE = (
+    {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "opi",
+    }
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "core_rate_limit_counters",
+        # A counter outlives its window by a minute at most; the database backend's
+        # increment resets the expiry to this timeout, Redis keeps the window's.
+        "TIMEOUT": RATE_LIMITS["window_minutes"] * 60 + 60,
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+)
 
 TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
@@ -462,18 +526,43 @@ else:
             "LOCATION": "opi",
         }
     }
+CACHES["rate_limits"] = RATE_LIMIT_CACHE  # see "Rate limits" above
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "config.request_log.RequestIdFilter"}},
+    "formatters": {
+        "text": {"()": "config.request_log.TextFormatter"},
+        "json": {"()": "config.request_log.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         # Every page save and background task is logged at INFO; the audit log keeps them.
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # One line per request with JSON logs; plain text leaves it to the server's
+        # access log (gunicorn's).
+        "opi.request": {"level": "INFO" if LOG_FORMAT == "json" else "WARNING"},
     },
 }
+
+if SENTRY_DSN:
+    from config.monitoring import init_sentry
+
+    init_sentry(
+        SENTRY_DSN,
+        environment=SENTRY_ENVIRONMENT,
+        release=SENTRY_RELEASE,
+        traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE,
+    )
 
 # No Gravatar: it would send a hash of every staff e-mail to a third party, and the portal
 # has no internet at run time anyway.

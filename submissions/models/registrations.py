@@ -14,6 +14,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
+from accounts.login_identity import normalised_login
 from submissions.storage import private_file_name, private_storage
 
 __all__ = [
@@ -282,7 +283,9 @@ class RegistrationRequest(
         if not (self.via_representative and self.represented_email):
             return None
         return (
-            self.represented_consents.filter(email__iexact=self.represented_email)
+            self.represented_consents.filter(
+                email=normalised_login(self.represented_email)
+            )
             .select_related("consent_record__edition")
             .first()
         )

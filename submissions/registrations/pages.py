@@ -9,6 +9,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from accounts.login_identity import normalised_login
+from core import rate_limits
 from policy.consent import edition_in_force
 from submissions.registrations.forms import RegistrationForm
 from submissions.registrations.register import register_applicant
@@ -59,14 +61,26 @@ class RegistrationFormPage(RoutablePageMixin, Page):
         form = RegistrationForm(
             request.POST or None, request.FILES or None, edition=edition
         )
+        refusal = None
+        if request.method == "POST" and form.is_valid():
+            # A registration e-mails the address (a link, or "someone tried to register
+            # with your address"): within the limits of core.rate_limits only.
+            refusal = rate_limits.attempt(
+                request, "registration", normalised_login(form.cleaned_data["email"])
+            )
+            if refusal:
+                rate_limits.refuse(form, refusal)
         if request.method == "POST" and form.is_valid():
             # Nothing of the person goes into the (anonymous) session: the thank-you
             # page says where the link went without repeating the address.
             register_applicant(form, request)
             return redirect(self.url + self.reverse_subpage("thanks"))
-        return self.render(
+        response = self.render(
             request, context_overrides={"form": form, "edition": edition}
         )
+        if refusal:
+            response.status_code = 429
+        return response
 
     @path("thanks/", name="thanks")
     def thanks(self, request):

@@ -2,15 +2,22 @@
 
 An inactive User, their ApplicantProfile with the files, the two consents, and a
 RegistrationRequest in the "Registration verification" workflow. An e-mail address that
-already has an account gets exactly the same answer on screen; its owner is told by e-mail
-that someone tried to register with it.
+already has an account gets exactly the same answer on screen, in the same time (the same
+work is done and undone, ``rehearse_registration``); its owner is told by e-mail that
+someone tried to register with it.
 """
 
+import contextlib
+import uuid
+
 from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language
 from django_tasks import task
 
-from accounts.mail import send_portal_mail
+from accounts.login_identity import normalised_login
+from accounts.mail import absolute, send_portal_mail
 from accounts.models import User
 from accounts.verification import send_verification_email
 from policy.consent import record_policy_consents
@@ -74,7 +81,27 @@ def update_profile(form, profile, user):
 
 
 def existing_account(email):
-    return User.objects.filter(email__iexact=email).first()
+    return User.objects.filter(email=normalised_login(email)).first()
+
+
+class Rehearsal(Exception):
+    """Raised to undo a registration made only for the time it takes."""
+
+
+def rehearse_registration(form, request):
+    """Do all the work of a new registration and undo it: for an address that has an
+    account already. The password is hashed, the profile, its files, the consents and
+    the workflow are written, then rolled back (the files deleted, and what waited for
+    the commit, the e-mails, never happens), so that the answer takes as long as for a
+    new address and its time tells nobody that this one has an account."""
+
+    def work(saved_files):
+        stand_in = f"{uuid.uuid4().hex}@rehearsal.invalid"  # never a person's
+        create_registration(form, request, saved_files, email=stand_in)
+        raise Rehearsal
+
+    with contextlib.suppress(Rehearsal):
+        deleting_files_on_failure(work)
 
 
 def register_applicant(form, request):
@@ -94,14 +121,18 @@ def register_applicant(form, request):
             existing = existing_account(data["email"])
             if existing is None:
                 raise
+    else:
+        rehearse_registration(form, request)
     transaction.on_commit(lambda: send_registration_attempt_notice.enqueue(existing.pk))
     return None
 
 
-def create_registration(form, request, saved_files):
+def create_registration(form, request, saved_files, email=None):
+    """The new account and its registration; ``email`` stands in for the address of
+    the form (``rehearse_registration``)."""
     data = form.cleaned_data
     user = User.objects.create_user(
-        email=data["email"],
+        email=email or data["email"],
         password=data["password1"],
         full_name=data["full_name"].strip(),
         is_active=False,
@@ -126,9 +157,14 @@ def create_registration(form, request, saved_files):
 def send_registration_attempt_notice(user_id):
     """Tell the owner of an address that someone tried to register with it."""
     user = User.objects.get(pk=user_id)
+    with translation.override(user.language):
+        links = {
+            "login": absolute(reverse("login")),
+            "reset": absolute(reverse("password_reset")),
+        }
     send_portal_mail(
         "submissions/emails/registration_attempt",
-        {"user": user},
+        {"user": user, **links},
         user.email,
         user.language,
     )

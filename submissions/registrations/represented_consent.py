@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django_tasks import task
 from wagtail.models import Page
 
+from accounts.login_identity import normalised_login
 from accounts.mail import absolute, send_portal_mail
 from policy.consent import record_consent
 from policy.models import ConsentRecord
@@ -46,7 +47,8 @@ def ask_represented_person(registration):
     """A new request for consent to the address the registration gives; the e-mail goes
     once the transaction commits."""
     consent = RepresentedConsent.objects.create(
-        registration=registration, email=registration.represented_email.lower()
+        registration=registration,
+        email=normalised_login(registration.represented_email),
     )
     transaction.on_commit(lambda: send_consent_request.enqueue(consent.pk))
     return consent

@@ -11,6 +11,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.login_identity import normalised_login
+from core import rate_limits
 from core.pages import render_page
 from policy.consent import edition_in_force
 from submissions.models.registrations import ApplicantProfile, VerificationStatus
@@ -69,6 +71,12 @@ def ask_represented_consent_again(request):
     current = registration.represented_consent
     if current is not None and current.is_given:
         messages.info(request, _("The person you represent has given consent already."))
+    elif refusal := rate_limits.attempt(
+        request,
+        "represented_consent",
+        normalised_login(registration.represented_email),
+    ):
+        messages.error(request, refusal.message)
     else:
         ask_represented_person(registration)
         messages.success(

@@ -376,6 +376,8 @@ class Site:
                 "REDIS_URL": "",
                 "S3_BUCKET": "",
                 "CLAMD_SOCKET": "",
+                # hundreds of registrations from loopback, one network (core.rate_limits)
+                "RATE_LIMIT_PER_NETWORK": "0",
                 "LOG_LEVEL": "WARNING",
             }
         )

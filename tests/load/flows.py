@@ -11,8 +11,12 @@ import requests
 from tests.factories import STEP_ANSWERS
 
 TIMEOUT = (10, 120)  # connect, read: a request queued behind 200 others still answers
-PDF_HEAD = b"%PDF-1.4\n1 0 obj <<>> endobj\n"
-PDF_TAIL = b"trailer <<>>\n%%EOF\n"
+PDF_HEAD = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+)
+PDF_TAIL = b"trailer<</Root 1 0 R>>\n%%EOF\n"
 REQUIRED_CATEGORIES = ("technical_documentation", "presentation")
 
 

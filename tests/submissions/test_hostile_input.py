@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from accounts.models import User
 from privacy.models.data_requests import DataSubjectRequest
 from submissions.models.applications import Application
-from tests.factories import ApplicantFactory
+from tests.factories import HOSTILE_QUERIES, ApplicantFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +28,11 @@ NASTY = [
     "-1",
     "9" * 40,
     "",
+    '"',
+    'a"b',
+    "NEAR(a b)",
+    "a:*",
+    "<->",
 ]
 hostile_text = st.one_of(
     st.sampled_from(NASTY),
@@ -102,6 +107,17 @@ def test_login_reset_resend_and_search(register_page, username, password, email,
     answered(client.post("/accounts/verify/resend/", {"email": email}))
     answered(client.get("/search/", {"q": query}))
     answered(client.get("/consent/", {"t": query}))
+
+
+@pytest.mark.parametrize("query", HOSTILE_QUERIES)
+def test_search_with_every_operator_of_the_full_text_syntax(register_page, query):
+    """Fixed examples, not left to chance: each operator of SQLite's FTS5 and of
+    PostgreSQL's tsquery, in every language's search."""
+    client = Client()
+    for url in ("/search/", "/kk/search/", "/en/search/"):
+        response = client.get(url, {"q": query, "page": query})
+        assert response.status_code == 200, (url, response.status_code)
+        assert 'id="search-query"' in response.content.decode()
 
 
 @RUNS

@@ -9,9 +9,11 @@ from django.core import mail, signing
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import escape
 from wagtail.models import WorkflowState
 
+from core import rate_limits
 from policy.models import ConsentRecord
 from submissions.models.access_log import AccessLog
 from submissions.models.registrations import (
@@ -176,6 +178,22 @@ def test_the_applicant_can_ask_again_and_the_old_link_stops_working(
     assert [m.to for m in mail.outbox] == [[REPRESENTED]]
     assert RepresentedConsent.objects.count() == 2
     assert client.get(f"/consent/?t={make_token(old)}").status_code == 410
+
+
+def test_the_link_to_the_person_represented_is_rate_limited(
+    client, represented, settings, django_capture_on_commit_callbacks
+):
+    """Asking again e-mails a third person: core.rate_limits, per their address."""
+    settings.RATE_LIMITS = {"per_address": 3, "per_network": 20, "window_minutes": 60}
+    client.force_login(represented.user)
+    mail.outbox.clear()
+    for _ in range(4):
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("ask_represented_consent_again"))
+    assert [m.to for m in mail.outbox] == [[REPRESENTED]] * 3
+    with translation.override("ru"):
+        refused = rate_limits.Refusal(60).message.split("1")[0]
+    assert escape(refused) in client.get(reverse("account")).content.decode()
 
 
 def test_the_consent_page_without_a_link_explains_itself(client, consent_page):
