@@ -95,6 +95,11 @@ def setup(request):
     if two_factor.is_enrolled(user):
         return redirect(next_url if user.is_verified() else verify_url(next_url))
     form = AuthenticatorCodeForm(request.POST or None)
+    if not form.is_bound:
+        # The code is asked for at the end of a long page: a first visit opens at its
+        # top, with the explanation; the field comes in its turn (Tab). After a wrong
+        # code the field is focused again, where the person is.
+        form.fields["code"].widget.attrs.pop("autofocus", None)
     if request.method == "POST":
         device = two_factor.enrolment_in_progress(request)
         if device is None:

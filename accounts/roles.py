@@ -52,6 +52,19 @@ ROLES = {
             ("submissions", "subsidiary", "change_subsidiary", "Can change subsidiary"),
             ("submissions", "subsidiary", "delete_subsidiary", "Can delete subsidiary"),
             ("submissions", "subsidiary", "view_subsidiary", "Can view subsidiary"),
+            # the experts' rubric: its words, never its criteria (scores are stored by key)
+            (
+                "submissions",
+                "assessmentcriterion",
+                "change_assessmentcriterion",
+                "Can change assessment criterion",
+            ),
+            (
+                "submissions",
+                "assessmentcriterion",
+                "view_assessmentcriterion",
+                "Can view assessment criterion",
+            ),
         ],
         "page_permissions": [
             "add_page",
@@ -232,6 +245,7 @@ ADMIN_VIEWS = {
         "wagtailsnippets:index",
         "wagtailsnippets_submissions_subsidiary:*",
         "wagtailsnippetchoosers_submissions_subsidiary:*",
+        "wagtailsnippets_submissions_assessmentcriterion:*",
     ],
     POLICY_APPROVERS: WORKING_ON_PAGES,
     REVIEWERS: [

@@ -40,12 +40,29 @@ def callout(title, text, tone="info"):
     }
 
 
+def step_text(text):
+    """A step's description as rich text (it may hold links)."""
+    return text if text.startswith("<") else f"<p>{text}</p>"
+
+
 def steps(title, *items):
-    """Numbered steps from ``(title, description)`` pairs."""
+    """Numbered steps from ``(title, description)`` pairs; descriptions may hold links."""
     return {
         "type": "steps",
-        "value": {"title": title, "steps": [{"title": t, "text": d} for t, d in items]},
+        "value": {
+            "title": title,
+            "steps": [{"title": t, "text": step_text(d)} for t, d in items],
+        },
     }
+
+
+def next_step():
+    """The "Your next step" button, worked out for each reader."""
+    return {"type": "next_step", "value": None}
+
+
+def link(href, text):
+    return f'<a href="{href}">{text}</a>'
 
 
 def table(caption, rows):
@@ -457,40 +474,51 @@ ABOUT = {
 HOW_TO_APPLY = {
     "ru": {
         "title": "Как подать заявку",
-        "intro": "Пять шагов от регистрации до заключения по итогам испытаний.",
+        "intro": "Пять шагов от регистрации до рассмотрения заявки.",
         "body": [
             steps(
                 "Порядок подачи",
                 (
                     "Зарегистрируйтесь на портале",
-                    "Укажите, кого регистрируете, ФИО (своё или руководителя "
-                    "организации) и адрес электронной почты; для организации — её "
-                    "наименование, БИН и свидетельство о регистрации. Дайте согласие "
-                    "на обработку персональных данных. Входить на портал вы будете по "
-                    "адресу электронной почты и паролю.",
+                    f"Заполните {link('/register/', 'форму регистрации')}: кого вы "
+                    "регистрируете (организацию или физическое лицо), ФИО — своё или "
+                    "руководителя организации — и адрес электронной почты; для "
+                    "организации — наименование, БИН (нерезиденту — страну регистрации) "
+                    "и свидетельство о государственной регистрации. Прочитайте "
+                    f"{link('/policy/', 'Политику конфиденциальности')} и дайте "
+                    "согласие на обработку персональных данных.",
+                ),
+                (
+                    "Подтвердите адрес электронной почты",
+                    "Мы пришлём письмо со ссылкой, она действует три дня. После "
+                    f"подтверждения {link('/accounts/login/', 'войдите')} по адресу "
+                    "электронной почты и паролю. Если вы регистрируетесь как "
+                    "представитель, письмо с просьбой о согласии получит и тот, кого "
+                    "вы представляете.",
                 ),
                 (
                     "Дождитесь проверки регистрации",
-                    "Сотрудники центра сверяют сведения с регистрационными "
-                    "документами и при необходимости уточняют их у вас.",
+                    "Сотрудники центра сверят сведения с документами. Ход проверки и "
+                    "комментарий проверяющего видны в "
+                    f"{link('/account/', 'личном кабинете')}; если попросят что-то "
+                    "исправить, это делается там же.",
                 ),
                 (
                     "Заполните заявку",
-                    "Опишите предложение, проблему, которую оно решает, критерии "
-                    "применимости и ожидаемый эффект для группы. Черновик сохраняется "
-                    "на каждом шаге.",
+                    f"{link('/apply/', 'Форма заявки')} состоит из шести шагов: "
+                    "предложение, применимость и ценность, прежние испытания, "
+                    "разрешения и охрана, материалы, проверка и отправка. Черновик "
+                    "можно начать сразу и сохранить на любом шаге, а отправить — когда "
+                    "регистрация проверена.",
                 ),
                 (
-                    "Приложите материалы",
-                    "Загрузите документы по категориям; недостающие материалы эксперты "
-                    "могут запросить позже.",
-                ),
-                (
-                    "Следите за статусом",
-                    "В личном кабинете видно, на каком этапе заявка и что требуется "
-                    "от вас.",
+                    "Следите за рассмотрением",
+                    "Заявку рассматривают сотрудники центра и эксперты группы. В "
+                    f"{link('/account/', 'личном кабинете')} видно, на каком она "
+                    "этапе; туда же приходят вопросы проверяющих и запросы документов.",
                 ),
             ),
+            next_step(),
             heading("Какие материалы понадобятся"),
             bullets(
                 "техническая документация на решение;",
@@ -537,39 +565,52 @@ HOW_TO_APPLY = {
     },
     "kk": {
         "title": "Өтінімді қалай беруге болады",
-        "intro": "Тіркелуден сынақ қорытындысына дейінгі бес қадам.",
+        "intro": "Тіркелуден өтінімнің қаралуына дейінгі бес қадам.",
         "body": [
             steps(
                 "Беру тәртібі",
                 (
                     "Порталда тіркеліңіз",
-                    "Кімді тіркейтініңізді, аты-жөніңізді (өзіңіздің немесе ұйым "
-                    "басшысының) және электрондық пошта мекенжайын көрсетіңіз; ұйым "
-                    "үшін — атауын, БСН-ін және тіркеу куәлігін. Дербес деректерді "
-                    "өңдеуге келісім беріңіз. Порталға электрондық пошта мекенжайы мен "
-                    "құпиясөз арқылы кіресіз.",
+                    f"{link('/kk/register/', 'Тіркеу нысанын')} толтырыңыз: кімді "
+                    "тіркейтініңізді (ұйымды немесе жеке тұлғаны), аты-жөніңізді — "
+                    "өзіңіздің немесе ұйым басшысының — және электрондық пошта "
+                    "мекенжайын көрсетіңіз; ұйым үшін — атауын, БСН-ін (бейрезидентке — "
+                    "тіркелген елін) және мемлекеттік тіркеу куәлігін. "
+                    f"{link('/kk/policy/', 'Құпиялылық саясатын')} оқып, дербес "
+                    "деректерді өңдеуге келісім беріңіз.",
+                ),
+                (
+                    "Электрондық поштаңызды растаңыз",
+                    "Біз сілтемесі бар хат жібереміз, сілтеме үш күн жарамды. "
+                    "Растағаннан кейін электрондық пошта мекенжайы мен құпиясөз арқылы "
+                    f"{link('/kk/accounts/login/', 'кіріңіз')}. Өкіл ретінде "
+                    "тіркелсеңіз, сіз өкілдік ететін тұлға да келісім сұралған хат "
+                    "алады.",
                 ),
                 (
                     "Тіркеудің тексерілуін күтіңіз",
-                    "Орталық қызметкерлері мәліметтерді тіркеу құжаттарымен "
-                    "салыстырып, қажет болса сізден нақтылайды.",
+                    "Орталық қызметкерлері мәліметтерді құжаттармен салыстырады. "
+                    "Тексерудің барысы мен тексерушінің түсініктемесі "
+                    f"{link('/kk/account/', 'жеке кабинетте')} көрінеді; бірдеңені "
+                    "түзету сұралса, оны да сонда жасайсыз.",
                 ),
                 (
                     "Өтінімді толтырыңыз",
-                    "Ұсынысты, ол шешетін мәселені, қолданылу өлшемдерін және топ "
-                    "үшін күтілетін нәтижені сипаттаңыз. Жоба әр қадамда сақталады.",
+                    f"{link('/kk/apply/', 'Өтінім нысаны')} алты қадамнан тұрады: "
+                    "ұсыныс, қолданылуы мен құндылығы, бұрынғы сынақтар, рұқсаттар мен "
+                    "қорғау, материалдар, тексеру және жіберу. Жобаны бірден бастап, "
+                    "кез келген қадамда сақтауға болады, ал жіберу — тіркеу "
+                    "тексерілгеннен кейін.",
                 ),
                 (
-                    "Материалдарды тіркеңіз",
-                    "Құжаттарды санаттар бойынша жүктеңіз; жетіспейтін материалдарды "
-                    "сарапшылар кейін сұрата алады.",
-                ),
-                (
-                    "Мәртебені қадағалаңыз",
-                    "Жеке кабинетте өтінімнің қай кезеңде екені және сізден не "
-                    "талап етілетіні көрінеді.",
+                    "Қаралуын қадағалаңыз",
+                    "Өтінімді орталық қызметкерлері мен топ сарапшылары қарайды. Оның "
+                    f"қай кезеңде екені {link('/kk/account/', 'жеке кабинетте')} "
+                    "көрінеді; тексерушілердің сұрақтары мен құжат сұраулары да сонда "
+                    "келеді.",
                 ),
             ),
+            next_step(),
             heading("Қандай материалдар қажет"),
             bullets(
                 "шешімге арналған техникалық құжаттама;",
@@ -618,40 +659,52 @@ HOW_TO_APPLY = {
     },
     "en": {
         "title": "How to apply",
-        "intro": "Five steps from registration to the conclusion on the test.",
+        "intro": "Five steps from registration to the review of your application.",
         "body": [
             steps(
                 "The procedure",
                 (
                     "Register on the portal",
-                    "Say whom you register, give the full name (yours, or your "
-                    "organisation's head's) and an e-mail address, and for an "
-                    "organisation its name, BIN and certificate of registration. "
-                    "Consent to the processing of your personal data. You will sign "
-                    "in with your e-mail address and a password.",
+                    f"Fill in the {link('/en/register/', 'registration form')}: whom "
+                    "you register (an organisation or yourself), the full name — yours "
+                    "or your organisation's head's — and an e-mail address; for an "
+                    "organisation its name, its BIN (a non-resident: its country of "
+                    "registration) and its certificate of state registration. Read the "
+                    f"{link('/en/policy/', 'privacy policy')} and consent to the "
+                    "processing of your personal data.",
+                ),
+                (
+                    "Confirm your e-mail address",
+                    "We send you an e-mail with a link, valid for three days. Once "
+                    f"you have confirmed, {link('/en/accounts/login/', 'log in')} with "
+                    "your e-mail address and password. If you register on someone's "
+                    "behalf, the person you represent gets an e-mail asking for their "
+                    "consent too.",
                 ),
                 (
                     "Wait for the registration check",
-                    "The center's staff check your details against the registration "
-                    "documents and contact you if anything needs clarifying.",
+                    "The center's staff check your details against the documents. "
+                    f"Your {link('/en/account/', 'account')} shows how the check is "
+                    "going and the reviewer's comment; if you are asked to correct "
+                    "something, you do it there.",
                 ),
                 (
                     "Fill in the application",
-                    "Describe the proposal, the problem it solves, where it applies "
-                    "and the benefit you expect for the group. Your draft is saved "
-                    "at every step.",
+                    f"The {link('/en/apply/', 'application form')} has six steps: the "
+                    "proposal, applicability and value, prior tests, permits and "
+                    "protection, the materials, review and submit. You can start a "
+                    "draft at once and save it at any step, and submit it once your "
+                    "registration is verified.",
                 ),
                 (
-                    "Attach the materials",
-                    "Upload the documents by category; the experts may ask for "
-                    "anything missing later.",
-                ),
-                (
-                    "Follow the status",
-                    "Your account shows the stage your application has reached and "
-                    "what is expected of you.",
+                    "Follow the review",
+                    "The center's staff and the group's experts review your "
+                    f"application. Your {link('/en/account/', 'account')} shows the "
+                    "stage it has reached; the reviewers' questions and requests for "
+                    "documents arrive there too.",
                 ),
             ),
+            next_step(),
             heading("What you will need"),
             bullets(
                 "technical documentation for the solution;",

@@ -7,6 +7,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+# A step's description is a sentence or two: emphasis and the links where the step is done.
+INLINE_TEXT_FEATURES = ["bold", "italic", "link", "document-link"]
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -124,17 +126,23 @@ class FAQBlock(blocks.StructBlock):
 
 
 class StepBlock(blocks.StructBlock):
-    """One step of a procedure: a short title and what happens in it."""
+    """One step of a procedure: a short title and what happens in it, with links to the
+    pages where it is done (the registration form, the policy, the application form)."""
 
     title = blocks.CharBlock(label=_("Step"), max_length=200)
-    text = blocks.TextBlock(label=_("Description"), required=False)
+    text = blocks.RichTextBlock(
+        label=_("Description"), required=False, features=INLINE_TEXT_FEATURES
+    )
 
     class Meta:
         icon = "list-ol"
         label = _("Step")
         template = "blocks/step_block.html"
         description = _("One step of a procedure.")
-        preview_value = {"title": "Регистрация", "text": "Заполните форму регистрации."}
+        preview_value = {
+            "title": "Регистрация",
+            "text": "<p>Заполните форму регистрации.</p>",
+        }
 
 
 class NumberedStepsBlock(blocks.StructBlock):
@@ -151,10 +159,32 @@ class NumberedStepsBlock(blocks.StructBlock):
         preview_value = {
             "title": "Порядок действий",
             "steps": [
-                {"title": "Регистрация", "text": "Заполните форму регистрации."},
-                {"title": "Заявка", "text": "Опишите предложение и приложите файлы."},
+                {"title": "Регистрация", "text": "<p>Заполните форму регистрации.</p>"},
+                {
+                    "title": "Заявка",
+                    "text": "<p>Опишите предложение и приложите файлы.</p>",
+                },
             ],
         }
+
+
+class NextStepBlock(blocks.StaticBlock):
+    """ "Your next step": a button that leads each reader on from here, worked out for
+    them (``submissions.next_step``): a visitor to the registration form, an applicant
+    whose registration is not verified yet to its state, a verified one to the form."""
+
+    class Meta:
+        icon = "arrow-right"
+        label = _("Your next step")
+        template = "blocks/next_step_block.html"
+        admin_text = _(
+            "Shows each reader the button to their next step: registration, the state "
+            "of their registration, or the application form."
+        )
+        description = _(
+            "A button to the reader's next step towards an application, different for "
+            "visitors and for logged-in applicants."
+        )
 
 
 class DataTableBlock(blocks.StructBlock):
@@ -194,3 +224,4 @@ class BaseStreamBlock(blocks.StreamBlock):
     faq = FAQBlock()
     steps = NumberedStepsBlock()
     table = DataTableBlock()
+    next_step = NextStepBlock()

@@ -51,7 +51,12 @@ class HomePage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Where the main button leads, for example the application form."),
+        help_text=_(
+            "A page on how to apply, linked under the main button. The button itself "
+            "leads each person to their next step: a visitor to the registration form, "
+            "an applicant to the state of their registration or, once verified, to the "
+            "application form."
+        ),
     )
     secondary_cta_label = models.CharField(
         _("secondary link label"), max_length=80, blank=True

@@ -13,8 +13,15 @@ network and browser the consent came from (erased, with the hash, when the perso
 and ``withdrawal_hash`` the withdrawal, once it is recorded.
 
 The format is frozen: a row keeps the hash it was given, so any change here would make
-every earlier row fail the check. A new format would need a new ``FORMAT`` and both
-kept.
+every earlier row fail the check. A new format needs a new ``FORMAT``, and every format
+is kept:
+
+- format 1 (the rows made before migration 0015): the content above;
+- format 2 (every row since): the same, plus ``language``, the language of the text
+  shown (``ru``, ``kk``, ``en``). A row's format is told by its ``language``: empty
+  (``NULL``) on format 1 rows, which were made before the column, set on every new one.
+  Blanking a new row's language, or giving an old row one, changes the content its hash
+  is computed from (``format`` is part of it), so either is found.
 """
 
 import datetime
@@ -23,7 +30,8 @@ import json
 
 from core.network import keyed_digest
 
-FORMAT = 1
+FORMAT = 2  # the format of the rows made now
+LANGUAGE_FORMAT = 2  # the first format that covers the language of the text shown
 GENESIS = "0" * 64
 PSEUDONYM_DOMAIN = "anonymised.invalid"
 PERSON_DIGEST_PURPOSE = "consent-person"
@@ -56,10 +64,17 @@ def _sha256(content):
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def record_format(record):
+    """The chain format of ``record``: 1 for a row made without a language (before
+    migration 0015, or read through an older migration's model), format 2 for every
+    row that has it."""
+    return 1 if getattr(record, "language", None) is None else LANGUAGE_FORMAT
+
+
 def canonical_content(record, edition_number):
     """The content ``record_hash`` is the SHA-256 of (as compact JSON, keys sorted)."""
-    return {
-        "format": FORMAT,
+    content = {
+        "format": record_format(record),
         "sequence": record.sequence,
         "previous_hash": record.previous_hash,
         "purpose": record.purpose,
@@ -71,6 +86,9 @@ def canonical_content(record, edition_number):
         "person_digest": record.person_digest,
         "account": record.user_id,
     }
+    if content["format"] >= LANGUAGE_FORMAT:
+        content["language"] = record.language
+    return content
 
 
 def record_hash(record, edition_number):

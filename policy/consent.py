@@ -27,12 +27,15 @@ def record_consent(*, edition, purpose, email, form_name, request=None, user=Non
     """Record that ``email`` (and ``user``, once there is an account) gave consent for
     ``purpose`` to ``edition``, through the form ``form_name``. The ledger keeps the
     network the request came from (a /24 or /48: ``core.network``), never the address,
-    and the browser's user agent."""
+    and the browser's user agent; and the language of the text shown, which is the
+    edition's (each language's text of an edition is its own ``PolicyEdition``, frozen
+    with its own hash), so consent given in Kazakh records the Kazakh text's hash."""
     return ConsentRecord.objects.create(
         user=user,
         email=normalised_login(email),
         edition=edition,
         text_sha256=shown_text_sha256(edition, purpose),
+        language=edition.language_code,
         purpose=purpose,
         network=network_of(client_ip(request)) if request is not None else None,
         user_agent=(
@@ -123,9 +126,11 @@ def policy_editions_in_force(language):
 
 
 def has_accepted_since(user, translation_key, published_at, number=None):
-    """Whether ``user`` accepted, in any language, an edition of the policy published at
-    or after ``published_at`` (or numbered ``number`` or later: a translation of the same
-    edition goes live moments apart) and has not withdrawn that acceptance."""
+    """Whether ``user`` accepted, in any language, an edition of the policy numbered
+    ``number`` or later (an edition number is the same version in every language:
+    ``policy.editions.next_edition_number``), or published at or after
+    ``published_at``, and has not withdrawn that acceptance. So consent given in Kazakh
+    to edition N is not asked for again in Russian or English."""
     same_or_later = Q(edition__published_at__gte=published_at)
     if number is not None:
         same_or_later |= Q(edition__number__gte=number)

@@ -32,19 +32,34 @@ def render_policy_text(policy):
         ).strip()
 
 
+def next_edition_number(policy):
+    """The number ``policy``'s go-live is frozen as. An edition number is one version of
+    the policy, with a text in each language: the original (the page in the default
+    language) numbers its editions one after the other, and a translation going live
+    takes the number of the original's newest edition, the version it renders; so a
+    language added at edition 3 starts at 3, and consent to edition 3 in Kazakh is
+    consent to edition 3. A translation that already has that number (published again
+    before the original's next edition) is the next number's text, ahead of the
+    original, which then takes that number too."""
+    own = PolicyEdition.objects.select_for_update().filter(page=policy)
+    original = PolicyEdition.objects.filter(
+        page__translation_key=policy.translation_key,
+        page__locale__language_code=settings.LANGUAGE_CODE,
+    ).exclude(page=policy)
+    own_last = own.aggregate(number=Max("number"))["number"] or 0
+    original_last = original.aggregate(number=Max("number"))["number"] or 0
+    return max(own_last + 1, original_last)
+
+
 @transaction.atomic
 def freeze_edition(policy, revision=None):
-    """Record ``policy`` as it is now live as the next edition of that page."""
-    last = (
-        PolicyEdition.objects.select_for_update()
-        .filter(page=policy)
-        .aggregate(number=Max("number"))["number"]
-    )
+    """Record ``policy`` as it is now live as its next edition (``next_edition_number``),
+    its text and consent statement in the page's language, each with its own hash."""
     text_html = render_policy_text(policy)
     consent_html = expand_db_html(policy.consent_statement)
     return PolicyEdition.objects.create(
         page=policy,
-        number=(last or 0) + 1,
+        number=next_edition_number(policy),
         revision=revision,
         published_at=policy.last_published_at or timezone.now(),
         effective_from=policy.effective_date,

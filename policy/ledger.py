@@ -10,17 +10,20 @@ from django.db import connection
 from policy import chain
 from policy.models import ConsentLedgerHead, ConsentRecord, PolicyEdition
 
-# The triggers of migration 0013 (its SQL is frozen there; these are their names).
+# The triggers of migrations 0013 and 0015 (their SQL is frozen there; these are their
+# names).
 GUARD_TRIGGERS = {
     "postgresql": {
         "policy_consentrecord_guard_update",
         "policy_consentrecord_guard_delete",
+        "policy_consentrecord_guard_language",
     },
     "sqlite": {
         "policy_consentrecord_guard_delete",
         "policy_consentrecord_guard_frozen",
         "policy_consentrecord_guard_withdrawal",
         "policy_consentrecord_guard_person",
+        "policy_consentrecord_guard_language",
     },
 }
 

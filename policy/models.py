@@ -1,5 +1,6 @@
 """The privacy policy: the page editors write, and the frozen editions people consent to."""
 
+from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.http import Http404
@@ -262,6 +263,11 @@ class PolicyEdition(models.Model):
     def delete(self, *args, **kwargs):
         raise ImmutableRecordError(f"Policy edition {self.number} cannot be deleted.")
 
+    @property
+    def language_code(self):
+        """The language of this edition's text (its page's locale)."""
+        return self.page.locale.language_code
+
     def get_requires_renewed_consent_display(self):
         return gettext("Yes") if self.requires_renewed_consent else gettext("No")
 
@@ -376,6 +382,19 @@ class ConsentRecord(models.Model):
         related_name="consents",
     )
     text_sha256 = models.CharField(_("SHA-256 of the text shown"), max_length=64)
+    # NULL on the rows made before it existed (chain format 1), set on every new one
+    language = models.CharField(
+        _("language of the text shown"),
+        max_length=8,
+        null=True,
+        blank=True,
+        editable=False,
+        choices=settings.LANGUAGES,
+        help_text=_(
+            "The language of the edition's text the person read and agreed to; its "
+            "hash is that text's own."
+        ),
+    )
     purpose = models.CharField(_("purpose"), max_length=32, choices=PURPOSES)
     given_at = models.DateTimeField(_("given at"), default=timezone.now)
     network = models.CharField(
@@ -433,6 +452,8 @@ class ConsentRecord(models.Model):
             head = ConsentLedgerHead.claim_next_row()
             self.sequence = head.length
             self.previous_hash = head.last_hash
+            if not self.language:
+                self.language = self.edition.language_code
             self.person_digest = chain.person_digest(self.user_id, self.email)
             self.record_hash = chain.record_hash(self, self.edition.number)
             self.evidence_hash = chain.evidence_hash(self)
@@ -452,6 +473,13 @@ class ConsentRecord(models.Model):
     @property
     def is_pseudonymised(self):
         return chain.is_pseudonym(self.email)
+
+    @property
+    def shown_language(self):
+        """The language of the text the person was shown: as recorded, or for a row
+        made before the ledger recorded it, the language of its edition's page (each
+        language's edition is its own row)."""
+        return self.language or self.edition.language_code
 
 
 class ConsentLedgerHead(models.Model):

@@ -92,13 +92,14 @@ class ConsentRecordAdmin(ModelAdmin):
         "withdrawn",
         "certificate",
     )
-    list_filter = ("purpose", EditionFilter, "withdrawn_at", "given_at")
+    list_filter = ("purpose", EditionFilter, "language", "withdrawn_at", "given_at")
     search_fields = ("email",)
     list_export = (
         "email",
         "user",
         "purpose",
         "edition",
+        "language",
         "text_sha256",
         "given_at",
         "network",

@@ -453,6 +453,24 @@ HOLDINGS = (
                 export=False,
                 why="the basis of the company's decision",
             ),
+            *(
+                Item(
+                    f"{criterion}_comment",
+                    Category.FREE_TEXT,
+                    "the expert's words on the proposal, on one criterion of the "
+                    "rubric (policy 4.2)",
+                    Action.KEEP,
+                    export=False,
+                    why="the basis of the company's decision",
+                )
+                for criterion in (
+                    "novelty",
+                    "group_fit",
+                    "economic_effect",
+                    "safety",
+                    "readiness",
+                )
+            ),
         ),
         "with the application",
     ),
@@ -874,6 +892,7 @@ NOT_PERSONAL_MODELS = {
     "submissions.DecisionTask": EDITORIAL,
     "policy.PolicyEdition": "the published text of the policy",
     "submissions.Subsidiary": "the group's companies",
+    "submissions.AssessmentCriterion": "the experts' rubric, written by editors",
     "submissions.RequiredCategory": "settings of the application form",
     "privacy.BreachIncident": (
         "describes an incident, not a person; those affected are the 'applicants' link "
@@ -930,6 +949,7 @@ NOT_PERSONAL_FIELDS = {
     "accounts.SentEmail.reference": "the application's reference",
     "accounts.SentEmail.task_run": "the background task's id",
     "policy.ConsentRecord.text_sha256": "the hash of the published text",
+    "policy.ConsentRecord.language": "the language of the published text shown",
     "policy.ConsentRecord.purpose": "a choice",
     "policy.ConsentRecord.form_name": "which form",
     "policy.ConsentRecord.record_hash": "the row's hash in the chain",

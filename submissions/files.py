@@ -44,7 +44,22 @@ def store_application_file(application, upload, category, user, answers=None):
     return record
 
 
-def delete_application_file(record):
+def delete_application_file(record, *, by=None):
+    """Remove ``record`` and its stored file. Removed by the applicant (``by``) from an
+    application sent before, it is in the audit log (its category and upload time, never
+    its name), so the dossier can say what the corrections removed."""
+    application = record.application
+    if by is not None and application.reference:
+        log(
+            instance=application,
+            action="opi.application.file_removed",
+            user=by,
+            data={
+                "file": record.pk,
+                "category": record.category,
+                "uploaded_at": record.uploaded_at.isoformat(),
+            },
+        )
     storage, name = record.file.storage, record.file.name
     record.delete()
     storage.delete(name)

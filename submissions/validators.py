@@ -28,6 +28,33 @@ APPLICATION_FILE_TYPES = {
     "application/zip": "zip",
 }
 
+# Each allowed type in words, as a reader calls it (never a MIME type on a screen).
+FILE_TYPE_NAMES = {
+    "application/pdf": _("PDF"),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": _(
+        "Word document"
+    ),
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": _(
+        "Excel table"
+    ),
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": _(
+        "PowerPoint presentation"
+    ),
+    "application/vnd.oasis.opendocument.text": _("OpenDocument text"),
+    "application/vnd.oasis.opendocument.spreadsheet": _("OpenDocument spreadsheet"),
+    "image/jpeg": _("JPEG image"),
+    "image/png": _("PNG image"),
+    "application/zip": _("ZIP archive"),
+}
+
+
+def file_type_name(content_type):
+    """The detected type of a file (``content_type``, a MIME type) in the reader's
+    language: "PDF", "Word document", "Excel table"…; "file" for one never allowed."""
+    return FILE_TYPE_NAMES.get((content_type or "").split(";")[0].strip().lower()) or _(
+        "file"
+    )
+
 
 def checked_type(upload, allowed, limit, refusal):
     """The (extension, MIME type) of ``upload`` judged by its content; refuses an empty

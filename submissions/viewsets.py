@@ -1,15 +1,24 @@
-"""The "Applications" menu of the admin: the registers of applications and registrations
-and the list of subsidiaries, in one group."""
+"""The "Applications" menu of the admin: the registers of applications and registrations,
+the list of subsidiaries and the experts' rubric, in one group."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from submissions.applications.viewsets import ApplicationViewSet, SubsidiaryViewSet
+from submissions.applications.viewsets import (
+    ApplicationViewSet,
+    AssessmentCriterionViewSet,
+    SubsidiaryViewSet,
+)
 from submissions.registrations.viewsets import RegistrationViewSet
 
 
 class SubmissionsGroup(SnippetViewSetGroup):
-    items = (ApplicationViewSet, RegistrationViewSet, SubsidiaryViewSet)
+    items = (
+        ApplicationViewSet,
+        RegistrationViewSet,
+        SubsidiaryViewSet,
+        AssessmentCriterionViewSet,
+    )
     menu_icon = "folder-open-inverse"
     menu_label = _("Applications")
     menu_name = "submissions"

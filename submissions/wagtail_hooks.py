@@ -17,10 +17,11 @@ from submissions.applications.bulk_actions import (
     AssignReviewerBulkAction,
     ExportSelectedBulkAction,
 )
+from submissions.applications.rubric import rubric_policy
 from submissions.applications.viewsets import PipelineReportMenuItem
 from submissions.files import record_access
 from submissions.models.access_log import AccessLog
-from submissions.models.applications import Application
+from submissions.models.applications import Application, AssessmentCriterion
 from submissions.models.registrations import RegistrationRequest
 from submissions.permissions import (
     application_policy,
@@ -32,6 +33,7 @@ from submissions.viewsets import SubmissionsGroup
 # the access policy first: the viewsets registered next ask it
 register_permission_policy(Application, application_policy, exact_class=True)
 register_permission_policy(RegistrationRequest, registration_policy, exact_class=True)
+register_permission_policy(AssessmentCriterion, rubric_policy, exact_class=True)
 register_snippet(SubmissionsGroup)
 
 
@@ -102,6 +104,11 @@ def application_log_actions(actions):
     )
     actions.register_action(
         "opi.application.conclusion", _("Conclusion"), _("Conclusion filed")
+    )
+    actions.register_action(
+        "opi.application.file_removed",
+        _("Remove a file"),
+        _("File removed by the applicant"),
     )
     actions.register_action("opi.access.view", _("View"), _("Dossier opened"))
     actions.register_action("opi.access.download", _("Download"), _("File downloaded"))

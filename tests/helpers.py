@@ -117,9 +117,16 @@ def assessment_url(application):
 
 
 def assess(client, application, **answers):
-    """An expert's assessment (scores, recommendation, comment), as their screen posts
-    it."""
-    return client.post(assessment_url(application), answers)
+    """An expert's assessment (scores, recommendation, comments), as their screen posts
+    it: "Check and send", then "Send the assessment" from the check it shows (the
+    answer of the check when the answers are not valid)."""
+    url = assessment_url(application)
+    check = client.post(url, {**answers, "step": "check"})
+    if check.status_code != 200 or not check.context.get("checking"):
+        return check
+    return client.post(
+        url, {**answers, "step": "send", "checked": check.context["checked"]}
+    )
 
 
 def export(client, query=""):

@@ -308,6 +308,8 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Kazakh date and number formats, which Django lacks (config/formats/kk/formats.py)
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Almaty")
@@ -419,7 +421,8 @@ ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
 
 # --- Wagtail --------------------------------------------------------------------------------
 
-WAGTAIL_SITE_NAME = "OPI Center"
+# In the admin's language (the admin's home, its site summary, the page-delete check).
+WAGTAIL_SITE_NAME = _("OPI Center")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024

@@ -115,7 +115,9 @@
 
 // The attachments step: a chosen file is sent on its own with a progress bar and a
 // button to cancel it; a refused or failed file shows its error and nothing else on the
-// page is lost. Without JavaScript the form posts normally.
+// page is lost. An accepted file is put in the list in place from the upload's answer:
+// the page is never reloaded, since reloading a page that answered a POST would send
+// that POST again. Without JavaScript the form posts normally (and is redirected back).
 (function () {
   "use strict";
   var form = document.querySelector("[data-upload-form]");
@@ -140,6 +142,29 @@
     request = null;
     box.hidden = true;
     button.disabled = false;
+  }
+
+  function showUploaded(answer) {
+    var list = form.querySelector("[data-upload-files]");
+    if (list && typeof answer.html === "string") {
+      list.innerHTML = answer.html; // rendered (and escaped) by the server's template
+    }
+    // The errors shown were about files; the list now says what is still missing.
+    var summary = form.querySelector(".error-summary");
+    if (summary) {
+      summary.remove();
+    }
+    form.querySelectorAll(".upload .field--invalid").forEach(function (field) {
+      field.classList.remove("field--invalid");
+      var errors = field.querySelector(".field__errors");
+      if (errors) {
+        errors.remove();
+      }
+    });
+    fileInput.value = "";
+    say(answer.message || answer.name || "", false);
+    form.dispatchEvent(new CustomEvent("form:saved"));
+    fileInput.focus();
   }
 
   form.addEventListener("submit", function (event) {
@@ -170,7 +195,7 @@
       }
       finish();
       if (answer.ok) {
-        window.location.reload();
+        showUploaded(answer);
         return;
       }
       var messages = [];
@@ -202,6 +227,77 @@
   cancel.addEventListener("click", function () {
     if (request) {
       request.abort();
+    }
+  });
+})();
+
+// A form with unsaved changes: leaving the page by any way other than the form's own
+// buttons (a menu link, the language switcher, closing the tab) asks first. What the
+// form holds when the page loads, or when the page says it was saved ("form:saved"), is
+// what counts as saved; a chosen file not yet sent counts as a change.
+(function () {
+  "use strict";
+  var forms = document.querySelectorAll("[data-unsaved-warning]");
+  if (!forms.length) {
+    return;
+  }
+  var leaving = false;
+
+  function snapshot(form) {
+    var parts = [];
+    Array.prototype.forEach.call(form.elements, function (element) {
+      if (!element.name || element.disabled || element.hasAttribute("data-unsaved-ignore")) {
+        return;
+      }
+      var type = element.type;
+      if (type === "submit" || type === "button" || type === "hidden" || type === "reset") {
+        return;
+      }
+      if (type === "file") {
+        parts.push(element.name + "=" + Array.prototype.map.call(element.files, function (file) {
+          return file.name;
+        }).join("|"));
+      } else if (type === "checkbox" || type === "radio") {
+        parts.push(element.name + "=" + (element.checked ? element.value : ""));
+      } else {
+        parts.push(element.name + "=" + element.value);
+      }
+    });
+    return parts.join("\n");
+  }
+
+  var saved = new Map();
+  forms.forEach(function (form) {
+    saved.set(form, snapshot(form));
+    // Registered after the upload script's listener: an upload it keeps on the page
+    // has been prevented by then, and does not leave.
+    form.addEventListener("submit", function (event) {
+      if (!event.defaultPrevented) {
+        leaving = true; // the form's own buttons save (or are refused, and come back)
+      }
+    });
+    form.addEventListener("form:saved", function () {
+      saved.set(form, snapshot(form));
+    });
+  });
+
+  window.addEventListener("pageshow", function () {
+    leaving = false; // back to this page from the browser's history
+  });
+
+  window.addEventListener("beforeunload", function (event) {
+    if (leaving) {
+      return;
+    }
+    var changed = false;
+    forms.forEach(function (form) {
+      if (snapshot(form) !== saved.get(form)) {
+        changed = true;
+      }
+    });
+    if (changed) {
+      event.preventDefault();
+      event.returnValue = ""; // older browsers need a value to ask
     }
   });
 })();

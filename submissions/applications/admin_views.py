@@ -2,9 +2,13 @@
 internal note, or ask for materials), change the experts, file the conclusion on the
 pilot test; for an assigned expert, the assessment screen."""
 
+import hashlib
+import json
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -27,6 +31,7 @@ from submissions.applications.review import (
     submit_assessment,
     why_no_assessment_form,
 )
+from submissions.applications.rubric import rubric
 from submissions.files import record_access
 from submissions.models.access_log import AccessLog
 from submissions.models.applications import (
@@ -171,7 +176,7 @@ def assigned_application(request, pk):
     return application
 
 
-def expert_dossier(application, user):
+def expert_dossier(application, user, criteria):
     """What the expert's screen shows of ``application``: no person, only the
     organization's name; the files but a power of attorney (a document about people);
     no messages (the thread is between the applicant and the reviewers)."""
@@ -190,8 +195,12 @@ def expert_dossier(application, user):
             {
                 "assessment": mine,
                 "scores": [
-                    (ExpertAssessmentForm.base_fields[name].label, getattr(mine, name))
-                    for name in ExpertAssessment.SCORES
+                    (
+                        criterion.name,
+                        getattr(mine, criterion.key),
+                        mine.comment_on(criterion.key),
+                    )
+                    for criterion in criteria
                 ],
             }
             for mine in ExpertAssessment.objects.filter(
@@ -201,24 +210,66 @@ def expert_dossier(application, user):
     }
 
 
+def check_signer(application, user):
+    """Signs what the check before sending showed, for this expert, application and
+    round: "send" takes only answers that were shown with their average."""
+    state = current_assessment_round(application)
+    return signing.Signer(
+        salt=f"opi.assessment.check:{application.pk}:{user.pk}:{state and state.pk}"
+    )
+
+
+def answers_digest(form):
+    """A digest of a valid assessment form's answers."""
+    answers = {name: str(value) for name, value in form.cleaned_data.items()}
+    return hashlib.sha256(
+        json.dumps(answers, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()
+
+
+def was_checked(request, application, form):
+    """Whether the expert saw exactly these answers on the check before sending."""
+    try:
+        shown = check_signer(application, request.user).unsign(
+            request.POST.get("checked", "")
+        )
+    except signing.BadSignature:
+        return False
+    return shown == answers_digest(form)
+
+
 def assessment(request, pk):
     """An assigned expert's screen: the application without the applicant's person, and
     beside it the assessment form (or, once assessed or out of the assessment, the
-    expert's own assessment read-only and why there is no form)."""
+    expert's own assessment read-only and why there is no form).
+
+    The form is sent in two steps that need no JavaScript: "Check and send" shows the
+    answers with their average (nothing is saved), then "Send the assessment" submits
+    them, only as they were shown; "Change the assessment" goes back to the form."""
     application = assigned_application(request, pk)
     user = request.user
     reason = why_no_assessment_form(application, user)
-    form = None if reason else ExpertAssessmentForm(request.POST or None)
-    if request.method == "POST" and (form is None or form.is_valid()):
-        if form is not None:
+    criteria = rubric()
+    form = (
+        None
+        if reason
+        else ExpertAssessmentForm(request.POST or None, criteria=criteria)
+    )
+    checking = False
+    if request.method == "POST" and form is None:
+        return redirect("application_assessment", application.pk)
+    if request.method == "POST" and form.is_valid():
+        step = request.POST.get("step")
+        if step == "send" and was_checked(request, application, form):
             try:
                 task = submit_assessment(application, user, form.cleaned_data)
             except PermissionDenied:
                 pass  # assessed in another tab, or the round closed: the screen says so
             else:
                 messages.success(request, task.done_messages["assess"])
-        return redirect("application_assessment", application.pk)
-    if request.method == "POST":
+            return redirect("application_assessment", application.pk)
+        checking = step != "edit"  # "send" without the check shows the check
+    elif request.method == "POST":
         messages.error(
             request, _("The assessment is not submitted: correct what is marked.")
         )
@@ -233,9 +284,21 @@ def assessment(request, pk):
         "form": form,
         "reason": reason,
         "blocked": blocked,
+        "checking": checking,
     }
+    if checking:
+        context.update(
+            {
+                "summary": form.summary(),
+                "average": form.average(),
+                "recommendation": dict(ExpertAssessment.RECOMMENDATIONS)[
+                    form.cleaned_data["recommendation"]
+                ],
+                "checked": check_signer(application, user).sign(answers_digest(form)),
+            }
+        )
     if not blocked:
-        context.update(expert_dossier(application, user))
+        context.update(expert_dossier(application, user, criteria))
     return render(request, "submissions/admin/application_assessment.html", context)
 
 

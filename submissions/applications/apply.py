@@ -3,11 +3,18 @@
 Every step saves what was typed on "Next", "Back" and "Save draft", even when the step
 still has errors, so leaving never loses work; the step reached is kept, and the drafts
 list resumes there. Submitting needs a verified registration and a complete application.
+
+Every POST that could be saved answers with a redirect (post / redirect / get), so that
+reloading a page never sends a form again: a refused "Next" saves the draft and sends the
+applicant back to the step with ``?check=1``, where the step is checked again from what is
+saved and its errors are shown. Only what cannot be saved at all (a draft with an invalid
+answer, a refused file, a refused submission) is answered with the page itself.
 """
 
 from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -40,8 +47,17 @@ def render(page, request, template, **context):
     return render_page(page, request, template, **context)
 
 
-def step_url(page, application, number):
-    return page.url + page.reverse_subpage("step", args=[application.pk, number])
+CHECK = "check"  # the query parameter of a step shown again after a refused "Next"
+
+
+def step_url(page, application, number, *, check=False):
+    url = page.url + page.reverse_subpage("step", args=[application.pk, number])
+    return f"{url}?{CHECK}=1" if check else url
+
+
+def checking(request):
+    """Whether the step is shown after a refused "Next": its errors are shown then."""
+    return request.method == "GET" and request.GET.get(CHECK) == "1"
 
 
 def own_application(request, pk):
@@ -107,7 +123,14 @@ def remember_step(application, number):
 
 def answers_step(page, request, application, number):
     form_class = step_form_class(number)
-    form = form_class(request.POST or None, instance=application, step=number)
+    if checking(request):
+        # The draft was saved on the refused "Next": check it again to show the errors.
+        form = form_class(
+            data=step_data(application, number), instance=application, step=number
+        )
+        form.is_valid()
+    else:
+        form = form_class(request.POST or None, instance=application, step=number)
     if request.method == "POST":
         target = target_step(request, number)
         strict = request.POST.get("action") == "next"
@@ -129,6 +152,7 @@ def answers_step(page, request, application, number):
                 request,
                 _("Your answers are saved. Complete what is marked to go on."),
             )
+            return redirect(step_url(page, application, number, check=True))
         else:
             form = draft  # the errors that stop even a draft from being saved
     return render(
@@ -153,9 +177,45 @@ def missing_categories(page, application):
     ]
 
 
+def files_context(page, application):
+    """What the list of attached files shows: the required categories, what is still
+    missing, the files (the page, and the answer to an upload by the page's script)."""
+    missing = missing_categories(page, application)
+    return {
+        "application": application,
+        "files": application.files.exclude(category=FileCategory.CONCLUSION),
+        "missing": missing,
+        "missing_values": [category for category, _label in missing],
+        "required": page.required_category_values,
+        "category_choices": FileCategory.applicant_choices(),
+    }
+
+
+def uploaded_answer(page, request, application, record):
+    """The JSON answer to an upload sent by the page's script: the new list of files,
+    for the script to put in place of the old one (the page is never reloaded, so no
+    form on it is ever sent again)."""
+    context = files_context(page, application)
+    return JsonResponse(
+        {
+            "ok": True,
+            "name": record.original_name,
+            "message": _("“%(name)s” is attached.") % {"name": record.original_name},
+            "missing": [str(label) for _category, label in context["missing"]],
+            "html": render_to_string(
+                "submissions/includes/application_files.html",
+                {"page": page, **context},
+                request,
+            ),
+        }
+    )
+
+
 def files_step(page, request, application):
     form = ApplicationFileForm(application=application)
     missing = missing_categories(page, application)
+    if checking(request) and missing:
+        form.report_missing([label for _category, label in missing])
     if request.method == "POST":
         action = request.POST.get("action", "upload")
         if action == "upload":
@@ -170,7 +230,7 @@ def files_step(page, request, application):
                     request.user,
                 )
                 if is_xhr(request):
-                    return JsonResponse({"ok": True, "name": record.original_name})
+                    return uploaded_answer(page, request, application, record)
                 messages.success(
                     request,
                     _("“%(name)s” is attached.") % {"name": record.original_name},
@@ -183,27 +243,18 @@ def files_step(page, request, application):
         else:
             target = target_step(request, FILES_STEP)
             if action == "next" and missing:
-                messages.error(
-                    request,
-                    _("Attach files in every required category: %(list)s.")
-                    % {"list": ", ".join(str(label) for _c, label in missing)},
-                )
-            else:
-                remember_step(application, target)
-                return redirect(step_url(page, application, target))
+                return redirect(step_url(page, application, FILES_STEP, check=True))
+            remember_step(application, target)
+            return redirect(step_url(page, application, target))
     return render(
         page,
         request,
         "submissions/application_files_step.html",
-        application=application,
         form=form,
         number=FILES_STEP,
         steps=STEPS,
         help=page.step_help(FILES_STEP),
-        files=application.files.exclude(category=FileCategory.CONCLUSION),
-        missing=missing,
-        missing_values=[category for category, _label in missing],
-        required=page.required_category_values,
+        **files_context(page, application),
     )
 
 
@@ -278,7 +329,7 @@ def delete_file_view(page, request, pk, file_id):
         raise Http404
     record = get_object_or_404(application.files, pk=file_id)
     name = record.original_name
-    delete_application_file(record)
+    delete_application_file(record, by=request.user)
     messages.success(request, _("“%(name)s” is removed.") % {"name": name})
     return redirect(step_url(page, application, FILES_STEP))
 

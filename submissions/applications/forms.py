@@ -133,7 +133,10 @@ class ApplicationFileForm(forms.Form):
     """One file of an application, in a category; checked by content and by size, also
     against what the application holds already."""
 
-    category = forms.ChoiceField(label=_("Category"))
+    # Choosing a category alone is nothing to lose: only a chosen file is (site.js).
+    category = forms.ChoiceField(
+        label=_("Category"), widget=forms.Select(attrs={"data-unsaved-ignore": ""})
+    )
     file = forms.FileField(
         label=_("File"),
         help_text=_(
@@ -148,6 +151,17 @@ class ApplicationFileForm(forms.Form):
 
         self.application = application
         self.fields["category"].choices = categories or FileCategory.applicant_choices()
+
+    def report_missing(self, labels):
+        """Show the required categories still without a file as errors of the category
+        field (the step shown after a refused "Next"): the error summary then names
+        each one and links to the category's input."""
+        self.cleaned_data = {}
+        for label in labels:
+            self.add_error(
+                "category",
+                _("No file in the category “%(label)s”.") % {"label": label},
+            )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -3,15 +3,18 @@ assesses, the scores, the files, the messages."""
 
 from wagtail.admin.panels import Panel
 
+from submissions.applications.changes import changes_since_request
 from submissions.applications.review import timeline
-from submissions.models.applications import ExpertAssessment, FileCategory
+from submissions.applications.rubric import rubric
+from submissions.models.applications import FileCategory
 from submissions.permissions import hidden_from, is_application_reviewer
 
 
 def dossier_context(application, user):
     """Everything about ``application`` that is not an answer, as ``user`` may see it:
     progress, experts and disclosures, assessments with averages, files, the thread with
-    internal notes and, for reviewers, the applicant's registration."""
+    internal notes and, for reviewers, the applicant's registration and what changed
+    since the last request for changes."""
 
     reviewer = is_application_reviewer(user)
     assessments = list(
@@ -44,6 +47,8 @@ def dossier_context(application, user):
         if reviewer
         else [],
         "conclusion_category": FileCategory.CONCLUSION,
+        # what the applicant's corrections changed: reviewers only (it names files)
+        "changes": changes_since_request(application) if reviewer else None,
     }
 
 
@@ -64,15 +69,23 @@ class ApplicationDossierPanel(Panel):
 
 
 def score_rows(assessments):
-    """One row per criterion: its label, each assessment's score, and the average."""
+    """One row per criterion of the rubric: its name, each assessment's score with the
+    expert's comment on it, and the average of the scores."""
 
     rows = []
-    for name in ExpertAssessment.SCORES:
-        values = [getattr(assessment, name) for assessment in assessments]
+    for criterion in rubric():
+        values = [getattr(assessment, criterion.key) for assessment in assessments]
         rows.append(
             {
-                "label": ExpertAssessment._meta.get_field(name).verbose_name,
+                "label": criterion.name,
                 "values": values,
+                "cells": [
+                    {
+                        "score": getattr(assessment, criterion.key),
+                        "comment": assessment.comment_on(criterion.key),
+                    }
+                    for assessment in assessments
+                ],
                 "average": sum(values) / len(values) if values else None,
             }
         )

@@ -312,50 +312,36 @@ class DeclineForm(TaskStateCommentForm):
         self.fields["comment"].label = _("Reasons, for the applicant")
 
 
-class ScoreField(forms.TypedChoiceField):
-    """A score from 1 to 5 given as radio buttons, with what its two ends mean
-    (``lowest``, ``highest``), which the expert's screen spells out."""
+SCALE = (1, 2, 3, 4, 5)
+# What 2 and 4 mean: the rubric words 1, 3 and 5 only.
+BETWEEN = {2: _("between 1 and 3"), 4: _("between 3 and 5")}
 
-    def __init__(self, label, *, lowest, highest):
+
+class ScoreField(forms.TypedChoiceField):
+    """A score from 1 to 5 on ``criterion`` (an ``AssessmentCriterion``) as radio
+    buttons; the expert's screen spells out what 1, 3 and 5 mean."""
+
+    def __init__(self, criterion):
         super().__init__(
-            label=label,
-            choices=[(n, str(n)) for n in range(1, 6)],
+            label=criterion.name,
+            choices=[(n, str(n)) for n in SCALE],
             coerce=int,
             widget=forms.RadioSelect,
             error_messages={"required": _("Choose a score from 1 to 5.")},
         )
-        self.lowest = lowest
-        self.highest = highest
+        self.criterion = criterion
+
+
+def meaning_of(criterion, score):
+    """What ``score`` means on ``criterion``, in words ("between 1 and 3" for 2)."""
+    return criterion.meaning(score) if score not in BETWEEN else str(BETWEEN[score])
 
 
 class ExpertAssessmentForm(forms.Form):
-    """What an expert answers: five scores, a recommendation and a comment."""
+    """What an expert answers: a score and a comment on each criterion of the rubric
+    (``criteria``, from ``submissions.applications.rubric``), a recommendation and an
+    overall comment."""
 
-    novelty = ScoreField(
-        _("Technical novelty (1–5)"),
-        lowest=_("already in wide use, in the group or on the market"),
-        highest=_("new: nothing like it is used in the group or sold on the market"),
-    )
-    group_fit = ScoreField(
-        _("Fit for the group (1–5)"),
-        lowest=_("hardly applies to the group's assets and tasks"),
-        highest=_("solves a pressing problem of the group's subsidiaries as they are"),
-    )
-    economic_effect = ScoreField(
-        _("Economic effect (1–5)"),
-        lowest=_("no benefit can be shown, or it costs more than it saves"),
-        highest=_("a large benefit, backed by a calculation and its source data"),
-    )
-    safety = ScoreField(
-        _("Safety and environment (1–5)"),
-        lowest=_("adds risks to people, equipment or nature that nobody controls"),
-        highest=_("lowers the risks to people, equipment and nature"),
-    )
-    readiness = ScoreField(
-        _("Readiness (1–5)"),
-        lowest=_("an idea or a laboratory model"),
-        highest=_("a finished product, proven in real operation"),
-    )
     recommendation = forms.ChoiceField(
         label=_("Recommendation"),
         choices=ExpertAssessment.RECOMMENDATIONS,
@@ -363,8 +349,9 @@ class ExpertAssessmentForm(forms.Form):
         error_messages={"required": _("Choose a recommendation.")},
     )
     comment = forms.CharField(
-        label=_("Comment"),
+        label=_("Overall comment"),
         required=False,
+        max_length=10000,
         widget=forms.Textarea({"rows": 5}),
         help_text=_(
             "For the reviewers: your conditions, the risks you see, what the test "
@@ -372,9 +359,64 @@ class ExpertAssessmentForm(forms.Form):
         ),
     )
 
-    def scores(self):
-        """The bound score fields, in the order of ``ExpertAssessment.SCORES``."""
-        return [self[name] for name in ExpertAssessment.SCORES]
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        per_criterion = {}
+        for criterion in self.criteria:
+            per_criterion[criterion.key] = ScoreField(criterion)
+            per_criterion[f"{criterion.key}_comment"] = forms.CharField(
+                label=_("Your comment on “%(criterion)s”")
+                % {"criterion": criterion.name},
+                required=False,
+                max_length=5000,
+                widget=forms.Textarea({"rows": 3}),
+            )
+        self.fields = {**per_criterion, **self.fields}
+
+    def criterion_rows(self):
+        """Each criterion with its bound score and comment fields, and the score's
+        radio buttons each with its value and what it means."""
+        rows = []
+        for criterion in self.criteria:
+            score = self[criterion.key]
+            points = [
+                {
+                    "radio": radio,
+                    "value": value,
+                    "meaning": meaning_of(criterion, value),
+                    "between": value in BETWEEN,
+                }
+                for radio, value in zip(score, SCALE, strict=True)
+            ]
+            rows.append(
+                {
+                    "criterion": criterion,
+                    "score": score,
+                    "comment": self[f"{criterion.key}_comment"],
+                    "points": points,
+                }
+            )
+        return rows
+
+    def summary(self):
+        """What a valid form says, as the check before sending shows it: each
+        criterion with its score, the score's meaning and the comment."""
+        data = self.cleaned_data
+        return [
+            {
+                "criterion": criterion,
+                "score": data[criterion.key],
+                "meaning": meaning_of(criterion, data[criterion.key]),
+                "comment": data[f"{criterion.key}_comment"],
+            }
+            for criterion in self.criteria
+        ]
+
+    def average(self):
+        """The mean of the scores of a valid form."""
+        scores = [self.cleaned_data[criterion.key] for criterion in self.criteria]
+        return sum(scores) / len(scores)
 
 
 def form_for_action(task, action):
@@ -526,6 +568,10 @@ def assess(application, task_state, user, data):
         expert=user,
         task_state=task_state,
         **{name: data[name] for name in ExpertAssessment.SCORES},
+        **{
+            f"{name}_comment": data.get(f"{name}_comment", "")
+            for name in ExpertAssessment.SCORES
+        },
         recommendation=data["recommendation"],
         comment=data.get("comment", ""),
     )

@@ -23,10 +23,15 @@ from core.registers import (
     read_only,
 )
 from submissions.applications.apply import answers_by_step
+from submissions.applications.changes import marked_answers
 from submissions.applications.panels import ApplicationDossierPanel, dossier_context
 from submissions.files import record_access
 from submissions.models.access_log import AccessLog
-from submissions.models.applications import Application, Subsidiary
+from submissions.models.applications import (
+    Application,
+    AssessmentCriterion,
+    Subsidiary,
+)
 from submissions.models.registrations import PersonType, without_blocked_applicants
 from submissions.permissions import is_application_reviewer, sees_applicant_details
 
@@ -135,6 +140,7 @@ class ApplicationInspectView(SnippetInspectView):
         application = self.object
         context.update(dossier_context(application, self.request.user))
         context["answers"] = answers_by_step(application)
+        context["marked_answers"] = marked_answers(application, context["changes"])
         context["history"] = (
             ModelLogEntry.objects.for_instance(application)
             .select_related("user")
@@ -247,6 +253,17 @@ class SubsidiaryViewSet(SnippetViewSet):
     icon = "site"
     menu_label = _("Subsidiaries and assets")
     list_display = ["name_ru", "name_kk", "name_en", "is_active", "sort_order"]
+
+
+class AssessmentCriterionViewSet(SnippetViewSet):
+    """The experts' rubric as editors word it: each criterion's name, what it assesses
+    and what 1, 3 and 5 mean, in each language (the criteria are fixed:
+    ``submissions.applications.rubric``)."""
+
+    model = AssessmentCriterion
+    icon = "list-ol"
+    menu_label = _("Assessment criteria")
+    list_display = ["name_ru", "name_kk", "name_en", "sort_order"]
 
 
 class PipelineReportMenuItem(MenuItem):

@@ -20,6 +20,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
+from home.models import LocalizedTextMixin, language_panels
 from submissions.storage import private_storage
 
 __all__ = [
@@ -31,6 +32,8 @@ __all__ = [
     "Application",
     "ApplicationFile",
     "ApplicationMessage",
+    "CRITERIA",
+    "AssessmentCriterion",
     "ExpertAssessment",
     "ReferenceCounter",
     "Disclosure",
@@ -381,11 +384,84 @@ class ApplicationMessage(models.Model):
         return bool(self.requested_category) and self.answered_at is None
 
 
+# The criteria an expert scores, by key: each is a score column of ExpertAssessment (and
+# its comment, ``<key>_comment``) and one row of the rubric editors word.
+CRITERIA = ("novelty", "group_fit", "economic_effect", "safety", "readiness")
+
+
+class AssessmentCriterion(LocalizedTextMixin, models.Model):
+    """One criterion of the experts' rubric as editors word it, in each language of the
+    site: its name, what it assesses, and what a score of 1, 3 and 5 means (2 and 4 lie
+    between). The criteria themselves are fixed (``CRITERIA``: the scores are stored
+    by key), so editors change the words, never add or remove a criterion."""
+
+    key = models.CharField(
+        _("criterion"),
+        max_length=30,
+        unique=True,
+        editable=False,
+        choices=[(key, key) for key in CRITERIA],
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    name_ru = models.CharField(_("name (Russian)"), max_length=255)
+    name_kk = models.CharField(_("name (Kazakh)"), max_length=255, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
+    description_ru = models.TextField(_("what it assesses (Russian)"), blank=True)
+    description_kk = models.TextField(_("what it assesses (Kazakh)"), blank=True)
+    description_en = models.TextField(_("what it assesses (English)"), blank=True)
+    score_1_ru = models.TextField(_("1 means (Russian)"), blank=True)
+    score_1_kk = models.TextField(_("1 means (Kazakh)"), blank=True)
+    score_1_en = models.TextField(_("1 means (English)"), blank=True)
+    score_3_ru = models.TextField(_("3 means (Russian)"), blank=True)
+    score_3_kk = models.TextField(_("3 means (Kazakh)"), blank=True)
+    score_3_en = models.TextField(_("3 means (English)"), blank=True)
+    score_5_ru = models.TextField(_("5 means (Russian)"), blank=True)
+    score_5_kk = models.TextField(_("5 means (Kazakh)"), blank=True)
+    score_5_en = models.TextField(_("5 means (English)"), blank=True)
+
+    panels = [
+        language_panels("name", _("Name")),
+        language_panels("description", _("What it assesses")),
+        language_panels("score_1", _("A score of 1 means")),
+        language_panels("score_3", _("A score of 3 means")),
+        language_panels("score_5", _("A score of 5 means")),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        verbose_name = _("assessment criterion")
+        verbose_name_plural = _("assessment criteria")
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self):
+        return str(self.name)
+
+    @property
+    def name(self):
+        """The name in the current language; the score's own label if nobody wrote
+        one."""
+        written = self.in_current_language("name")
+        if written:
+            return written
+        return ExpertAssessment._meta.get_field(self.key).verbose_name.capitalize()
+
+    @property
+    def description(self):
+        return self.in_current_language("description")
+
+    def meaning(self, score):
+        """What ``score`` (1, 3 or 5) means, in the current language; "" for 2 and 4."""
+        if score not in (1, 3, 5):
+            return ""
+        return self.in_current_language(f"score_{score}")
+
+
 class ExpertAssessment(models.Model):
     """One expert's structured assessment of an application, in one round of the
-    "Expert assessment" task."""
+    "Expert assessment" task: a score on each criterion with the expert's comment on
+    it, a recommendation and an overall comment."""
 
-    SCORES = ("novelty", "group_fit", "economic_effect", "safety", "readiness")
+    SCORES = CRITERIA
     RECOMMEND = "recommend"
     CONDITIONS = "conditions"
     NOT_RECOMMEND = "not_recommend"
@@ -434,6 +510,17 @@ class ExpertAssessment(models.Model):
     recommendation = models.CharField(
         _("recommendation"), max_length=20, choices=RECOMMENDATIONS
     )
+    novelty_comment = models.TextField(_("comment on technical novelty"), blank=True)
+    group_fit_comment = models.TextField(
+        _("comment on the fit for the group"), blank=True
+    )
+    economic_effect_comment = models.TextField(
+        _("comment on the economic effect"), blank=True
+    )
+    safety_comment = models.TextField(
+        _("comment on safety and environment"), blank=True
+    )
+    readiness_comment = models.TextField(_("comment on readiness"), blank=True)
     comment = models.TextField(_("comment"), blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
 
@@ -453,6 +540,10 @@ class ExpertAssessment(models.Model):
     @property
     def average(self):
         return sum(getattr(self, name) for name in self.SCORES) / len(self.SCORES)
+
+    def comment_on(self, key):
+        """The expert's comment on the criterion ``key``."""
+        return getattr(self, f"{key}_comment")
 
 
 class Disclosure(models.Model):

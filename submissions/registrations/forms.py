@@ -115,9 +115,25 @@ class RegistrationDetailsForm(forms.Form):
         ),
     )
 
+    # Required only for some answers (see clean()); shown only then, and marked * when
+    # shown. A file already on record need not be chosen again, so it is not marked.
+    REQUIRED_WHEN_SHOWN = (
+        "organization",
+        "bin_iin",
+        "country",
+        "registration_certificate",
+        "representative_name",
+        "represented_email",
+        "power_of_attorney",
+    )
+
     def __init__(self, *args, existing_files=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.existing_files = set(existing_files)
+        for name in self.REQUIRED_WHEN_SHOWN:
+            if name in self.fields and name not in self.existing_files:
+                self.fields[name].required_when_shown = True
+                self.fields[name].widget.attrs["aria-required"] = "true"
 
     def clean_phone(self):
         phone = " ".join(self.cleaned_data.get("phone", "").split())

@@ -119,6 +119,13 @@ def test_demo_policy_has_two_editions_and_asks_the_applicant_to_renew(
     assert '<span class="policy__number">14.</span> Текст согласия' in second.text_html
     english = PolicyEdition.objects.filter(page__locale__language_code="en")
     assert english.count() == 2
+    kazakh = PolicyEdition.objects.filter(page__locale__language_code="kk")
+    assert list(kazakh.order_by("number").values_list("number", flat=True)) == [1, 2]
+    assert "Текст согласия" not in kazakh.get(number=2).text_html
+    assert "дербес деректерімді" in kazakh.get(number=2).consent_statement_html
+    for path in ("/kk/policy/", "/kk/policy/editions/1/", "/kk/policy/editions/2/"):
+        assert client.get(path).status_code == 200, path
+    assert client.get("/kk/policy/editions/2/changes/").status_code == 200
 
     html = client.get("/policy/editions/2/changes/").content.decode()
     assert "<ins>" in html and "<del" in html
@@ -131,7 +138,7 @@ def test_demo_policy_has_two_editions_and_asks_the_applicant_to_renew(
     assert client.get("/")["Location"].startswith("/account/consent/")
 
     call_command("load_demo", password="first-password-1")
-    assert PolicyEdition.objects.count() == 4  # history is not rewritten on a re-run
+    assert PolicyEdition.objects.count() == 6  # history is not rewritten on a re-run
 
 
 def test_demo_has_a_verified_applicant_and_one_awaiting_verification(client):

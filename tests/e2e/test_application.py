@@ -92,8 +92,8 @@ def test_apply_screen_assess_approve(page, demo_site, browser, settings):
         page.set_input_files(
             "#id_file", {"name": name, "mimeType": "application/pdf", "buffer": PDF}
         )
-        with page.expect_navigation():  # the upload goes by XHR, then the page reloads
-            page.click("button[value=upload]")
+        page.click("button[value=upload]")  # sent by XHR; the list is updated in place
+        page.locator("[data-upload-files]", has_text=name).wait_for()
         assert name in page.inner_text("main")
     violations = axe_violations(page)
     assert not violations, describe(violations)

@@ -1,8 +1,10 @@
 """The expert's assessment screen in a real browser: the demo expert follows the link on
-the admin's home, reads the application beside the form (at desktop and phone widths, no
-axe violation), sends half a form and is told what is missing, then gives the assessment
-with the keyboard only and is told it is submitted; the application moves on to the
-decision."""
+the admin's home, reads the application beside the rubric (each criterion with what 1, 3
+and 5 mean; at desktop and phone widths, no axe violation, nothing wider than the
+phone), sends half a form and is told what is missing, then gives the assessment with
+the keyboard only, a comment on a criterion included, watching the average change; the
+check before sending shows that average (nothing is sent yet), and sending it submits
+the assessment; the application moves on to the decision."""
 
 import os
 import re
@@ -21,14 +23,14 @@ pytestmark = [
 
 # The screenshots a person looks at (the brief of the screen asked for these two).
 SCREENSHOTS = Path(os.environ.get("E2E_SCREENSHOT_DIR", "/tmp"))
-# What the keyboard gives each group: (name, score or choice index, from 1)
+# What the keyboard gives each group: (name, score or choice index from 1, comment)
 KEYED = [
-    ("novelty", 4),
-    ("group_fit", 5),
-    ("economic_effect", 3),
-    ("safety", 5),
-    ("readiness", 2),
-    ("recommendation", 2),  # with conditions
+    ("novelty", 4, "Аналог есть, но без самодиагностики."),
+    ("group_fit", 5, ""),
+    ("economic_effect", 3, ""),
+    ("safety", 5, ""),
+    ("readiness", 2, "Испытан только на стенде."),
+    ("recommendation", 2, "Нужен пилот на одном объекте."),  # with conditions
 ]
 
 
@@ -76,8 +78,9 @@ def test_the_expert_assesses_on_their_screen_with_the_keyboard(browser, demo_sit
 
         main = page.inner_text("main")
         assert application.title in main and application.summary in main
-        assert "Техническая новизна (1–5)" in main
-        assert "1 — уже широко применяется в группе или на рынке" in main
+        assert "Техническая новизна" in main
+        assert "Уже широко применяется в группе или на рынке" in main
+        assert "Насколько решение ново для группы и для рынка" in main
         profile = application.applicant.applicant_profile
         for personal in (
             application.applicant.email,
@@ -100,7 +103,7 @@ def test_the_expert_assesses_on_their_screen_with_the_keyboard(browser, demo_sit
         page.check("#id_novelty_3")
         page.fill("#id_comment", "Черновик мысли.")
         with page.expect_navigation():
-            page.click("main form button[type=submit]")
+            page.click("main form button[name=step][value=check]")
         assert page.locator(".assessment__group .error-message").count() == 5
         assert page.is_checked("#id_novelty_3")
         assert page.input_value("#id_comment") == "Черновик мысли."
@@ -109,32 +112,57 @@ def test_the_expert_assesses_on_their_screen_with_the_keyboard(browser, demo_sit
         save_whole(page, "expert-screen-errors-390.png")
         page.set_viewport_size({"width": 1280, "height": 900})
 
-        # the keyboard only: into the first group, then each choice by the arrows, Tab on
+        # the keyboard only: into the first group, then each choice by the arrows, Tab
+        # to its comment, Tab on to the next group; the average follows the scores
+        average = page.locator("[data-assessment-average]")
         page.locator("#id_novelty_0").focus()
-        for name, position in KEYED:
+        for name, position, comment in KEYED:
             page.keyboard.press("Space")
             for _step in range(position - 1):
                 page.keyboard.press("ArrowRight")
             assert page.evaluate("() => document.activeElement.name") == name
             page.keyboard.press("Tab")
-        assert page.evaluate("() => document.activeElement.name") == "comment"
-        page.keyboard.press("Control+A")
-        page.keyboard.type("Нужен пилот на одном объекте.")
-        page.keyboard.press("Tab")
+            expected = "comment" if name == "recommendation" else f"{name}_comment"
+            assert page.evaluate("() => document.activeElement.name") == expected
+            page.keyboard.press("Control+A")
+            if comment:
+                page.keyboard.type(comment)
+            else:
+                page.keyboard.press("Delete")
+            if name == "novelty":
+                assert "4" in average.inner_text()  # one score so far
+            page.keyboard.press("Tab")
+        assert "3,8" in average.inner_text() and "5" in average.inner_text()
         with page.expect_navigation():
             page.keyboard.press("Enter")
+
+        # the check before sending: the average, the answers; nothing is sent yet
+        assert "3,8" in page.inner_text(".assessment__average--final")
+        assert "Аналог есть, но без самодиагностики." in page.inner_text("main")
+        assert not ExpertAssessment.objects.filter(application=application).exists()
+        page.set_viewport_size({"width": 390, "height": 844})
+        assert fits_the_width(page)
+        violations = audited(page)
+        assert not violations, describe(violations)
+        save_whole(page, "expert-screen-check-390.png")
+        with page.expect_navigation():
+            page.click("main form button[name=step][value=send]")
 
         assert "Ваша оценка отправлена. Спасибо." in page.inner_text(".messages")
         assert page.locator("input[name=novelty]").count() == 0
         assert "Что вы отправили" in page.inner_text("main")
+        assert "Испытан только на стенде." in page.inner_text("main")
         violations = audited(page)
         assert not violations, describe(violations)
-        save_whole(page, "expert-screen-submitted-1280.png")
+        save_whole(page, "expert-screen-submitted-390.png")
     finally:
         close_page(context, page)
 
     assessment = ExpertAssessment.objects.get(application=application)
-    assert [getattr(assessment, name) for name, _p in KEYED[:5]] == [4, 5, 3, 5, 2]
+    assert [getattr(assessment, name) for name, _p, _c in KEYED[:5]] == [4, 5, 3, 5, 2]
+    assert assessment.novelty_comment == "Аналог есть, но без самодиагностики."
+    assert assessment.readiness_comment == "Испытан только на стенде."
+    assert assessment.group_fit_comment == ""
     assert assessment.recommendation == ExpertAssessment.CONDITIONS
     assert assessment.comment == "Нужен пилот на одном объекте."
     application.refresh_from_db()

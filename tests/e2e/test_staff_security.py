@@ -46,6 +46,9 @@ def test_a_new_staff_member_enrols_with_the_keyboard_and_logs_in_again(
         re.compile(r".*/admin/two-factor/setup/\?next=%2Fadmin%2Fpages%2F$")
     )
     assert page.locator("svg[role=img] title").count() == 1  # the QR code
+    # it opens at the top, with the explanation, not scrolled down to the code field
+    assert page.evaluate("() => window.scrollY") == 0
+    assert focused(page)[0] == "body"
     violations = axe_violations(page)
     assert not violations, describe(violations)
     screenshot(page, "admin_2fa_setup_390")

@@ -53,6 +53,7 @@ from privacy.models.incidents import BreachIncident
 from submissions.models.applications import (
     Application,
     ApplicationFile,
+    AssessmentCriterion,
     FileCategory,
     Subsidiary,
 )
@@ -453,6 +454,12 @@ FILLERS = {
     ),
     ("wagtailsnippetchoosers_submissions_subsidiary:*", "pk"): each(
         lambda world: Subsidiary.objects.order_by("pk")
+    ),
+    ("wagtailsnippets_submissions_assessmentcriterion:*", "pk"): each(
+        lambda world: AssessmentCriterion.objects.order_by("pk")[:1]
+    ),
+    ("wagtailsnippetchoosers_submissions_assessmentcriterion:*", "pk"): each(
+        lambda world: AssessmentCriterion.objects.order_by("pk")[:1]
     ),
     ("wagtailsnippets_privacy_datasubjectrequest:*", "pk"): each(
         lambda world: DataSubjectRequest.objects.order_by("pk")

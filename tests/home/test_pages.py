@@ -182,7 +182,9 @@ def test_draft_pages_are_not_served(client, home_page):
     assert client.get("/draft/").status_code == 404
 
 
-PAGE_QUERY_BUDGET = 18
+# 18 before the header linked every visitor to the registration page: finding it
+# costs one query when pages are made afresh (kept per language with the cache on).
+PAGE_QUERY_BUDGET = 19
 
 
 def count_queries(client, path):

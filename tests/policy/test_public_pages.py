@@ -64,11 +64,12 @@ def test_an_unknown_edition_is_not_found(client, two_editions):
 def test_the_archive_in_english(client, home_page, two_editions):
     translate(home_page, "en", title="OPI Center", hero_title="Pilot testing")
     english = translate(two_editions, "en", title="Privacy policy")
-    assert english.editions.count() == 1
+    # one edition in English: the text of edition 2, which it translates
+    assert list(english.editions.values_list("number", flat=True)) == [2]
     html = client.get("/en/policy/editions/").content.decode()
     assert '<html lang="en">' in html
-    assert "Edition 1" in html and 'href="/en/policy/editions/1/"' in html
-    assert "Privacy policy" in client.get("/en/policy/editions/1/").content.decode()
+    assert "Edition 2" in html and 'href="/en/policy/editions/2/"' in html
+    assert "Privacy policy" in client.get("/en/policy/editions/2/").content.decode()
 
 
 def test_breadcrumbs_lead_back_to_the_policy(client, two_editions):
@@ -79,7 +80,9 @@ def test_breadcrumbs_lead_back_to_the_policy(client, two_editions):
     assert '<span aria-current="page">Редакция 1</span>' in html
 
 
-POLICY_QUERY_BUDGET = 16  # measured: 15 for /policy/, 16 for the others
+# measured: 16 for /policy/, 17 for the others (one of them finds the registration
+# page the header links to; kept per language when the page cache is on)
+POLICY_QUERY_BUDGET = 17
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,7 @@ from tests.factories import (
     ReviewerFactory,
     act_on,
 )
-from tests.helpers import act, assessment_url, logged_in
+from tests.helpers import act, assess, assessment_url, logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -98,22 +98,24 @@ def test_the_assigned_expert_reads_the_application_beside_the_form_and_no_person
     technical = in_assessment.files.get(category=FileCategory.TECHNICAL)
     assert f'href="{reverse("application_file", args=[technical.pk])}"' in html
     assert "presentation.pdf" in html
-    # a fieldset with its legend for each radio group, and what 1 and 5 mean
+    # a fieldset with its legend for each criterion of the rubric, what it assesses
+    # and what 1, 3 and 5 mean, each in the label of its radio button
     groups = fieldsets_by_name(html)
     assert list(groups) == [*ExpertAssessment.SCORES, "recommendation"]
     assert all(group.count("<legend") == 1 for group in groups.values())
     novelty = groups["novelty"]
-    assert "Техническая новизна (1–5)" in novelty
-    assert (
-        "<strong>1</strong> — уже широко применяется в группе или на рынке" in novelty
+    assert "Техническая новизна</legend>" in novelty
+    assert 'aria-describedby="id_novelty-about"' in novelty
+    assert re.search(
+        r'<label[^>]*for="id_novelty_0"><input[^>]*value="1"[^>]*>'
+        r"<span[^>]*>1</span><span[^>]*>Уже широко применяется в группе",
+        novelty,
     )
-    assert 'aria-describedby="id_novelty-meaning"' in novelty
-    assert (
-        "<strong>5</strong> — готовый продукт, проверенный в реальной эксплуатации"
-        in groups["readiness"]
-    )
+    assert "Готовый продукт, проверенный в реальной эксплуатации" in groups["readiness"]
     assert "Рекомендовать с условиями" in groups["recommendation"]
-    assert '<textarea name="comment"' in html and "Отправить мою оценку" in html
+    assert '<textarea name="novelty_comment"' in html
+    assert '<textarea name="comment"' in html
+    assert '<button type="submit" name="step" value="check"' in html
     # nothing of the person, of the reviewers' thread, nor the power of attorney
     profile = in_assessment.applicant.applicant_profile
     for hidden in (
@@ -166,7 +168,14 @@ def test_an_assessment_goes_through_the_workflow_and_the_last_one_completes_the_
     state = application.current_workflow_task_state
     url = assessment_url(application)
 
-    response = logged_in(expert).post(url, ANSWERS, follow=True)
+    client = logged_in(expert)
+    check = client.post(url, {**ANSWERS, "step": "check"})
+    assert check.context["checking"] and not ExpertAssessment.objects.exists()
+    response = client.post(
+        url,
+        {**ANSWERS, "step": "send", "checked": check.context["checked"]},
+        follow=True,
+    )
 
     assert response.redirect_chain == [(url, 302)]
     assert messages_of(response) == ["Ваша оценка отправлена. Спасибо."]
@@ -191,7 +200,8 @@ def test_an_assessment_goes_through_the_workflow_and_the_last_one_completes_the_
     assert "Что вы отправили" in html and "Испытать на одном объекте." in html
     assert "Вы уже оценили эту заявку; оценку изменить нельзя." in html
 
-    response = logged_in(second).post(url, {**ANSWERS, "comment": ""}, follow=True)
+    response = assess(logged_in(second), application, **{**ANSWERS, "comment": ""})
+    response = logged_in(second).get(url)
 
     application.refresh_from_db()
     assert application.status == ApplicationStatus.DECISION
@@ -216,7 +226,7 @@ def test_errors_are_said_next_to_each_group_and_what_was_typed_is_kept(
     groups = fieldsets_by_name(html)
     for name in ("novelty", "economic_effect", "readiness"):
         assert "Выберите оценку от 1 до 5." in groups[name]
-        assert f'aria-describedby="id_{name}-meaning id_{name}-errors"' in groups[name]
+        assert f'aria-describedby="id_{name}-about id_{name}-errors"' in groups[name]
         assert f'id="id_{name}-errors"' in groups[name]
     assert "error-message" in groups["safety"]  # 9 is no score
     assert "Выберите рекомендацию." in groups["recommendation"]

@@ -54,6 +54,7 @@ from submissions.registrations.represented_consent import give_consent
 from submissions.registrations.verification import submit_for_verification
 
 DEFAULT_PASSWORD = "opi-demo-2026"
+POLICY_TRANSLATIONS = ("kk", "en")  # the policy's languages besides the original
 REGISTRATION = {
     "ru": {
         "title": "Регистрация",
@@ -156,6 +157,9 @@ DEMO_ASSESSMENT = {
     "economic_effect": 4,
     "safety": 5,
     "readiness": 3,
+    "novelty_comment": "Аналоги есть, но без автоматической калибровки датчиков.",
+    "economic_effect_comment": "Эффект посчитан на одном месторождении; нужен пилот.",
+    "readiness_comment": "Испытан на стенде и на одном участке трубопровода.",
     "recommendation": "recommend",
     "comment": "Решение зрелое; нужен пилот на одном объекте.",
 }
@@ -411,7 +415,7 @@ class Command(BaseCommand):
         which the template replaces by their translation."""
         texts = dict(content.HOME[language])
         texts["steps"] = [
-            {"type": "step", "value": {"title": title, "text": text}}
+            {"type": "step", "value": {"title": title, "text": content.step_text(text)}}
             for title, text in texts["steps"]
         ]
         return {
@@ -570,12 +574,15 @@ class Command(BaseCommand):
         )
 
     def load_policy(self, home):
-        """The privacy policy in Russian and English with its two demo editions; the
-        demo applicant accepted edition 1 when registering, so edition 2 asks them to
-        renew their consent. Editions are history that cannot be rewritten: once the
-        policy exists, it is left as it is."""
+        """The privacy policy in Russian, Kazakh and English with its two demo editions,
+        each edition in the three languages; the demo applicant accepted edition 1 when
+        registering, so edition 2 asks them to renew their consent. Editions are history
+        that cannot be rewritten: once the policy exists, it is left as it is, but for a
+        language it lacks (a demo loaded before the policy had Kazakh), which is added
+        as the text of the edition in force."""
         policy = PolicyPage.objects.child_of(home).filter(slug="policy").first()
         if policy is not None:
+            self.add_policy_languages(policy)
             return
         first = demo_policy.EDITION_1
         policy = PolicyPage(
@@ -586,12 +593,30 @@ class Command(BaseCommand):
         )
         home.add_child(instance=policy)
         self.go_live(policy, {})
-        english = policy.copy_for_translation(self.locales["en"]).specific
-        self.go_live(english, self.policy_fields(first["en"], renewed=False))
+        pages = {"ru": policy}
+        for language in POLICY_TRANSLATIONS:
+            page = policy.copy_for_translation(self.locales[language]).specific
+            self.go_live(page, self.policy_fields(first[language], renewed=False))
+            pages[language] = page
         self.accept_first_edition(policy.editions.get(number=1))
-        for language, page in (("ru", policy), ("en", english)):
+        for language, page in pages.items():
             second = demo_policy.edition_2(language)
             self.go_live(page, self.policy_fields(second, renewed=True))
+
+    def add_policy_languages(self, policy):
+        """The translations ``policy`` lacks, with the text of its newest edition (which
+        gives them that edition's number: ``policy.editions.next_edition_number``)."""
+        newest = (
+            policy.editions.order_by("-number").values_list("number", flat=True).first()
+        )
+        texts = {1: demo_policy.EDITION_1.get, 2: demo_policy.edition_2}
+        if newest not in texts:
+            return  # editions the demo has no text for: no longer the demo's policy
+        for language in POLICY_TRANSLATIONS:
+            if policy.get_translation_or_none(self.locales[language]) is None:
+                page = policy.copy_for_translation(self.locales[language]).specific
+                fields = self.policy_fields(texts[newest](language), renewed=newest > 1)
+                self.go_live(page, fields)
 
     def load_registration_page(self, home):
         """/register/ in every language."""

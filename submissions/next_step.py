@@ -1,0 +1,119 @@
+"""Where a person goes next to apply: the one answer behind the home page's call to
+action, the header's link beside "Log in" / "My account" and the "Your next step" block
+of the how-to page.
+
+A visitor who is not logged in registers first; an applicant whose registration is not
+verified yet (awaiting, changes requested, blocked) sees its state on the dashboard; a
+verified applicant goes to the application form; staff go to the admin. A preview in the
+admin shows what a visitor sees, not what the editor would.
+
+Anonymous visitors get their pages from the shared page cache, so their answer depends
+on nothing but the language: the URL of the registration page, kept per language under
+the page cache's generation (publishing or moving a page forgets it).
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts.roles import is_staff
+from home.navigation import current_language
+from home.page_cache import current_generation
+from submissions.applications.pages import ApplicationFormPage
+from submissions.models.registrations import ApplicantProfile
+from submissions.registrations.pages import RegistrationFormPage
+
+REGISTER = "register"
+REGISTRATION = "registration"
+APPLY = "apply"
+ADMIN = "admin"
+
+LABELS = {
+    REGISTER: _("Register"),
+    REGISTRATION: _("My registration"),
+    APPLY: _("Apply"),
+    ADMIN: _("Go to the administration"),
+}
+# Beside "Log in" / "My account": short, and only where it leads somewhere else.
+HEADER_LABELS = {REGISTER: _("Registration"), APPLY: _("Apply")}
+EXPLANATIONS = {
+    REGISTER: _(
+        "Applications are filed from an account: register first, it takes a few "
+        "minutes."
+    ),
+    REGISTRATION: _(
+        "Your registration has not been verified yet. Your account shows its state "
+        "and what, if anything, is needed from you."
+    ),
+    APPLY: _(
+        "Your registration is verified: you can fill in an application. The draft is "
+        "saved at every step."
+    ),
+    ADMIN: _("You are logged in as a member of staff."),
+}
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """``kind`` is one of REGISTER, REGISTRATION, APPLY, ADMIN; ``url`` may be empty
+    when the page it needs is not published (the templates then show no link)."""
+
+    kind: str
+    url: str
+
+    @property
+    def label(self):
+        return LABELS[self.kind]
+
+    @property
+    def header_label(self):
+        """The header's link text, "" where the header shows no link (the dashboard and
+        the admin have their own)."""
+        return HEADER_LABELS.get(self.kind, "") if self.url else ""
+
+    @property
+    def explanation(self):
+        return EXPLANATIONS[self.kind]
+
+
+def form_page_url(model, request):
+    """The URL of the live form page ``model`` in the active language (or in the first
+    language it has when it has no translation), "" when there is none. One query: the
+    form pages are one per language."""
+    pages = list(model.objects.live().select_related("locale").order_by("path"))
+    language = current_language()
+    page = next((p for p in pages if p.locale.language_code == language), None)
+    if page is None and pages:
+        page = pages[0]
+    return page.get_url(request) if page is not None else ""
+
+
+def registration_url(request):
+    key = ":".join(
+        ["next-step", str(current_generation()), request.get_host(), current_language()]
+    )
+    url = cache.get(key)
+    if url is None:
+        url = form_page_url(RegistrationFormPage, request)
+        cache.set(key, url, settings.PAGE_CACHE_SECONDS)
+    return url
+
+
+def next_step(request):
+    """Where the person making ``request`` goes next to apply (a NextStep)."""
+    user = getattr(request, "user", None)
+    if (
+        user is None
+        or not user.is_authenticated
+        or getattr(request, "is_preview", False)
+    ):
+        return NextStep(REGISTER, registration_url(request))
+    if is_staff(user):
+        return NextStep(ADMIN, reverse("wagtailadmin_home"))
+    profile = ApplicantProfile.objects.filter(user=user).first()
+    if profile is not None and profile.is_verified and not profile.is_blocked:
+        return NextStep(APPLY, form_page_url(ApplicationFormPage, request))
+    return NextStep(REGISTRATION, reverse("account"))

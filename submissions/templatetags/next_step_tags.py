@@ -1,0 +1,21 @@
+"""``{% next_step as step %}``: where the person looking at the page goes next to apply
+(``submissions.next_step``), for the home page, the header and the how-to page."""
+
+from django import template
+
+from submissions.next_step import REGISTER, NextStep, next_step
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True, name="next_step")
+def next_step_tag(context):
+    """The NextStep of the request in ``context``, worked out once per request (the
+    header and the page both ask); without a request (a block's preview in the admin)
+    the visitor's, with no link."""
+    request = context.get("request")
+    if request is None:
+        return NextStep(REGISTER, "")
+    if not hasattr(request, "next_step"):
+        request.next_step = next_step(request)
+    return request.next_step
