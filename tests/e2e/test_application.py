@@ -127,7 +127,11 @@ def test_apply_screen_assess_approve(page, demo_site, browser, settings):
     form.locator("textarea[name=comment]").fill("Стоит испытать.")
     screenshot(expert, "admin_assessment_screen_1280")
     with expert.expect_navigation():
-        form.locator("button[type=submit]").click()
+        form.locator("button[name=step][value=check]").click()
+    # the check before sending: the average of five fours, nothing sent yet
+    assert "4" in expert.inner_text(".assessment__average--final")
+    with expert.expect_navigation():
+        expert.click("main form button[name=step][value=send]")
     expert_context.close()
     application.refresh_from_db()
     assert application.status == "decision"
