@@ -433,7 +433,7 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # lockouts), not to Wagtail's bare /_util/login/.
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English")]
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("kk", "Қазақша"), ("en", "English")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True

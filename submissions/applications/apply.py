@@ -7,8 +7,10 @@ list resumes there. Submitting needs a verified registration and a complete appl
 Every POST that could be saved answers with a redirect (post / redirect / get), so that
 reloading a page never sends a form again: a refused "Next" saves the draft and sends the
 applicant back to the step with ``?check=1``, where the step is checked again from what is
-saved and its errors are shown. Only what cannot be saved at all (a draft with an invalid
-answer, a refused file, a refused submission) is answered with the page itself.
+saved and its errors are shown. What cannot be saved at all (a draft with an invalid
+answer, a file refused without the page's script, a refused submission) waits in the
+session for the one page the redirect leads to, which shows it again with its errors
+(``keep_refused`` / ``take_refused``); a file itself is never kept.
 """
 
 from django.contrib import messages
@@ -16,6 +18,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
 from core.pages import render_page
@@ -58,6 +61,48 @@ def step_url(page, application, number, *, check=False):
 def checking(request):
     """Whether the step is shown after a refused "Next": its errors are shown then."""
     return request.method == "GET" and request.GET.get(CHECK) == "1"
+
+
+REFUSED_SESSION_KEY = "opi_refused_step"  # what a refused post held, for one page
+NOT_KEPT = ("csrfmiddlewaretoken", "action")
+
+
+def keep_refused(page, request, application, number, **kept):
+    """Answer a post that could not be saved with a redirect too: what it held waits in
+    the session for the page the redirect leads to, which takes it (``take_refused``)."""
+    request.session[REFUSED_SESSION_KEY] = {
+        "application": application.pk,
+        "step": number,
+        **kept,
+    }
+    return redirect(step_url(page, application, number, check=True))
+
+
+def posted_values(request):
+    """The typed values of a post, as lists (a file is never among them)."""
+    return {
+        name: request.POST.getlist(name)
+        for name in request.POST
+        if name not in NOT_KEPT
+    }
+
+
+def take_refused(request, application, number):
+    """What a refused post of this step held, once: the session forgets it as it is
+    shown (and a leftover of another step or application is dropped)."""
+    if not checking(request):
+        return None
+    kept = request.session.pop(REFUSED_SESSION_KEY, None)
+    if kept and (kept.get("application"), kept.get("step")) == (application.pk, number):
+        return kept
+    return None
+
+
+def refused_data(kept):
+    data = MultiValueDict()
+    for name, values in kept["data"].items():
+        data.setlist(name, values)
+    return data
 
 
 def own_application(request, pk):
@@ -123,7 +168,14 @@ def remember_step(application, number):
 
 def answers_step(page, request, application, number):
     form_class = step_form_class(number)
-    if checking(request):
+    refused = take_refused(request, application, number)
+    if refused is not None:
+        # Nothing could be saved: the typed answers again, with what stopped them.
+        form = form_class(
+            data=refused_data(refused), instance=application, step=number, draft=True
+        )
+        form.is_valid()
+    elif checking(request):
         # The draft was saved on the refused "Next": check it again to show the errors.
         form = form_class(
             data=step_data(application, number), instance=application, step=number
@@ -153,8 +205,10 @@ def answers_step(page, request, application, number):
                 _("Your answers are saved. Complete what is marked to go on."),
             )
             return redirect(step_url(page, application, number, check=True))
-        else:
-            form = draft  # the errors that stop even a draft from being saved
+        # Not even a draft can be saved: the answers come back after the redirect.
+        return keep_refused(
+            page, request, application, number, data=posted_values(request)
+        )
     return render(
         page,
         request,
@@ -214,7 +268,13 @@ def uploaded_answer(page, request, application, record):
 def files_step(page, request, application):
     form = ApplicationFileForm(application=application)
     missing = missing_categories(page, application)
-    if checking(request) and missing:
+    refused = take_refused(request, application, FILES_STEP)
+    if refused is not None:
+        form = ApplicationFileForm(
+            application=application, initial={"category": refused["category"]}
+        )
+        form.report_refusal(refused["errors"])
+    elif checking(request) and missing:
         form.report_missing([label for _category, label in missing])
     if request.method == "POST":
         action = request.POST.get("action", "upload")
@@ -240,6 +300,14 @@ def files_step(page, request, application):
                 return JsonResponse(
                     {"ok": False, "errors": form.errors.get_json_data()}, status=400
                 )
+            return keep_refused(
+                page,
+                request,
+                application,
+                FILES_STEP,
+                category=request.POST.get("category", ""),
+                errors={name: list(errors) for name, errors in form.errors.items()},
+            )
         else:
             target = target_step(request, FILES_STEP)
             if action == "next" and missing:
@@ -295,6 +363,10 @@ def review_step(page, request, application):
     verified = profile is not None and profile.status == VerificationStatus.VERIFIED
     problems = completeness_problems(page, application)
     form = SubmitApplicationForm(request.POST or None)
+    refused = take_refused(request, application, LAST_STEP)
+    if refused is not None:
+        form = SubmitApplicationForm(data=refused_data(refused))
+        form.is_valid()
     if request.method == "POST":
         action = request.POST.get("action", "submit")
         if action != "submit":
@@ -307,6 +379,9 @@ def review_step(page, request, application):
             return redirect(
                 page.url + page.reverse_subpage("submitted", args=[application.pk])
             )
+        return keep_refused(
+            page, request, application, LAST_STEP, data=posted_values(request)
+        )
     return render(
         page,
         request,

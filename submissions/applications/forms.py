@@ -163,6 +163,15 @@ class ApplicationFileForm(forms.Form):
                 _("No file in the category “%(label)s”.") % {"label": label},
             )
 
+    def report_refusal(self, errors):
+        """Show again why a file sent without the page's script was refused (the page
+        after the redirect): ``errors`` maps a field's name, or ``__all__``, to its
+        messages. The file itself is not kept: it has to be chosen again."""
+        self.cleaned_data = {}
+        for name, messages in errors.items():
+            for message in messages:
+                self.add_error(None if name == "__all__" else name, message)
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         upload.checked_extension, upload.checked_type = validate_application_file(

@@ -116,6 +116,56 @@ def test_after_a_refused_next_the_last_file_does_not_move_the_applicant_on(
     assert application.step == 5
 
 
+def test_what_cannot_be_saved_comes_back_after_a_redirect_once(
+    client, apply_page, applicant
+):
+    """A draft answer that cannot be saved, a file refused without the page's script
+    and a refused submission are answered with a redirect too: the next page shows what
+    was typed with its errors, and a reload of it shows them no more (nothing re-sent)."""
+    application = new_draft(client, applicant)
+    response = client.post(
+        step_url(application, 1),
+        {"title": "Не сохранится", "trl": "99", "action": "save"},
+    )
+    assert response.status_code == 302
+    assert response.url == step_url(application, 1) + "?check=1"
+    html = client.get(response.url).content.decode()
+    assert 'value="Не сохранится"' in html
+    assert (
+        "id_trl",
+        "Уровень готовности технологии (TRL): Выберите корректный "
+        "вариант. 99 нет среди допустимых значений.",
+    ) in summary_of(html)
+    application.refresh_from_db()
+    assert application.title == ""  # nothing of that post was saved
+    again = client.get(response.url).content.decode()
+    assert "Не сохранится" not in again  # shown once, then forgotten
+
+    response = client.post(
+        step_url(application, 5),
+        {
+            "action": "upload",
+            "category": FileCategory.PRESENTATION,
+            "file": pdf("слайды.exe"),
+        },
+    )
+    assert response.url == step_url(application, 5) + "?check=1"
+    html = client.get(response.url).content.decode()
+    target, text = summary_of(html)[0]
+    assert target == "id_file" and "exe" in text
+    assert re.search(r'<option value="presentation" selected>', html)
+    assert not application.files.exists()
+
+    response = client.post(step_url(application, 6), {"action": "submit"})
+    assert response.url == step_url(application, 6) + "?check=1"
+    html = client.get(response.url).content.decode()
+    assert [target for target, _text in summary_of(html)] == ["id_rights_confirmed"]
+    assert "Подтвердите, что обладаете правами на загружаемые материалы." in html
+    application.refresh_from_db()
+    assert application.status == "draft"
+    assert "error-summary" not in client.get(response.url).content.decode()
+
+
 def test_the_error_summary_names_each_field_and_links_to_it(
     client, apply_page, applicant
 ):

@@ -121,7 +121,8 @@ def test_submitting_needs_the_required_categories_and_a_verified_registration(
     )
     assert client.post(step_url(application, 5), {"action": "next"}).status_code == 302
     response = submit(client, application, django_capture_on_commit_callbacks)
-    html = response.content.decode()
+    assert response.status_code == 302  # refused, and answered with a redirect
+    html = client.get(response.url).content.decode()
     assert "Нет файла в категории «презентация»" in html
     assert "Ваша регистрация должна быть подтверждена" in html
     application.refresh_from_db()
@@ -149,8 +150,9 @@ def test_a_pdf_that_is_not_a_pdf_is_refused_and_the_rest_stays(
     response = client.post(
         step_url(application, 5),
         {"action": "upload", "category": "other", "file": pdf("отчёт.pdf", content)},
+        follow=True,
     )
-    assert response.status_code == 200
+    assert [status for _url, status in response.redirect_chain] == [302]
     assert "Такой файл не принимается" in response.content.decode()
     assert list(application.files.values_list("original_name", flat=True)) == [
         "документ.pdf"
@@ -200,6 +202,7 @@ def test_size_limits_per_file_and_per_application(
     second = client.post(
         step_url(application, 5),
         {"action": "upload", "category": "other", "file": pdf()},
+        follow=True,
     )
     assert "заявке было бы" in second.content.decode()
     assert application.files.count() == 1

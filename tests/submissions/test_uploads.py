@@ -128,8 +128,9 @@ def test_without_script_the_files_step_shows_the_refusal_and_keeps_the_category(
             "category": "test_results",
             "file": SimpleUploadedFile(name, content),
         },
+        follow=True,
     )
-    assert response.status_code == 200
+    assert [status for _url, status in response.redirect_chain] == [302]  # no re-send
     html = response.content.decode()
     assert escape(in_russian(code)) in html
     assert re.search(r'<option value="test_results"[^>]*selected', html)
