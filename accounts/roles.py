@@ -260,6 +260,8 @@ ADMIN_VIEWS = {
             for view in REVIEWED_RECORDS
         ),
         "wagtailsnippets_submissions_application:inspect",  # the printable dossier
+        # the edit view's "who else is here" ping (it asks the access policy itself)
+        "wagtailadmin_editing_sessions:*",
         "wagtail_bulk_action",
         "application_admin_*",
         "pipeline_report",

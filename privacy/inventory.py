@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _  # for what the person re
 
 from accounts import session_policy, two_factor
 from policy.middleware import SETTLED_SESSION_KEY
+from submissions.applications.admin_views import ANSWERS_SESSION_KEY
 from submissions.applications.apply import REFUSED_SESSION_KEY
 
 LANGUAGE_SESSION_KEY = "_language"
@@ -755,6 +756,10 @@ SESSION_KEYS = {
     two_factor.SETUP_SESSION_KEY: "a staff member setting up a second factor",
     two_factor.CODES_SESSION_KEY: "recovery codes shown once to a staff member",
     SETTLED_SESSION_KEY: "the edition whose renewed consent was answered",
+    ANSWERS_SESSION_KEY: (
+        "an expert's assessment on its way from the form through the check to being "
+        "sent (scores and comments; no applicant data), removed when it is sent"
+    ),
     REFUSED_SESSION_KEY: (
         "the answers of an application step that could not be saved, or why a file was "
         "refused, kept for the one page after the redirect, which removes them"

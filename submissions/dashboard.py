@@ -12,6 +12,7 @@ from policy.models import ConsentRecord
 from submissions.applications.pages import ApplicationFormPage
 from submissions.models.applications import Application, ApplicationStatus
 from submissions.models.registrations import ApplicantProfile, VerificationStatus
+from submissions.next_step import form_page
 from submissions.registrations.verification import current_registration
 
 # Each function registered for this hook takes the request and gives a rendered section.
@@ -47,7 +48,7 @@ def account(request):
             "drafts": Application.objects.filter(
                 applicant=request.user, status=ApplicationStatus.DRAFT
             ).order_by("-updated_at"),
-            "apply_page": ApplicationFormPage.objects.live().first(),
+            "apply_page": form_page(ApplicationFormPage),
             "email_form": NotificationSettingsForm(instance=request.user),
             "is_staff": is_staff(request.user),
             "sections": [

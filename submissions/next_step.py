@@ -79,15 +79,19 @@ class NextStep:
         return EXPLANATIONS[self.kind]
 
 
-def form_page_url(model, request):
-    """The URL of the live form page ``model`` in the active language (or in the first
-    language it has when it has no translation), "" when there is none. One query: the
-    form pages are one per language."""
+def form_page(model):
+    """The live form page ``model`` in the active language (or in the first language it
+    has when it has no translation), None when there is none. One query: the form pages
+    are one per language."""
     pages = list(model.objects.live().select_related("locale").order_by("path"))
     language = current_language()
     page = next((p for p in pages if p.locale.language_code == language), None)
-    if page is None and pages:
-        page = pages[0]
+    return page or (pages[0] if pages else None)
+
+
+def form_page_url(model, request):
+    """The URL of ``form_page(model)``, "" when there is none."""
+    page = form_page(model)
     return page.get_url(request) if page is not None else ""
 
 

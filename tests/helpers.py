@@ -118,11 +118,14 @@ def assessment_url(application):
 
 def assess(client, application, **answers):
     """An expert's assessment (scores, recommendation, comments), as their screen posts
-    it: "Check and send", then "Send the assessment" from the check it shows (the
-    answer of the check when the answers are not valid)."""
+    it: "Check and send", then "Send the assessment" from the check the redirect shows
+    (the form with its errors when the answers are not valid)."""
     url = assessment_url(application)
-    check = client.post(url, {**answers, "step": "check"})
-    if check.status_code != 200 or not check.context.get("checking"):
+    posted = client.post(url, {**answers, "step": "check"})
+    if posted.status_code != 302:
+        return posted
+    check = client.get(posted.url)
+    if not check.context.get("checking"):
         return check
     return client.post(
         url, {**answers, "step": "send", "checked": check.context["checked"]}

@@ -15,6 +15,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
 from core.working_days import add_working_days
@@ -238,44 +239,71 @@ def was_checked(request, application, form):
     return shown == answers_digest(form)
 
 
+ANSWERS_SESSION_KEY = "opi_assessment_answers"  # answers on their way to being sent
+NOT_ANSWERS = ("csrfmiddlewaretoken", "step", "checked")
+
+
+def keep_answers(request, application):
+    """The expert's answers, kept in the session between the form, the check and the
+    sending (each post is answered with a redirect, so a reload never sends again)."""
+    kept = request.session.get(ANSWERS_SESSION_KEY, {})
+    kept[str(application.pk)] = {
+        name: request.POST.getlist(name)
+        for name in request.POST
+        if name not in NOT_ANSWERS
+    }
+    request.session[ANSWERS_SESSION_KEY] = kept
+
+
+def kept_answers(request, application):
+    values = request.session.get(ANSWERS_SESSION_KEY, {}).get(str(application.pk))
+    if values is None:
+        return None
+    data = MultiValueDict()
+    for name, listed in values.items():
+        data.setlist(name, listed)
+    return data
+
+
+def forget_answers(request, application):
+    kept = request.session.get(ANSWERS_SESSION_KEY, {})
+    if kept.pop(str(application.pk), None) is not None:
+        request.session[ANSWERS_SESSION_KEY] = kept
+
+
+def assessment_url(application, *, check=False):
+    url = reverse("application_assessment", args=[application.pk])
+    return f"{url}?step=check" if check else url
+
+
 def assessment(request, pk):
     """An assigned expert's screen: the application without the applicant's person, and
     beside it the assessment form (or, once assessed or out of the assessment, the
     expert's own assessment read-only and why there is no form).
 
     The form is sent in two steps that need no JavaScript: "Check and send" shows the
-    answers with their average (nothing is saved), then "Send the assessment" submits
-    them, only as they were shown; "Change the assessment" goes back to the form."""
+    answers with their average (nothing is submitted), then "Send the assessment"
+    submits them, only as they were shown; "Change the assessment" goes back to the
+    form. Every post is answered with a redirect: the answers wait in the session until
+    they are sent, so a reload shows the same screen and never sends a form again."""
     application = assigned_application(request, pk)
     user = request.user
     reason = why_no_assessment_form(application, user)
+    if request.method == "POST":
+        return assessment_post(request, application, reason)
     criteria = rubric()
-    form = (
-        None
-        if reason
-        else ExpertAssessmentForm(request.POST or None, criteria=criteria)
-    )
+    form = None
     checking = False
-    if request.method == "POST" and form is None:
-        return redirect("application_assessment", application.pk)
-    if request.method == "POST" and form.is_valid():
-        step = request.POST.get("step")
-        if step == "send" and was_checked(request, application, form):
-            try:
-                task = submit_assessment(application, user, form.cleaned_data)
-            except PermissionDenied:
-                pass  # assessed in another tab, or the round closed: the screen says so
-            else:
-                messages.success(request, task.done_messages["assess"])
-            return redirect("application_assessment", application.pk)
-        checking = step != "edit"  # "send" without the check shows the check
-    elif request.method == "POST":
-        messages.error(
-            request, _("The assessment is not submitted: correct what is marked.")
-        )
+    if reason:
+        forget_answers(request, application)  # assessed, or the round is over
+    else:
+        answers = kept_answers(request, application)
+        form = ExpertAssessmentForm(answers, criteria=criteria)
+        if answers is not None:
+            checking = form.is_valid() and request.GET.get("step") == "check"
     # blocked during a check: nothing of the application is opened, only why
     blocked = hidden_from(user, application.applicant_id)
-    if request.method == "GET" and not blocked:
+    if not blocked:
         record_access(request, application, AccessLog.VIEW, str(application))
     context = {
         "application": application,
@@ -300,6 +328,33 @@ def assessment(request, pk):
     if not blocked:
         context.update(expert_dossier(application, user, criteria))
     return render(request, "submissions/admin/application_assessment.html", context)
+
+
+def assessment_post(request, application, reason):
+    """The form's, the check's and the sending's posts, each answered with a redirect."""
+    if reason:
+        forget_answers(request, application)
+        return redirect(assessment_url(application))
+    form = ExpertAssessmentForm(request.POST, criteria=rubric())
+    step = request.POST.get("step")
+    if not form.is_valid():
+        keep_answers(request, application)
+        messages.error(
+            request, _("The assessment is not submitted: correct what is marked.")
+        )
+        return redirect(assessment_url(application))
+    if step == "send" and was_checked(request, application, form):
+        forget_answers(request, application)
+        try:
+            task = submit_assessment(application, request.user, form.cleaned_data)
+        except PermissionDenied:
+            pass  # assessed in another tab, or the round closed: the screen says so
+        else:
+            messages.success(request, task.done_messages["assess"])
+        return redirect(assessment_url(application))
+    keep_answers(request, application)
+    # "send" without the check (or with other answers than it showed) shows the check
+    return redirect(assessment_url(application, check=step != "edit"))
 
 
 def access_report(request, user_id):

@@ -19,6 +19,7 @@ from submissions.applications.review import (
     withdraw_application,
 )
 from submissions.models.applications import ApplicationStatus, FileCategory
+from submissions.next_step import form_page
 
 
 @login_required
@@ -54,7 +55,7 @@ def account_application(request, pk):
                 )
                 for message in open_requests
             },
-            "apply_page": ApplicationFormPage.objects.live().first(),
+            "apply_page": form_page(ApplicationFormPage),
         },
     )
 

@@ -169,7 +169,7 @@ def test_an_assessment_goes_through_the_workflow_and_the_last_one_completes_the_
     url = assessment_url(application)
 
     client = logged_in(expert)
-    check = client.post(url, {**ANSWERS, "step": "check"})
+    check = client.post(url, {**ANSWERS, "step": "check"}, follow=True)
     assert check.context["checking"] and not ExpertAssessment.objects.exists()
     response = client.post(
         url,
@@ -217,9 +217,10 @@ def test_errors_are_said_next_to_each_group_and_what_was_typed_is_kept(
     response = logged_in(expert).post(
         assessment_url(in_assessment),
         {"group_fit": "5", "safety": "9", "comment": "Нужен расчёт эффекта."},
+        follow=True,
     )
 
-    assert response.status_code == 200
+    assert [status for _url, status in response.redirect_chain] == [302]
     assert not ExpertAssessment.objects.exists()
     assert messages_of(response) == ["Оценка не отправлена: исправьте отмеченное."]
     html = response.content.decode()

@@ -157,9 +157,11 @@ def test_the_check_before_sending_shows_the_mean_of_the_chosen_scores(
 ):
     client = logged_in(expert)
 
-    response = client.post(assessment_url(application), {**ANSWERS, "step": "check"})
+    response = client.post(
+        assessment_url(application), {**ANSWERS, "step": "check"}, follow=True
+    )
 
-    assert response.status_code == 200
+    assert [status for _url, status in response.redirect_chain] == [302]
     assert not ExpertAssessment.objects.exists()  # nothing is sent yet
     assert response.context["checking"]
     chosen = [int(ANSWERS[key]) for key in CRITERIA]
@@ -182,20 +184,22 @@ def test_sending_without_the_check_submits_nothing(application, expert):
     url = assessment_url(application)
 
     # "send" without having seen the check: the check is shown instead
-    response = client.post(url, {**ANSWERS, "step": "send"})
-    assert response.status_code == 200 and response.context["checking"]
+    response = client.post(url, {**ANSWERS, "step": "send"}, follow=True)
+    assert response.redirect_chain == [(url + "?step=check", 302)]
+    assert response.context["checking"]
     assert not ExpertAssessment.objects.exists()
 
     # the check of other answers does not send these
     token = response.context["checked"]
     changed = {**ANSWERS, "readiness": "5", "step": "send", "checked": token}
-    response = client.post(url, changed)
+    response = client.post(url, changed, follow=True)
     assert response.context["checking"]
     assert response.context["average"] == pytest.approx(4.4)
     assert not ExpertAssessment.objects.exists()
 
     # "change" goes back to the form with what was given, and sends nothing
-    response = client.post(url, {**ANSWERS, "step": "edit"})
+    response = client.post(url, {**ANSWERS, "step": "edit"}, follow=True)
+    assert response.redirect_chain == [(url, 302)]
     assert not response.context["checking"]
     html = response.content.decode()
     assert re.search(r'value="4"[^>]*checked', fieldset_of(html, "novelty"))
