@@ -433,7 +433,14 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # lockouts), not to Wagtail's bare /_util/login/.
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("kk", "Қазақша"), ("en", "English")]
+# Staff choose the admin's language in their account. Wagtail has no Kazakh: in Kazakh,
+# the portal's own admin screens are Kazakh and Wagtail's own words fall back to Russian
+# (Django falls back to LANGUAGE_CODE for a string a language lacks).
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    ("ru", "Русский"),
+    ("kk", "Қазақша"),
+    ("en", "English"),
+]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
