@@ -7,6 +7,8 @@ from django.test import RequestFactory
 from wagtail.models import Page
 
 from accounts.models import User
+from demo import content
+from demo.management.commands import load_demo
 from home.models import PortalSettings
 from policy.models import ConsentRecord, PolicyEdition
 from submissions.models.registrations import ApplicantProfile
@@ -220,3 +222,18 @@ def test_the_demo_says_what_the_form_asks(client):
     register = client.get("/register/").content.decode()
     assert "Телефон указывается по желанию" in register  # the page's help
     assert 'name="position"' not in register
+
+
+def test_every_demo_page_says_in_each_language_what_it_says_in_russian():
+    """A translation copies the Russian page and then takes its own texts: a text the
+    Kazakh or English version lacks would show the Russian one on /kk/ or /en/ (the
+    application form's step help did)."""
+    for module in (load_demo, content):
+        for name, texts in vars(module).items():
+            if not (isinstance(texts, dict) and {"ru", "kk", "en"} <= set(texts)):
+                continue
+            if not all(isinstance(texts[language], dict) for language in texts):
+                continue
+            for language in ("kk", "en"):
+                missing = set(texts["ru"]) - set(texts[language])
+                assert not missing, f"{module.__name__}.{name}[{language}]: {missing}"
