@@ -134,9 +134,7 @@ class AdminPasswordResetView(RateLimitedPasswordReset, AdminPasswordReset):
 
 password_reset = PasswordResetView.as_view(
     form_class=RecordedPasswordResetForm,
-    template_name=FORM_PAGE,
-    email_template_name="accounts/emails/password_reset.txt",
-    subject_template_name="accounts/emails/password_reset_subject.txt",
+    template_name=FORM_PAGE,  # the e-mail's templates: accounts.password_reset
     success_url=reverse_lazy("password_reset_done"),
     extra_context={
         "title": gettext_lazy("Reset your password"),

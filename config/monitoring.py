@@ -201,13 +201,16 @@ def init_sentry(
     dsn, *, environment, release, traces_sample_rate=0.0, transport=None, **options
 ):
     """Start Sentry's SDK: personal data off in the SDK itself and scrubbed again before
-    an event leaves (``scrub_event``)."""
+    an event leaves (``scrub_event``).
+
+    Off in the SDK by its defaults: ``send_default_pii`` (deprecated since 2.75, so not
+    set) is off, and its event scrubber stays on; a ``data_collection`` setting would
+    switch that scrubber off, so there is none."""
     sentry_sdk.init(
         dsn=dsn,
         environment=environment,
         release=release or None,
         traces_sample_rate=traces_sample_rate,
-        send_default_pii=False,
         include_local_variables=False,
         max_request_body_size="never",
         before_send=scrub_event,

@@ -1,4 +1,5 @@
-"""Answers every page route of the portal gives: a page with extra context."""
+"""Answers every page route of the portal gives (a page with extra context), and the
+form pages found in a language."""
 
 from django.template.response import TemplateResponse
 
@@ -12,3 +13,12 @@ def render_page(page, request, template=None, status=200, **context):
         {**page.get_context(request), **context},
         status=status,
     )
+
+
+def form_page(model, language):
+    """The live page of ``model`` (a form page: one per language) in ``language``, or in
+    the first language it has when it has no translation; None when there is none. One
+    query."""
+    pages = list(model.objects.live().select_related("locale").order_by("path"))
+    page = next((p for p in pages if p.locale.language_code == language), None)
+    return page or (pages[0] if pages else None)

@@ -189,7 +189,7 @@ HOME = {
         "steps": [
             (
                 "Register",
-                "Open an account for your organisation or for yourself; the center's "
+                "Open an account for your organization or for yourself; the center's "
                 "staff will verify the details you give.",
             ),
             (
@@ -666,9 +666,9 @@ HOW_TO_APPLY = {
                 (
                     "Register on the portal",
                     f"Fill in the {link('/en/register/', 'registration form')}: whom "
-                    "you register (an organisation or yourself), the full name — yours "
-                    "or your organisation's head's — and an e-mail address; for an "
-                    "organisation its name, its BIN (a non-resident: its country of "
+                    "you register (an organization or yourself), the full name — yours "
+                    "or your organization's head's — and an e-mail address; for an "
+                    "organization its name, its BIN (a non-resident: its country of "
                     "registration) and its certificate of state registration. Read the "
                     f"{link('/en/policy/', 'privacy policy')} and consent to the "
                     "processing of your personal data.",
@@ -896,14 +896,14 @@ FAQ = {
                 "Frequently asked questions",
                 (
                     "How do I register on the portal?",
-                    "Choose whether you are registering an organisation or an "
+                    "Choose whether you are registering an organization or an "
                     "individual, fill in the form and confirm your e-mail address. "
                     "That address is your login, and you choose the password. You can "
                     "apply once a member of the center's staff has verified the "
                     "registration.",
                 ),
                 (
-                    "Why does an organisation give its BIN?",
+                    "Why does an organization give its BIN?",
                     "The BIN is part of a legal entity's registration details: the "
                     "center uses it to check the applicant against the registration "
                     "documents. The portal validates the check digit so that a typo "

@@ -421,7 +421,7 @@ EN_SECTIONS = [
                 "user within three working days of learning of it."
             ),
             p(
-                "The OPI Center takes organisational and technical measures against "
+                "The OPI Center takes organizational and technical measures against "
                 "unlawful or accidental access to the data, and against its alteration, "
                 "blocking, copying, dissemination and destruction."
             ),

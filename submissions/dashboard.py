@@ -8,11 +8,12 @@ from wagtail import hooks
 
 from accounts.forms import NotificationSettingsForm
 from accounts.roles import is_staff
+from core.pages import form_page
+from home.navigation import current_language
 from policy.models import ConsentRecord
 from submissions.applications.pages import ApplicationFormPage
 from submissions.models.applications import Application, ApplicationStatus
 from submissions.models.registrations import ApplicantProfile, VerificationStatus
-from submissions.next_step import form_page
 from submissions.registrations.verification import current_registration
 
 # Each function registered for this hook takes the request and gives a rendered section.
@@ -48,7 +49,7 @@ def account(request):
             "drafts": Application.objects.filter(
                 applicant=request.user, status=ApplicationStatus.DRAFT
             ).order_by("-updated_at"),
-            "apply_page": form_page(ApplicationFormPage),
+            "apply_page": form_page(ApplicationFormPage, current_language()),
             "email_form": NotificationSettingsForm(instance=request.user),
             "is_staff": is_staff(request.user),
             "sections": [

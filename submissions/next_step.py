@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_staff
+from core.pages import form_page
 from home.navigation import current_language
 from home.page_cache import current_generation
 from submissions.applications.pages import ApplicationFormPage
@@ -79,19 +80,10 @@ class NextStep:
         return EXPLANATIONS[self.kind]
 
 
-def form_page(model):
-    """The live form page ``model`` in the active language (or in the first language it
-    has when it has no translation), None when there is none. One query: the form pages
-    are one per language."""
-    pages = list(model.objects.live().select_related("locale").order_by("path"))
-    language = current_language()
-    page = next((p for p in pages if p.locale.language_code == language), None)
-    return page or (pages[0] if pages else None)
-
-
 def form_page_url(model, request):
-    """The URL of ``form_page(model)``, "" when there is none."""
-    page = form_page(model)
+    """The URL of the live form page ``model`` in the active language, "" when there is
+    none (``core.pages.form_page``)."""
+    page = form_page(model, current_language())
     return page.get_url(request) if page is not None else ""
 
 

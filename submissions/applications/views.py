@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.pages import form_page
+from home.navigation import current_language
 from submissions.applications.apply import answers_by_step, own_application
 from submissions.applications.forms import ApplicantMessageForm, ApplicationFileForm
 from submissions.applications.pages import ApplicationFormPage
@@ -19,7 +21,6 @@ from submissions.applications.review import (
     withdraw_application,
 )
 from submissions.models.applications import ApplicationStatus, FileCategory
-from submissions.next_step import form_page
 
 
 @login_required
@@ -55,7 +56,7 @@ def account_application(request, pk):
                 )
                 for message in open_requests
             },
-            "apply_page": form_page(ApplicationFormPage),
+            "apply_page": form_page(ApplicationFormPage, current_language()),
         },
     )
 

@@ -195,7 +195,8 @@ class TestSentryEvents:
                 "-c",
                 "import django, sentry_sdk; django.setup(); "
                 "o = sentry_sdk.get_client().options; "
-                "print(sentry_sdk.get_client().is_active(), o['send_default_pii'], "
+                "print(sentry_sdk.get_client().is_active(), "
+                "o['data_collection']['user_info'], o['event_scrubber'] is not None, "
                 "o['traces_sample_rate'], o['environment'], o['release'])",
             ],
             cwd=ROOT,
@@ -211,7 +212,8 @@ class TestSentryEvents:
             timeout=120,
         )
         assert (
-            probe.stdout.strip().splitlines()[-1] == "True False 0.0 staging opi@1.2.3"
+            probe.stdout.strip().splitlines()[-1]
+            == "True False True 0.0 staging opi@1.2.3"
         )
 
 

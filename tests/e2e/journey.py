@@ -51,9 +51,11 @@ OVERFLOW = """() => {
     }
     return [Math.round(reach - width), widest];
 }"""
-# The admin's messages fade in: mid-way their colours are not yet their own.
-SETTLED = """() => document.getAnimations().every(
-    a => a.playState !== 'running' || !a.effect.target.closest('.messages'))"""
+# The short animations and transitions have ended: the admin's messages fade in (mid-way
+# their colours are not yet their own), its sidebar and side panel slide when the width
+# changes. Longer ones are decoration (the help badge pings for 25 s, a spinner forever).
+SETTLED = """() => document.getAnimations().every(a => a.playState !== 'running'
+    || a.effect.getComputedTiming().endTime > 2000)"""
 # The admin scrolls inside its main area: the window is made as tall as what it holds.
 TALLEST = """() => Math.max(document.documentElement.scrollHeight,
     ...[...document.querySelectorAll('main, .content-wrapper')].map(e => e.scrollHeight))"""

@@ -76,7 +76,7 @@ REGISTRATION = {
     "en": {
         "title": "Registration",
         "intro": "<p>Register to file applications for pilot testing and follow them.</p>",
-        "help_text": "<p>An organisation needs its BIN (a non-resident: its country of "
+        "help_text": "<p>An organization needs its BIN (a non-resident: its country of "
         "registration) and its certificate of state registration; a representative, "
         "the power of attorney. An individual needs only a full name and an e-mail "
         "address. A phone number is optional.</p>",
