@@ -160,7 +160,7 @@ class ApplicationViewSet(PersonalDataViewSet):
     inspect_view_class = ApplicationInspectView
     list_display = [
         "reference",
-        Column("title_display", label=_("title"), sort_key="title"),
+        Column("title_display", label=_("Proposal"), sort_key="title"),
         Column("organization_name", label=_("Organization")),
         Column("applicant_name", label=_("Applicant")),
         "status",
