@@ -81,17 +81,13 @@ def approve_registration(email):
     registration = ApplicantProfile.objects.get(
         user__email=email
     ).registration_requests.get()
-    client = verified_login_client("reviewer@example.kz")
+    client = Client()
+    verified_login(client, User.objects.get(email="reviewer@example.kz"))
     assert act(client, registration, "approve").status_code == 302
 
 
-def verified_login_client(email):
-    client = Client()
-    verified_login(client, User.objects.get(email=email))
-    return client
-
-
 def staff_speaks(email, language):
+    """The admin language the member of staff chose (Account → Preferences)."""
     profile = UserProfile.get_for_user(User.objects.get(email=email))
     profile.preferred_language = language
     profile.save()
