@@ -5,6 +5,7 @@ import socket
 
 import factory.random
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from privacy.pages import DataRequestFormPage
 from submissions.applications.pages import ApplicationFormPage, RequiredCategory
@@ -23,6 +24,13 @@ from .factories import (
     ReviewerFactory,
     site_home,
 )
+
+# Hypothesis's examples per property: a few in every run, many in CI's PostgreSQL pass
+# (HYPOTHESIS_PROFILE=ci, .ci/run). Loaded before the test modules are imported, so
+# their @settings take these as their defaults.
+hypothesis_settings.register_profile("default", max_examples=6, deadline=None)
+hypothesis_settings.register_profile("ci", max_examples=60, deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(autouse=True)

@@ -39,8 +39,9 @@ hostile_text = st.one_of(
     st.text(max_size=300),
     st.text(alphabet=st.characters(max_codepoint=0x1F), max_size=50),
 )
+# How many examples: the Hypothesis profile (tests/conftest.py; many under
+# HYPOTHESIS_PROFILE=ci).
 RUNS = settings(
-    max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
