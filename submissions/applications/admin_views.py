@@ -15,9 +15,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
+from core.posted import as_form_data, posted_values
 from core.working_days import add_working_days
 from submissions.applications.apply import answers_by_step
 from submissions.applications.forms import ConclusionForm, ReviewerMessageForm
@@ -240,29 +240,20 @@ def was_checked(request, application, form):
 
 
 ANSWERS_SESSION_KEY = "opi_assessment_answers"  # answers on their way to being sent
-NOT_ANSWERS = ("csrfmiddlewaretoken", "step", "checked")
+NOT_ANSWERS = ("step", "checked")  # the buttons and the check's signature
 
 
 def keep_answers(request, application):
     """The expert's answers, kept in the session between the form, the check and the
     sending (each post is answered with a redirect, so a reload never sends again)."""
     kept = request.session.get(ANSWERS_SESSION_KEY, {})
-    kept[str(application.pk)] = {
-        name: request.POST.getlist(name)
-        for name in request.POST
-        if name not in NOT_ANSWERS
-    }
+    kept[str(application.pk)] = posted_values(request, leave_out=NOT_ANSWERS)
     request.session[ANSWERS_SESSION_KEY] = kept
 
 
 def kept_answers(request, application):
     values = request.session.get(ANSWERS_SESSION_KEY, {}).get(str(application.pk))
-    if values is None:
-        return None
-    data = MultiValueDict()
-    for name, listed in values.items():
-        data.setlist(name, listed)
-    return data
+    return None if values is None else as_form_data(values)
 
 
 def forget_answers(request, application):

@@ -18,10 +18,10 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
 from core.pages import render_page
+from core.posted import as_form_data, posted_values
 from submissions.applications.forms import (
     REQUIRED_FIELDS,
     STEP_FIELDS,
@@ -64,7 +64,6 @@ def checking(request):
 
 
 REFUSED_SESSION_KEY = "opi_refused_step"  # what a refused post held, for one page
-NOT_KEPT = ("csrfmiddlewaretoken", "action")
 
 
 def keep_refused(page, request, application, number, **kept):
@@ -78,15 +77,6 @@ def keep_refused(page, request, application, number, **kept):
     return redirect(step_url(page, application, number, check=True))
 
 
-def posted_values(request):
-    """The typed values of a post, as lists (a file is never among them)."""
-    return {
-        name: request.POST.getlist(name)
-        for name in request.POST
-        if name not in NOT_KEPT
-    }
-
-
 def take_refused(request, application, number):
     """What a refused post of this step held, once: the session forgets it as it is
     shown (and a leftover of another step or application is dropped)."""
@@ -96,13 +86,6 @@ def take_refused(request, application, number):
     if kept and (kept.get("application"), kept.get("step")) == (application.pk, number):
         return kept
     return None
-
-
-def refused_data(kept):
-    data = MultiValueDict()
-    for name, values in kept["data"].items():
-        data.setlist(name, values)
-    return data
 
 
 def own_application(request, pk):
@@ -172,7 +155,10 @@ def answers_step(page, request, application, number):
     if refused is not None:
         # Nothing could be saved: the typed answers again, with what stopped them.
         form = form_class(
-            data=refused_data(refused), instance=application, step=number, draft=True
+            data=as_form_data(refused["data"]),
+            instance=application,
+            step=number,
+            draft=True,
         )
         form.is_valid()
     elif checking(request):
@@ -207,7 +193,11 @@ def answers_step(page, request, application, number):
             return redirect(step_url(page, application, number, check=True))
         # Not even a draft can be saved: the answers come back after the redirect.
         return keep_refused(
-            page, request, application, number, data=posted_values(request)
+            page,
+            request,
+            application,
+            number,
+            data=posted_values(request, leave_out=["action"]),
         )
     return render(
         page,
@@ -365,7 +355,7 @@ def review_step(page, request, application):
     form = SubmitApplicationForm(request.POST or None)
     refused = take_refused(request, application, LAST_STEP)
     if refused is not None:
-        form = SubmitApplicationForm(data=refused_data(refused))
+        form = SubmitApplicationForm(data=as_form_data(refused["data"]))
         form.is_valid()
     if request.method == "POST":
         action = request.POST.get("action", "submit")
@@ -380,7 +370,11 @@ def review_step(page, request, application):
                 page.url + page.reverse_subpage("submitted", args=[application.pk])
             )
         return keep_refused(
-            page, request, application, LAST_STEP, data=posted_values(request)
+            page,
+            request,
+            application,
+            LAST_STEP,
+            data=posted_values(request, leave_out=["action"]),
         )
     return render(
         page,
