@@ -30,6 +30,14 @@ from home.blocks import BaseStreamBlock, StepBlock
 CONTENT_PAGE_TYPES = ["home.InfoPage", "home.IndexPage"]
 
 
+def public_pages(pages, request=None):
+    """``pages`` (a page queryset) without those under a view restriction: by the
+    request's page frame when it has one (``home.page_frame``, set by its middleware),
+    otherwise by Wagtail's ``.public()``, which looks the restrictions up."""
+    frame = getattr(request, "page_frame", None)
+    return frame.public(pages) if frame is not None else pages.public()
+
+
 class HomePage(Page):
     """The portal's front page: what the OPI Center does and how to apply, with the latest news."""
 
@@ -134,22 +142,29 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
-    def latest_news(self, news_index):
+    def latest_news(self, news_index, request=None):
         if news_index is None:
             return []
         return list(
-            InfoPage.objects.live()
-            .public()
-            .child_of(news_index)
-            .order_by("-date", "-first_published_at")[: self.news_count]
+            public_pages(
+                InfoPage.objects.live().child_of(news_index), request
+            ).order_by("-date", "-first_published_at")[: self.news_count]
+        )
+
+    def linked_pages(self, request):
+        """The news index and the two call-to-action pages in the visitor's language."""
+        ids = [self.news_index_id, self.cta_page_id, self.secondary_cta_page_id]
+        frame = getattr(request, "page_frame", None)
+        if frame is not None:
+            return frame.localized(ids)
+        return navigation.localized_pages(
+            [self.news_index, self.cta_page, self.secondary_cta_page]
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        news_index, cta_page, secondary_cta_page = navigation.localized_pages(
-            [self.news_index, self.cta_page, self.secondary_cta_page]
-        )
-        context["latest_news"] = self.latest_news(news_index)
+        news_index, cta_page, secondary_cta_page = self.linked_pages(request)
+        context["latest_news"] = self.latest_news(news_index, request)
         context["news_index_localized"] = news_index
         context["cta_page_localized"] = cta_page
         context["secondary_cta_page_localized"] = secondary_cta_page
@@ -215,8 +230,12 @@ class IndexPage(Page):
     class Meta:
         verbose_name = _("section index page")
 
-    def children_queryset(self):
-        children = self.get_children().live().public().specific()
+    def children_queryset(self, request=None):
+        """The live, public children in the list's order, each with its own row joined
+        (one query; Wagtail's ``.specific()`` would add two)."""
+        children = public_pages(self.get_children().live(), request).select_related(
+            *CHILD_ROWS
+        )
         if self.ordering == self.ORDER_NEWEST:
             # News carry the date an editor gives them; other pages their publication.
             return children.order_by(
@@ -227,9 +246,27 @@ class IndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # get_page() turns a missing, malformed or too large number into a real page.
-        paginator = Paginator(self.children_queryset(), settings.INDEX_ITEMS_PER_PAGE)
-        context["items"] = paginator.get_page(request.GET.get("page"))
+        paginator = Paginator(
+            self.children_queryset(request), settings.INDEX_ITEMS_PER_PAGE
+        )
+        items = paginator.get_page(request.GET.get("page"))
+        items.object_list = [joined_specific(page) for page in items.object_list]
+        context["items"] = items
         return context
+
+
+# The rows of the page types an index lists, joined to its children (IndexPage).
+CHILD_ROWS = ("infopage", "indexpage")
+
+
+def joined_specific(page):
+    """``page`` as its specific page from the row joined by ``CHILD_ROWS`` (Wagtail's
+    ``page.specific`` for any other type)."""
+    for row in CHILD_ROWS:
+        specific = getattr(page, row, None)  # a missing row raises an AttributeError
+        if specific is not None:
+            return specific
+    return page.specific
 
 
 class LocalizedTextMixin:

@@ -10,24 +10,27 @@ def current_language():
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
-def localized_pages(pages):
-    """The translations of ``pages`` in the active locale, in one query, same order.
+def localized_pages(pages, locale_id=None):
+    """The translations of ``pages`` in the locale ``locale_id`` (by default the active
+    one), in one query, same order.
 
     A page with no live translation stays in its own language, so the menu never loses an item.
-    Pages already in the active locale cost no query (Wagtail's ``Page.localized`` looks the
+    Pages already in that locale cost no query (Wagtail's ``Page.localized`` looks the
     locale up again for every page).
     """
     pages = list(pages)
     if not pages:
         return []
-    locale = Locale.get_active()
-    if all(page is None or page.locale_id == locale.id for page in pages):
+    if locale_id is None:
+        locale_id = Locale.get_active().id
+    if all(page is None or page.locale_id == locale_id for page in pages):
         return pages
     translations = {
         page.translation_key: page
         for page in Page.objects.live()
         .filter(
-            translation_key__in=[p.translation_key for p in pages if p], locale=locale
+            translation_key__in=[p.translation_key for p in pages if p],
+            locale_id=locale_id,
         )
         .only(
             "id", "title", "url_path", "translation_key", "locale_id", "path", "depth"
@@ -36,22 +39,14 @@ def localized_pages(pages):
     return [page and translations.get(page.translation_key, page) for page in pages]
 
 
-def menu_links(request, items, current_page=None):
-    """(title, url, state) for each menu item; state is 'page' for the current page,
-    'true' for a section the current page is in, '' otherwise (for aria-current)."""
-    pages = localized_pages(item.page for item in items if item.page.live)
-    links = []
-    for page in pages:
-        state = ""
-        if current_page is not None:
-            if page.pk == current_page.pk:
-                state = "page"
-            elif current_page.path.startswith(page.path) and page.depth > 2:
-                state = "true"
-        links.append(
-            {"title": page.title, "url": page.get_url(request), "state": state}
-        )
-    return links
+def menu_links(entries, current_page=None):
+    """(title, url, state) for each menu entry (``home.page_frame.MenuEntry``); state is
+    'page' for the current page, 'true' for a section the current page is in, ''
+    otherwise (for aria-current)."""
+    return [
+        {"title": entry.title, "url": entry.url, "state": entry.state(current_page)}
+        for entry in entries
+    ]
 
 
 def language_links(request, page=None):

@@ -8,9 +8,10 @@ logged in, a CSRF token means the page holds a form. The key is the host, the pa
 and whether the visitor closed the cookie notice (the one cookie that changes a public page).
 
 Every key carries a generation number kept in the same cache: publishing, unpublishing,
-moving or deleting a page, or saving the portal's settings (menus, footer) starts a new
-generation, so every server stops serving the old copies at once. Menus and indexes list
-other pages, which is why one change clears every page and not only its own URL.
+moving or deleting a page, saving the portal's settings (menus, footer) or anything else a
+page's frame holds (``home.page_frame``) starts a new generation, so every server stops
+serving the old copies at once. Menus and indexes list other pages, which is why one
+change clears every page and not only its own URL.
 
 Cache-Control: cacheable pages say ``public`` with ``s-maxage`` (a reverse proxy may keep them
 and is purged by Wagtail's frontend cache when FRONTEND_CACHE_PURGE_URL is set); everything
@@ -25,11 +26,11 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from wagtail import hooks
-from wagtail.models import Page
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.http import is_admin_path
-from home.models import PortalSettings
+from home.models import FooterMenuItem, MainMenuItem, PortalSettings, SocialLink
 
 GENERATION_KEY = "pagecache:generation"
 PAGINATION_ONLY = re.compile(r"^(?:page=\d{1,4})?$")
@@ -56,8 +57,9 @@ def remember_page_class(page, request, serve_args, serve_kwargs):
     request.page_cache_allowed = getattr(page.specific_class, "page_cache", True)
 
 
-def may_use_cache(request):
-    """Before the page is made: could an anonymous copy be served or stored?"""
+def may_use_cache(request, with_session=False):
+    """Before the page is made: could a copy be served or stored? Without a session
+    (the anonymous copies) unless ``with_session``."""
     if settings.PAGE_CACHE_SECONDS <= 0 or request.method != "GET":
         return False
     if is_admin_path(request.path_info):
@@ -65,10 +67,10 @@ def may_use_cache(request):
     if not PAGINATION_ONLY.match(request.META.get("QUERY_STRING", "")):
         return False
     other_cookies = set(request.COOKIES) - IGNORED_COOKIES - {NOTICE_COOKIE}
-    return not other_cookies
+    return with_session or not other_cookies
 
 
-def cache_key(request, generation):
+def cache_key(request, generation, visitors="anonymous"):
     notice = "closed" if request.COOKIES.get(NOTICE_COOKIE) else "open"
     return ":".join(
         [
@@ -78,6 +80,7 @@ def cache_key(request, generation):
             request.path,
             request.META.get("QUERY_STRING", ""),
             notice,
+            visitors,
         ]
     )
 
@@ -161,6 +164,22 @@ def settings_saved(sender, instance, created, **kwargs):
         new_generation()
 
 
+def frame_changed(sender, **kwargs):
+    new_generation()
+
+
+# What every page shows around its content (home.page_frame) beyond the pages and the
+# settings row: saved or deleted, each starts a new generation too.
+FRAME_MODELS = (
+    Site,
+    Locale,
+    PageViewRestriction,
+    MainMenuItem,
+    FooterMenuItem,
+    SocialLink,
+)
+
+
 def connect_signals():
     """What starts a new generation (HomeConfig.ready connects it in every process: the
     web servers, the task worker, scheduled publishing)."""
@@ -172,3 +191,66 @@ def connect_signals():
     post_save.connect(
         settings_saved, sender=PortalSettings, dispatch_uid="page_cache_settings"
     )
+    for model in FRAME_MODELS:
+        name = model._meta.label_lower
+        post_save.connect(
+            frame_changed, sender=model, dispatch_uid=f"frame_saved:{name}"
+        )
+        post_delete.connect(
+            frame_changed, sender=model, dispatch_uid=f"frame_deleted:{name}"
+        )
+
+
+# Visitors with a session. A public page differs for them only where the layers above
+# say (the header's login state and next-step link, the home page's button): each
+# function registered under this hook names, for a request, the kind of visitor the page
+# is made for ("apply": a verified applicant), or returns None when the page must be
+# made for this person alone (staff: the admin's user bar). Pages are kept per kind, so
+# two people of one kind get the same bytes and nothing of either is in them: what
+# could differ (messages, a form's CSRF token, a cookie) is never kept.
+VISITOR_KIND_HOOK = "page_cache_visitor_kind"
+
+
+def visitor_kind(request):
+    kinds = []
+    for kind_of in hooks.get_hooks(VISITOR_KIND_HOOK):
+        kind = kind_of(request)
+        if kind is None:
+            return None
+        kinds.append(kind)
+    return "+".join(["session", *kinds])
+
+
+def has_messages(request):
+    storage = getattr(request, "_messages", None)
+    return storage is not None and len(storage) > 0
+
+
+class SessionPageCacheMiddleware:
+    """Serves and stores the copies of public pages for visitors with a session, per
+    kind of visitor (``VISITOR_KIND_HOOK``). The innermost middleware: the session
+    policy, the second factor and the renewed-consent gate have let the request through
+    first, and every response header is still added on the way out."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            not may_use_cache(request, with_session=True)
+            or settings.SESSION_COOKIE_NAME not in request.COOKIES
+            or has_messages(request)
+        ):
+            return self.get_response(request)
+        kind = visitor_kind(request)
+        if kind is None:
+            return self.get_response(request)
+        key = cache_key(request, current_generation(), kind)
+        copy = cache.get(key)
+        if copy is not None:
+            return from_stored_copy(copy)
+        response = self.get_response(request)
+        if should_store(request, response) and not has_messages(request):
+            cache.set(key, stored_copy(response), settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response

@@ -8,8 +8,7 @@ from wagtail import hooks
 
 from accounts.forms import NotificationSettingsForm
 from accounts.roles import is_staff
-from core.pages import form_page
-from home.navigation import current_language
+from home.page_frame import frame_for
 from policy.models import ConsentRecord
 from submissions.applications.pages import ApplicationFormPage
 from submissions.models.applications import Application, ApplicationStatus
@@ -49,7 +48,7 @@ def account(request):
             "drafts": Application.objects.filter(
                 applicant=request.user, status=ApplicationStatus.DRAFT
             ).order_by("-updated_at"),
-            "apply_page": form_page(ApplicationFormPage, current_language()),
+            "apply_page": frame_for(request).form_page(ApplicationFormPage),
             "email_form": NotificationSettingsForm(instance=request.user),
             "is_staff": is_staff(request.user),
             "sections": [

@@ -8,21 +8,17 @@ verified applicant goes to the application form; staff go to the admin. A previe
 admin shows what a visitor sees, not what the editor would.
 
 Anonymous visitors get their pages from the shared page cache, so their answer depends
-on nothing but the language: the URL of the registration page, kept per language under
-the page cache's generation (publishing or moving a page forgets it).
+on nothing but the language: the URL of the registration page, kept in the page's frame
+(``home.page_frame``: publishing or moving a page makes a new one).
 """
 
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_staff
-from core.pages import form_page
-from home.navigation import current_language
-from home.page_cache import current_generation
+from home.page_frame import frame_for
 from submissions.applications.pages import ApplicationFormPage
 from submissions.models.registrations import ApplicantProfile
 from submissions.registrations.pages import RegistrationFormPage
@@ -82,20 +78,13 @@ class NextStep:
 
 def form_page_url(model, request):
     """The URL of the live form page ``model`` in the active language, "" when there is
-    none (``core.pages.form_page``)."""
-    page = form_page(model, current_language())
+    none."""
+    page = frame_for(request).form_page(model)
     return page.get_url(request) if page is not None else ""
 
 
 def registration_url(request):
-    key = ":".join(
-        ["next-step", str(current_generation()), request.get_host(), current_language()]
-    )
-    url = cache.get(key)
-    if url is None:
-        url = form_page_url(RegistrationFormPage, request)
-        cache.set(key, url, settings.PAGE_CACHE_SECONDS)
-    return url
+    return form_page_url(RegistrationFormPage, request)
 
 
 def next_step(request):
@@ -113,3 +102,23 @@ def next_step(request):
     if profile is not None and profile.is_verified and not profile.is_blocked:
         return NextStep(APPLY, form_page_url(ApplicationFormPage, request))
     return NextStep(REGISTRATION, reverse("account"))
+
+
+def next_step_of(request):
+    """``next_step(request)``, worked out once per request (the header, the page and
+    the page cache all ask)."""
+    if not hasattr(request, "next_step"):
+        request.next_step = next_step(request)
+    return request.next_step
+
+
+def visitor_kind(request):
+    """For the page cache (``home.page_cache.VISITOR_KIND_HOOK``): a public page differs
+    between people only by their next step (the header's link and login state, the
+    home page's button, the "Your next step" block). Staff see the admin's user bar:
+    their pages are made for them alone."""
+    if is_staff(request.user):
+        return None
+    if not request.user.is_authenticated:
+        return "visitor"
+    return next_step_of(request).kind

@@ -9,6 +9,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from core.registers import keep_only_workflow_actions, no_bulk_delete_of
+from home.page_cache import VISITOR_KIND_HOOK
 from policy.certificate import CERTIFICATE_ACCESS_HOOK
 from submissions import home_panels
 from submissions.applications import admin_views
@@ -23,6 +24,7 @@ from submissions.files import record_access
 from submissions.models.access_log import AccessLog
 from submissions.models.applications import Application, AssessmentCriterion
 from submissions.models.registrations import RegistrationRequest
+from submissions.next_step import visitor_kind
 from submissions.permissions import (
     application_policy,
     can_see_consent_certificate,
@@ -35,6 +37,8 @@ register_permission_policy(Application, application_policy, exact_class=True)
 register_permission_policy(RegistrationRequest, registration_policy, exact_class=True)
 register_permission_policy(AssessmentCriterion, rubric_policy, exact_class=True)
 register_snippet(SubmissionsGroup)
+# public pages kept for visitors with a session, per next step (home.page_cache)
+hooks.register(VISITOR_KIND_HOOK, visitor_kind)
 
 
 @hooks.register("construct_snippet_action_menu")

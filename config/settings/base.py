@@ -7,9 +7,11 @@ All configuration that comes from the environment is read here (see the README's
 import datetime
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import dj_email_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from config.settings.environment import (
@@ -91,6 +93,10 @@ S3_SECRET_ACCESS_KEY = env_str("S3_SECRET_ACCESS_KEY", "")
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # A caching reverse proxy (nginx, Varnish) that Wagtail tells of every page published.
 FRONTEND_CACHE_PURGE_URL = env_str("FRONTEND_CACHE_PURGE_URL", "")
+# OpenSearch or Elasticsearch for the full-text search (README "Search"), e.g.
+# https://user:pass@opensearch.internal:9200/opi; several servers comma-separated. Empty:
+# the database searches.
+SEARCH_URLS = env_list("SEARCH_URL", [])
 
 # --- Applications ---------------------------------------------------------------------------
 
@@ -151,6 +157,8 @@ MIDDLEWARE = [
     "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # In the request's language: the site, settings and menus every page shows.
+    "home.page_frame.PageFrameMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -166,6 +174,9 @@ MIDDLEWARE = [
     "config.middleware.PortalCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Innermost: public pages for visitors with a session, once every gate above let
+    # the request through (home.page_cache).
+    "home.page_cache.SessionPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -423,7 +434,6 @@ ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
 
 # In the admin's language (the admin's home, its site summary, the page-delete check).
 WAGTAIL_SITE_NAME = _("OPI Center")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 # Documents only through Wagtail's /documents/<id>/<name>, which checks the privacy of their
@@ -447,6 +457,95 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 # The admin's reset e-mail goes from a background task too, found by the normalised
 # address (accounts.password_reset): the answer takes as long for any address.
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.forms.AdminPasswordResetForm"
+
+# --- Search ---------------------------------------------------------------------------------
+
+# The search (README "Search"). Without SEARCH_URL the database: Wagtail's database backend
+# (home.search_backend); on PostgreSQL each object's words are stemmed in its locale's
+# language, on SQLite they go to its FTS5 table as they are. PostgreSQL has no Kazakh
+# configuration: Kazakh is kept as written ("simple": lower-cased, no stemming, no stop
+# words), since the Russian stemmer cuts Kazakh endings as if they were Russian and its
+# stop words are Kazakh words too ("он", ten). Objects without a locale (documents,
+# images): Russian, which stems Latin words as English.
+SEARCH_LANGUAGE_CONFIGS = {"ru": "russian", "kk": "simple", "en": "english"}
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "home.search_backend",
+        "SEARCH_CONFIG": SEARCH_LANGUAGE_CONFIGS[LANGUAGE_CODE],
+        "LANGUAGE_CONFIGS": SEARCH_LANGUAGE_CONFIGS,
+    }
+}
+# Wagtail's backends for a search server; the scheme names one ("elasticsearch8+https://…"),
+# plain http(s) is OpenSearch 3. They need their client library (README "Search").
+SEARCH_SERVER_BACKENDS = (
+    "opensearch3",
+    "opensearch2",
+    "elasticsearch9",
+    "elasticsearch8",
+    "elasticsearch7",
+)
+# One analyzer for every language on a search server (its mapping is one per model, not per
+# locale): Russian stemming for Cyrillic words, English for Latin ones (each stemmer leaves
+# the other script alone); a word with a letter of Kazakh's own (ә ғ қ ң ө ұ ү һ і) is kept
+# as written.
+SEARCH_SERVER_ANALYSIS = {
+    "filter": {
+        "kazakh_words": {
+            "type": "keyword_marker",
+            "keywords_pattern": ".*[әғқңөұүһі].*",
+        },
+        "russian_stemmer": {"type": "stemmer", "language": "russian"},
+        "english_stemmer": {"type": "stemmer", "language": "english"},
+    },
+    "analyzer": {
+        "default": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": [
+                "lowercase",
+                "kazakh_words",
+                "russian_stemmer",
+                "english_stemmer",
+            ],
+        }
+    },
+}
+
+
+def search_server(urls):
+    """Wagtail's search-server backend for the URLs of SEARCH_URL: the servers without the
+    path; the path, the same on each, prefixes the names of the indexes ("opi" makes
+    opi_wagtailcore_page, opi_wagtaildocs_document, …)."""
+    parts = [urlsplit(url) for url in urls]
+    schemes = [part.scheme.rpartition("+") for part in parts]
+    kinds = {kind or SEARCH_SERVER_BACKENDS[0] for kind, _plus, _transport in schemes}
+    paths = {part.path.strip("/") for part in parts}
+    if (
+        len(kinds) > 1
+        or not kinds <= set(SEARCH_SERVER_BACKENDS)
+        or len(paths) > 1
+        or any(transport not in ("http", "https") for *_kind, transport in schemes)
+        or not all(part.hostname for part in parts)
+    ):
+        raise ImproperlyConfigured(
+            "SEARCH_URL must be http(s)://[user:password@]host:port/index (or "
+            f"{'|'.join(SEARCH_SERVER_BACKENDS)}+https://…), the same kind and index "
+            "for every server."
+        )
+    (path,) = paths
+    return {
+        "BACKEND": f"wagtail.search.backends.{kinds.pop()}",
+        "URLS": [
+            f"{transport}://{part.netloc}"
+            for (*_kind, transport), part in zip(schemes, parts, strict=True)
+        ],
+        "INDEX_PREFIX": f"{path}_" if path else "",
+        "INDEX_SETTINGS": {"settings": {"analysis": SEARCH_SERVER_ANALYSIS}},
+    }
+
+
+if SEARCH_URLS:
+    WAGTAILSEARCH_BACKENDS = {"default": search_server(SEARCH_URLS)}
 
 # --- Portal ---------------------------------------------------------------------------------
 

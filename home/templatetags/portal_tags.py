@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 
 from home import navigation
 from home.page_cache import current_generation
+from home.page_frame import frame_for
 
 register = template.Library()
 
@@ -24,12 +25,30 @@ def language_links(context):
 
 @register.simple_tag(takes_context=True)
 def menu_links(context, which):
-    request = context["request"]
-    portal_settings = context["settings"]["home"]["PortalSettings"]
-    items = getattr(portal_settings, f"{which}_menu_items").select_related("page")
+    """The links of the "main" or "footer" menu, from the page's frame."""
+    frame = frame_for(context["request"])
     page = context.get("page")
     return navigation.menu_links(
-        request, items, page if hasattr(page, "path") else None
+        getattr(frame, f"{which}_menu"), page if hasattr(page, "path") else None
+    )
+
+
+@register.simple_tag(takes_context=True)
+def social_links(context):
+    """The portal's social network links (the footer), from the page's frame."""
+    return frame_for(context["request"]).social_links
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_pages(context, page):
+    """The ancestors of ``page`` (the root included), looked up once per parent in the
+    page's frame: every page of a section has the same."""
+    request = context["request"]
+    if getattr(request, "is_preview", False) or not page.path:
+        return list(page.get_ancestors())  # a draft's place may not be its parent's yet
+    parent_path = page.path[: -page.steplen]
+    return frame_for(request).keep(
+        f"ancestors:{parent_path}", lambda: list(page.get_ancestors())
     )
 
 

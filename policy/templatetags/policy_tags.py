@@ -4,16 +4,15 @@ from django import template
 from django.conf import settings
 from django.utils.translation import get_language
 
+from home.page_frame import frame_for
 from policy.models import PolicyPage
 
 register = template.Library()
 
 
-def policy_url_for(request):
+def live_policy_url(request):
     """The live policy in the current language, or in the default one when it is not
-    translated; looked up once per request."""
-    if request is not None and hasattr(request, "_policy_url"):
-        return request._policy_url
+    translated; "" when none is live."""
     languages = list(dict.fromkeys([get_language(), settings.LANGUAGE_CODE]))
     pages = {
         page.locale.language_code: page
@@ -22,10 +21,15 @@ def policy_url_for(request):
         .select_related("locale")
     }
     page = next((pages[code] for code in languages if code in pages), None)
-    url = page.get_url(request) if page is not None else ""
-    if request is not None:
-        request._policy_url = url
-    return url
+    return page.get_url(request) if page is not None else ""
+
+
+def policy_url_for(request):
+    """``live_policy_url``, looked up once per page frame (``home.page_frame``: a new
+    one when a page is published)."""
+    if request is None:
+        return live_policy_url(None)
+    return frame_for(request).keep("policy_url", lambda: live_policy_url(request))
 
 
 @register.simple_tag(takes_context=True)

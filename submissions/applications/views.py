@@ -8,8 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.pages import form_page
-from home.navigation import current_language
+from home.page_frame import frame_for
 from submissions.applications.apply import answers_by_step, own_application
 from submissions.applications.forms import ApplicantMessageForm, ApplicationFileForm
 from submissions.applications.pages import ApplicationFormPage
@@ -56,7 +55,7 @@ def account_application(request, pk):
                 )
                 for message in open_requests
             },
-            "apply_page": form_page(ApplicationFormPage, current_language()),
+            "apply_page": frame_for(request).form_page(ApplicationFormPage),
         },
     )
 

@@ -3,7 +3,7 @@
 
 from django import template
 
-from submissions.next_step import REGISTER, NextStep, next_step
+from submissions.next_step import REGISTER, NextStep, next_step_of
 
 register = template.Library()
 
@@ -16,6 +16,4 @@ def next_step_tag(context):
     request = context.get("request")
     if request is None:
         return NextStep(REGISTER, "")
-    if not hasattr(request, "next_step"):
-        request.next_step = next_step(request)
-    return request.next_step
+    return next_step_of(request)

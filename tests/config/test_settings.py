@@ -94,16 +94,16 @@ print("SESSION", settings.SESSION_COOKIE_SECURE, settings.SESSION_COOKIE_HTTPONL
 """
 
 
-def test_production_responses_carry_every_security_header(tmp_path):
-    """The headers the Mozilla Observatory rules ask for, under the production settings."""
+def test_production_responses_carry_every_security_header(tmp_path, migrated_database):
+    """The headers the Mozilla Observatory rules ask for, under the production settings
+    (on a copy of the session's migrated database, tests/conftest.py)."""
     env = {
         **PRODUCTION_ENV,
         "SECRET_KEY": secrets.token_urlsafe(64),
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "DATABASE_URL": migrated_database,
         "STATIC_ROOT": str(tmp_path / "static"),
         "LOG_LEVEL": "ERROR",
     }
-    assert run_manage("migrate", "--noinput", **env).returncode == 0
     assert run_manage("collectstatic", "--noinput", **env).returncode == 0
     result = run_manage("shell", "-c", PRODUCTION_HEADER_CHECK, **env)
     out = result.stdout
@@ -196,18 +196,18 @@ def redis_url(tmp_path):
 
 
 def test_with_redis_url_every_process_shares_the_cache_and_sessions(
-    tmp_path, redis_url
+    migrated_database, redis_url
 ):
     """Two processes (two app servers): what one writes, the other reads from Redis;
-    sessions are also written through to the database."""
+    sessions are also written through to the database (a copy of the session's migrated
+    database, tests/conftest.py)."""
     env = {
         **PRODUCTION_ENV,
         "SECRET_KEY": secrets.token_urlsafe(64),
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "DATABASE_URL": migrated_database,
         "REDIS_URL": redis_url,
         "LOG_LEVEL": "ERROR",
     }
-    assert run_manage("migrate", "--noinput", **env).returncode == 0
     first = run_manage("shell", "-c", REDIS_CHECK, **env)
     assert "BACKEND django.core.cache.backends.redis.RedisCache" in first.stdout, (
         first.stdout + first.stderr

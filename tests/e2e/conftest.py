@@ -13,6 +13,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client, override_settings
+from django_tasks import TaskResultStatus
+from django_tasks.signals import task_finished
 
 from accounts.models import User
 from tests.two_factor import authenticator, code_for
@@ -206,3 +208,24 @@ def admin_login(browser, live_server, email):
     page = context.new_page()
     sign_in_to_admin(page, live_server.url, email)
     return context, page
+
+
+@pytest.fixture(autouse=True)
+def background_tasks_that_failed():
+    """Fails a browser test in which a background task failed. The tests run tasks at
+    once (the "immediate" backend), which keeps a task's exception in its result and
+    only logs it: an e-mail that never came would otherwise fail the test later and
+    without its cause."""
+    failed = []
+
+    def remember(sender, task_result, **kwargs):
+        if task_result.status == TaskResultStatus.FAILED:
+            failed.append(
+                f"{task_result.task.module_path}: "
+                + "\n".join(error.traceback for error in task_result.errors)
+            )
+
+    task_finished.connect(remember, weak=False, dispatch_uid="e2e-failed-tasks")
+    yield failed
+    task_finished.disconnect(dispatch_uid="e2e-failed-tasks")
+    assert not failed, "background tasks failed:\n" + "\n\n".join(failed)

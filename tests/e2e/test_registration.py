@@ -57,7 +57,9 @@ def test_register_confirm_approve_and_see_verified(page, demo_site, settings):
     assert page.locator("main a[href$='/accounts/verify/resend/']").count() == 1
 
     # the link from the e-mail opens the login
-    message = next(m for m in mail.outbox if m.to == [EMAIL])
+    sent = [m for m in mail.outbox if m.to == [EMAIL]]
+    assert sent, ("no e-mail to the address registered", [m.to for m in mail.outbox])
+    message = sent[0]
     link = re.search(r"https?://\S+/accounts/verify/\S+/", message.body).group(0)
     page.goto(link)
     page.wait_for_url(re.compile(r".*/accounts/login/$"))

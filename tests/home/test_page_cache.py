@@ -3,10 +3,10 @@ that publishing takes the old copies out at once."""
 
 import pytest
 from django.core.cache import cache
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from home.models import PortalSettings
-from tests.factories import UserFactory, add_info_page, publish
+from tests.factories import ApplicantFactory, UserFactory, add_info_page, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -79,18 +79,78 @@ def test_the_footer_kept_for_every_page_follows_the_settings(client, about, home
     assert "+7 7172 00 00 02" in page and "+7 7172 00 00 01" not in page
 
 
-def test_a_logged_in_person_never_gets_or_leaves_a_cached_copy(client, about):
-    client.get("/about/")  # an anonymous copy is in the cache
-    client.force_login(UserFactory(email="applicant@example.kz"))
-    response = client.get("/about/")
-    assert "X-Page-Cache" not in response
-    assert "no-store" in response["Cache-Control"]
-    assert "private" in response["Cache-Control"]
+def test_a_logged_in_person_gets_the_copy_of_their_kind_never_the_anonymous_one(
+    client, about
+):
+    anonymous = client.get("/about/")  # an anonymous copy is in the cache
+    client.force_login(ApplicantFactory(email="applicant@example.kz"))
+    first = client.get("/about/")
+    assert first["X-Page-Cache"] == "miss"  # made for verified applicants
+    second = client.get("/about/")
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content != anonymous.content
+    page = second.content.decode()
+    assert "Личный кабинет" in page and "Войти" not in page
+    # never kept by a browser or a proxy
+    assert "no-store" in second["Cache-Control"]
+    assert "private" in second["Cache-Control"]
+    assert "public" not in second["Cache-Control"]
     client.logout()
     client.cookies.clear()
+    again = client.get("/about/")
+    assert again["X-Page-Cache"] == "hit"  # the anonymous copy, unchanged
+    assert again.content == anonymous.content
+
+
+def test_two_people_of_one_kind_share_a_copy_that_holds_nothing_of_either(about):
+    first, second = Client(), Client()
+    aigerim = ApplicantFactory(
+        email="aigerim@example.kz", profile__full_name="Сейтова Айгерим"
+    )
+    daniyar = ApplicantFactory(
+        email="daniyar@example.kz", profile__full_name="Омаров Данияр"
+    )
+    first.force_login(aigerim)
+    second.force_login(daniyar)
+    made = first.get("/about/")
+    kept = second.get("/about/")
+    assert (made["X-Page-Cache"], kept["X-Page-Cache"]) == ("miss", "hit")
+    for response in (made, kept):
+        page = response.content.decode()
+        for marker in ("aigerim", "Айгерим", "daniyar", "Данияр", "@example.kz"):
+            assert marker not in page
+    # their sessions stay their own: each account page is its owner's
+    assert "aigerim@example.kz" in first.get("/account/").content.decode()
+    assert "aigerim@example.kz" not in second.get("/account/").content.decode()
+
+
+def test_a_person_of_another_kind_gets_another_copy(about, register_page, apply_page):
+    verified, awaiting = Client(), Client()
+    verified.force_login(ApplicantFactory())
+    awaiting.force_login(ApplicantFactory(awaiting=True))
+    assert verified.get("/about/")["X-Page-Cache"] == "miss"
+    answer = awaiting.get("/about/")
+    assert answer["X-Page-Cache"] == "miss"  # not the verified applicants' copy
+    page = answer.content.decode()
+    assert 'href="/account/"' in page and 'href="/apply/"' not in page
+    assert 'href="/apply/"' in verified.get("/about/").content.decode()
+
+
+def test_staff_and_pages_with_a_message_are_made_for_the_person(client, about, editor):
+    client.force_login(editor)
+    for _ in range(2):
+        assert "X-Page-Cache" not in client.get("/about/")
+    applicant = Client()
+    applicant.force_login(ApplicantFactory())
+    applicant.get("/about/")  # the applicants' copy is kept
+    # a message waits for the next page (saving the e-mail settings leaves one)
+    applicant.post("/account/e-mails/", {"message_emails": "on"})
+    with_message = applicant.get("/about/")
+    assert "X-Page-Cache" not in with_message
     assert (
-        client.get("/about/")["X-Page-Cache"] == "hit"
-    )  # the anonymous copy, unchanged
+        "Ваши настройки электронной почты сохранены." in with_message.content.decode()
+    )
+    assert applicant.get("/about/")["X-Page-Cache"] == "hit"  # shown once, as always
 
 
 def test_forms_are_never_cached(client, register_page):

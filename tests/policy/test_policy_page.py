@@ -82,8 +82,10 @@ def test_policy_page_query_count_is_bounded(
     client.get("/policy/")
     with CaptureQueriesContext(connection) as first:
         client.get("/policy/")
+    budget = len(first)  # read now: every request empties the log of queries
     many = [dict(s) for s in policy_fields()["body"]] * 10
     policy.body = many
     publish(policy)
-    with django_assert_max_num_queries(len(first)):
+    client.get("/policy/")  # the first view after a publication makes the page frame
+    with django_assert_max_num_queries(budget):
         assert client.get("/policy/").status_code == 200
