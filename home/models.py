@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F
+from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -20,25 +21,71 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from core.identifiers import validate_bin_iin
 from home import navigation
 from home.blocks import BaseStreamBlock, StepBlock
+from home.generation import restricted_paths, without_restricted
 
 CONTENT_PAGE_TYPES = ["home.InfoPage", "home.IndexPage"]
+HERO_RENDITION = "fill-640x420"
 
 
-def public_pages(pages, request=None):
-    """``pages`` (a page queryset) without those under a view restriction: by the
-    request's page frame when it has one (``home.page_frame``, set by its middleware),
-    otherwise by Wagtail's ``.public()``, which looks the restrictions up."""
-    frame = getattr(request, "page_frame", None)
-    return frame.public(pages) if frame is not None else pages.public()
+class KnownRestrictionsPage(Page):
+    """A page whose serving skips Wagtail's two queries for view restrictions while no
+    page has one (``home.generation.restricted_paths``, kept per generation), and
+    whose route finds each child once per page frame (``home.page_frame``: a new one
+    comes with every publication, move or deletion), not with two queries per view."""
+
+    class Meta:
+        abstract = True
+
+    def get_view_restrictions(self):
+        if not restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    def route(self, request, path_components):
+        frame = getattr(request, "page_frame", None)
+        if not path_components or frame is None:
+            return super().route(request, path_components)
+        slug, *remaining = path_components
+
+        def live_child():
+            try:
+                child = self.get_children().get(slug=slug)
+            except Page.DoesNotExist as missing:  # nothing kept for a wrong address
+                raise Http404 from missing
+            child._cached_parent_obj = self  # as Wagtail's route: no query for it
+            return child.specific
+
+        child = frame.keep(f"child:{self.pk}:{slug}", live_child)
+        return child.route(request, remaining)
 
 
-class HomePage(Page):
+def child_rows(page_class):
+    """The names that join the own rows of the page types ``page_class`` allows below
+    it (those that extend Page directly)."""
+    return tuple(
+        model._meta.model_name
+        for model in page_class.allowed_subpage_models()
+        if Page in model._meta.parents
+    )
+
+
+def joined_specific(page, rows):
+    """``page`` as its specific page from a row joined by ``rows``
+    (``select_related``), or Wagtail's ``page.specific`` for any other type."""
+    for row in rows:
+        specific = getattr(page, row, None)  # a missing row raises an AttributeError
+        if specific is not None:
+            return specific
+    return page.specific
+
+
+class HomePage(KnownRestrictionsPage):
     """The portal's front page: what the OPI Center does and how to apply, with the latest news."""
 
     hero_title = models.CharField(_("hero title"), max_length=200)
@@ -142,13 +189,13 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
-    def latest_news(self, news_index, request=None):
+    def latest_news(self, news_index):
         if news_index is None:
             return []
         return list(
-            public_pages(
-                InfoPage.objects.live().child_of(news_index), request
-            ).order_by("-date", "-first_published_at")[: self.news_count]
+            without_restricted(InfoPage.objects.live().child_of(news_index)).order_by(
+                "-date", "-first_published_at"
+            )[: self.news_count]
         )
 
     def linked_pages(self, request):
@@ -161,17 +208,33 @@ class HomePage(Page):
             [self.news_index, self.cta_page, self.secondary_cta_page]
         )
 
+    def shown_pages(self, request):
+        """What the page shows of other pages and its image: the same for every visitor
+        until something is published."""
+        news_index, cta_page, secondary_cta_page = self.linked_pages(request)
+        return {
+            "latest_news": self.latest_news(news_index),
+            "news_index_localized": news_index,
+            "cta_page_localized": cta_page,
+            "secondary_cta_page_localized": secondary_cta_page,
+            "hero": self.hero_image.get_rendition(HERO_RENDITION)
+            if self.hero_image_id
+            else None,
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        news_index, cta_page, secondary_cta_page = self.linked_pages(request)
-        context["latest_news"] = self.latest_news(news_index, request)
-        context["news_index_localized"] = news_index
-        context["cta_page_localized"] = cta_page
-        context["secondary_cta_page_localized"] = secondary_cta_page
+        frame = getattr(request, "page_frame", None)
+        if frame is None or getattr(request, "is_preview", False):
+            context.update(self.shown_pages(request))  # a draft may link elsewhere
+        else:  # once per page frame: a new one comes with every publication
+            context.update(
+                frame.keep(f"home:{self.pk}", lambda: self.shown_pages(request))
+            )
         return context
 
 
-class InfoPage(Page):
+class InfoPage(KnownRestrictionsPage):
     """A page of information (about OPI, how to apply, FAQ, contacts) or a news item."""
 
     date = models.DateField(
@@ -204,7 +267,7 @@ class InfoPage(Page):
         return self.search_description or self.intro
 
 
-class IndexPage(Page):
+class IndexPage(KnownRestrictionsPage):
     """A section that lists its child pages a page at a time, such as News."""
 
     ORDER_TREE = "tree"
@@ -230,11 +293,11 @@ class IndexPage(Page):
     class Meta:
         verbose_name = _("section index page")
 
-    def children_queryset(self, request=None):
+    def children_queryset(self):
         """The live, public children in the list's order, each with its own row joined
         (one query; Wagtail's ``.specific()`` would add two)."""
-        children = public_pages(self.get_children().live(), request).select_related(
-            *CHILD_ROWS
+        children = without_restricted(self.get_children().live()).select_related(
+            *child_rows(type(self))
         )
         if self.ordering == self.ORDER_NEWEST:
             # News carry the date an editor gives them; other pages their publication.
@@ -246,27 +309,12 @@ class IndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # get_page() turns a missing, malformed or too large number into a real page.
-        paginator = Paginator(
-            self.children_queryset(request), settings.INDEX_ITEMS_PER_PAGE
-        )
+        paginator = Paginator(self.children_queryset(), settings.INDEX_ITEMS_PER_PAGE)
         items = paginator.get_page(request.GET.get("page"))
-        items.object_list = [joined_specific(page) for page in items.object_list]
+        rows = child_rows(type(self))
+        items.object_list = [joined_specific(page, rows) for page in items.object_list]
         context["items"] = items
         return context
-
-
-# The rows of the page types an index lists, joined to its children (IndexPage).
-CHILD_ROWS = ("infopage", "indexpage")
-
-
-def joined_specific(page):
-    """``page`` as its specific page from the row joined by ``CHILD_ROWS`` (Wagtail's
-    ``page.specific`` for any other type)."""
-    for row in CHILD_ROWS:
-        specific = getattr(page, row, None)  # a missing row raises an AttributeError
-        if specific is not None:
-            return specific
-    return page.specific
 
 
 class LocalizedTextMixin:

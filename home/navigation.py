@@ -49,26 +49,26 @@ def menu_links(entries, current_page=None):
     ]
 
 
-def language_links(request, page=None):
-    """One link per language: the same page in that language where it exists,
-    otherwise that language's home page (for pages) or the same path (for views)."""
+def translation_urls(request, page):
+    """{language code: URL} of the live translations of ``page`` (itself included)."""
+    return {
+        p.locale.language_code: p.get_url(request)
+        for p in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+
+
+def language_links(request, page=None, urls=None):
+    """One link per language: the same page in that language where it exists (``urls``,
+    by default ``translation_urls``), otherwise that language's home page (for pages) or
+    the same path (for views)."""
     current = current_language()
-    translations = {}
-    if page is not None and getattr(page, "pk", None):
-        translations = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True)
-            .live()
-            .select_related("locale")
-        }
+    is_page = page is not None and getattr(page, "pk", None)
+    if is_page and urls is None:
+        urls = translation_urls(request, page)
     links = []
     for code, name in settings.LANGUAGES:
-        if page is not None and getattr(page, "pk", None):
-            target = translations.get(code)
-            if target is not None:
-                url = target.get_url(request)
-            else:
-                url = translate_url("/", code)
+        if is_page:
+            url = urls.get(code) or translate_url("/", code)
         else:
             url = translate_url(request.path, code)
             if request.META.get("QUERY_STRING"):

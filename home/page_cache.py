@@ -30,26 +30,14 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.http import is_admin_path
+from home.generation import current_generation, new_generation
 from home.models import FooterMenuItem, MainMenuItem, PortalSettings, SocialLink
 
-GENERATION_KEY = "pagecache:generation"
 PAGINATION_ONLY = re.compile(r"^(?:page=\d{1,4})?$")
 # Cookies that change nothing on a public page (language comes from the path).
 IGNORED_COOKIES = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
 NOTICE_COOKIE = "cookie_notice_dismissed"
 STORED_HEADERS_SKIPPED = {"set-cookie", "date"}
-
-
-def new_generation(**kwargs):
-    """Every cached page is out of date from now on, on every server."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no generation yet (or the cache was emptied)
-        cache.set(GENERATION_KEY, 1, timeout=None)
-
-
-def current_generation():
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
 
 
 @hooks.register("before_serve_page")

@@ -3,7 +3,7 @@ for every visitor of one site in one language.
 
 It holds the site (with its root page), the language's locale, the portal's settings
 (contacts, footer, cookie notice) with the social links, the main and footer menus, the
-paths under a view restriction, the form pages, and what the layers above keep in it
+form pages, and what the layers above keep in it
 (``keep``: the policy's address). A frame is made once per page-cache generation, site
 and language, and kept in this process; every request reads the generation once from
 the shared cache. Everything a frame holds starts a new generation when it changes
@@ -20,15 +20,14 @@ import copy
 import threading
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.http.request import split_domain_port
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, Site
 
 from core.http import is_admin_path
 from core.pages import form_page
 from home import navigation
+from home.generation import current_generation
 from home.models import PortalSettings
-from home.page_cache import current_generation
 
 # Paths that never show a page: the health check answers without the database's help.
 FRAMELESS_PATHS = ("/health/",)
@@ -91,9 +90,6 @@ class PageFrame:
             .first()
         )
         self.site = site_in_language(Site.find_for_request(request), self.locale_id)
-        self.restricted_paths = tuple(
-            PageViewRestriction.objects.values_list("page__path", flat=True)
-        )
         self.settings = None
         self.social_links = ()
         self.main_menu = ()
@@ -115,16 +111,6 @@ class PageFrame:
             MenuEntry(page.title, page.get_url(request), page.pk, page.path, page.depth)
             for page in pages
         )
-
-    def public(self, pages):
-        """``pages`` (a page queryset) without those under a view restriction, as
-        Wagtail's ``.public()`` without its query of the restrictions."""
-        if not self.restricted_paths:
-            return pages
-        restricted = Q()
-        for path in self.restricted_paths:
-            restricted |= Q(path__startswith=path)
-        return pages.exclude(restricted)
 
     def localized(self, page_ids):
         """The pages of ``page_ids`` (None where there is none) in the frame's language

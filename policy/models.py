@@ -14,13 +14,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.models import KnownRestrictionsPage
 from policy import chain
 from policy.approval import PolicyPermissionTester
 from policy.blocks import PolicyBodyBlock
 from policy.comparison import compare_editions
 
 
-class PolicyPage(RoutablePageMixin, Page):
+class PolicyPage(RoutablePageMixin, KnownRestrictionsPage):
     """The one privacy policy of the site: its approval details, numbered sections and
     the consent statement a person agrees to."""
 

@@ -6,10 +6,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from home.models import KnownRestrictionsPage
 from privacy.data_requests import form_page
 
 
-class DataRequestFormPage(RoutablePageMixin, Page):
+class DataRequestFormPage(RoutablePageMixin, KnownRestrictionsPage):
     """The form for requests about one's personal data (login required), reached from
     the dashboard. Editors word what follows from each kind of request."""
 

@@ -12,18 +12,24 @@ from home.page_frame import frame_for
 from policy.models import ConsentRecord
 from submissions.applications.pages import ApplicationFormPage
 from submissions.models.applications import Application, ApplicationStatus
-from submissions.models.registrations import ApplicantProfile, VerificationStatus
+from submissions.models.registrations import VerificationStatus
+from submissions.next_step import profile_of
 from submissions.registrations.verification import current_registration
 
 # Each function registered for this hook takes the request and gives a rendered section.
 DASHBOARD_SECTIONS_HOOK = "account_dashboard_sections"
+DRAFT = ApplicationStatus.DRAFT
 
 
 @login_required
 def account(request):
     """/account/: the applicant's verification status, details and consents."""
-    profile = ApplicantProfile.objects.filter(user=request.user).first()
+    profile = profile_of(request)
     registration = current_registration(profile) if profile else None
+    # sent and drafts in one query, newest first
+    applications = list(
+        Application.objects.filter(applicant=request.user).order_by("-updated_at")
+    )
     consents = (
         ConsentRecord.objects.filter(user=request.user)
         .select_related("edition__page")
@@ -42,12 +48,8 @@ def account(request):
             if profile and profile.status == VerificationStatus.CHANGES_REQUESTED
             else "",
             "consents": consents,
-            "applications": Application.objects.filter(applicant=request.user)
-            .exclude(status=ApplicationStatus.DRAFT)
-            .order_by("-updated_at"),
-            "drafts": Application.objects.filter(
-                applicant=request.user, status=ApplicationStatus.DRAFT
-            ).order_by("-updated_at"),
+            "applications": [a for a in applications if a.status != DRAFT],
+            "drafts": [a for a in applications if a.status == DRAFT],
             "apply_page": frame_for(request).form_page(ApplicationFormPage),
             "email_form": NotificationSettingsForm(instance=request.user),
             "is_staff": is_staff(request.user),

@@ -87,6 +87,19 @@ def registration_url(request):
     return form_page_url(RegistrationFormPage, request)
 
 
+def profile_of(request):
+    """The ApplicantProfile of the person logged in (None for staff and visitors),
+    looked up once per request: the header's next step and the dashboard both ask."""
+    if not hasattr(request, "applicant_profile"):
+        user = request.user
+        request.applicant_profile = (
+            ApplicantProfile.objects.filter(user=user).first()
+            if user.is_authenticated
+            else None
+        )
+    return request.applicant_profile
+
+
 def next_step(request):
     """Where the person making ``request`` goes next to apply (a NextStep)."""
     user = getattr(request, "user", None)
@@ -98,7 +111,7 @@ def next_step(request):
         return NextStep(REGISTER, registration_url(request))
     if is_staff(user):
         return NextStep(ADMIN, reverse("wagtailadmin_home"))
-    profile = ApplicantProfile.objects.filter(user=user).first()
+    profile = profile_of(request)
     if profile is not None and profile.is_verified and not profile.is_blocked:
         return NextStep(APPLY, form_page_url(ApplicationFormPage, request))
     return NextStep(REGISTRATION, reverse("account"))

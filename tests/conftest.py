@@ -11,6 +11,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from hypothesis import settings as hypothesis_settings
 
+from home.generation import forget_restricted_paths
 from home.page_frame import forget_frames
 from privacy.pages import DataRequestFormPage
 from submissions.applications.pages import ApplicationFormPage, RequiredCategory
@@ -112,6 +113,7 @@ def _no_page_frame_of_another_test():
     """Each test builds its own site: no page frame (home.page_frame) kept by an
     earlier test may serve it, whatever the page cache's generation says."""
     forget_frames()
+    forget_restricted_paths()
 
 
 @pytest.fixture

@@ -18,9 +18,16 @@ register = template.Library()
 def language_links(context):
     request = context["request"]
     page = context.get("page")
-    return navigation.language_links(
-        request, page if hasattr(page, "get_translations") else None
-    )
+    if not hasattr(page, "get_translations"):
+        return navigation.language_links(request)
+    urls = None
+    if page.pk and not getattr(request, "is_preview", False):
+        # the live translations, once per frame: they change only when one is published
+        urls = frame_for(request).keep(
+            f"translations:{page.translation_key}",
+            lambda: navigation.translation_urls(request, page),
+        )
+    return navigation.language_links(request, page, urls)
 
 
 @register.simple_tag(takes_context=True)

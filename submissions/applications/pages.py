@@ -10,6 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from home.models import KnownRestrictionsPage
 from submissions.applications.apply import (
     delete_draft_view,
     delete_file_view,
@@ -22,7 +23,7 @@ from submissions.models.applications import FileCategory
 __all__ = ["ApplicationFormPage", "RequiredCategory"]
 
 
-class ApplicationFormPage(RoutablePageMixin, Page):
+class ApplicationFormPage(RoutablePageMixin, KnownRestrictionsPage):
     """/apply/: the application form in six steps. Editors word the page, the help of
     each step, the thank-you text and which attachment categories are required; the
     fields are fixed in code because each maps to the Application model."""

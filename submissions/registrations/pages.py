@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from accounts.login_identity import normalised_login
 from core import rate_limits
+from home.models import KnownRestrictionsPage
 from policy.consent import edition_in_force
 from submissions.registrations.forms import RegistrationForm
 from submissions.registrations.register import register_applicant
@@ -19,7 +20,7 @@ from submissions.registrations.views import consent_answer
 __all__ = ["RegistrationFormPage", "ConsentFormPage"]
 
 
-class RegistrationFormPage(RoutablePageMixin, Page):
+class RegistrationFormPage(RoutablePageMixin, KnownRestrictionsPage):
     """/register/: the registration form. Editors word the page; the fields are fixed in
     code because each one maps to the data model."""
 
@@ -87,7 +88,7 @@ class RegistrationFormPage(RoutablePageMixin, Page):
         return self.render(request, template="submissions/registration_thanks.html")
 
 
-class ConsentFormPage(Page):
+class ConsentFormPage(KnownRestrictionsPage):
     """/consent/: where the person an applicant represents reads the consent statement of
     the edition in force and gives or refuses their own consent. Reached by the link they
     get by e-mail (/consent/?t=<signed token>); editors word the page and the answers."""
