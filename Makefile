@@ -77,9 +77,10 @@ format: $(VENV)/.installed-dev
 bench: $(VENV)/.installed
 	$(BIN)/python bench/pages.py
 
-## The reviewers' admin with 100,000 applications (see bench/applications.py)
+## The reviewers' admin at 100 and 100,000 applications (see bench/applications.py);
+## DB=postgres on a throwaway PostgreSQL cluster of its own
 bench-applications: $(VENV)/.installed
-	$(BIN)/python bench/applications.py
+	$(BIN)/python bench/applications.py $(if $(filter postgres,$(DB)),--postgres)
 
 ## Re-extract translatable strings and compile them (needs gettext's msgfmt)
 messages: $(VENV)/.installed-dev

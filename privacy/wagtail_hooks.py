@@ -11,6 +11,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from core.registers import keep_only_workflow_actions, no_bulk_delete_of
+from home.page_frame import frame_for
 from privacy import admin_views
 from privacy.models.data_requests import DataSubjectRequest
 from privacy.models.incidents import BreachIncident
@@ -116,7 +117,7 @@ def data_requests_dashboard_section(request):
         {
             "data_requests": request.user.data_requests.order_by("-submitted_at"),
             "latest_export": request.user.data_exports.first(),
-            "data_request_page": DataRequestFormPage.objects.live().first(),
+            "data_request_page": frame_for(request).form_page(DataRequestFormPage),
         },
         request=request,
     )

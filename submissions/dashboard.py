@@ -19,6 +19,14 @@ from submissions.registrations.verification import current_registration
 # Each function registered for this hook takes the request and gives a rendered section.
 DASHBOARD_SECTIONS_HOOK = "account_dashboard_sections"
 DRAFT = ApplicationStatus.DRAFT
+EDITION_TEXTS = [
+    "edition__text_html",
+    "edition__consent_statement_html",
+    "edition__page__introduction",
+    "edition__page__body",
+    "edition__page__consent_statement",
+    "edition__page__change_summary",
+]
 
 
 @login_required
@@ -33,6 +41,7 @@ def account(request):
     consents = (
         ConsentRecord.objects.filter(user=request.user)
         .select_related("edition__page")
+        .defer(*EDITION_TEXTS)  # the list links to each edition: no text needed here
         .order_by("-given_at", "-pk")
     )
     return render(

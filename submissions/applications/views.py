@@ -29,6 +29,9 @@ def account_application(request, pk):
     application = own_application(request, pk)
     thread = application.messages.filter(internal=False).select_related("author")
     open_requests = [message for message in thread if message.is_open_request]
+    files = list(
+        application.files.all()
+    )  # the applicant's and the conclusions, at once
     return render(
         request,
         "submissions/account_application.html",
@@ -37,8 +40,8 @@ def account_application(request, pk):
             "timeline": timeline(application),
             "asked": what_is_asked(application),
             "answers": answers_by_step(application),
-            "files": application.files.exclude(category=FileCategory.CONCLUSION),
-            "conclusions": application.files.filter(category=FileCategory.CONCLUSION),
+            "files": [f for f in files if f.category != FileCategory.CONCLUSION],
+            "conclusions": [f for f in files if f.category == FileCategory.CONCLUSION],
             "thread": thread,
             "open_requests": open_requests,
             "message_form": ApplicantMessageForm(),

@@ -95,8 +95,10 @@ class ApplicationIndexView(LoggedExportMixin, PolicyCheckedIndexView):
         return (
             super()
             .get_base_queryset()
-            .select_related("applicant__applicant_profile", "subsidiary", "reviewer")
-            .prefetch_related("experts")
+            .select_related("applicant__applicant_profile", "subsidiary")
+            # not joined: a search's rows are underestimated, and PostgreSQL would then
+            # look the reviewer up among all users for each row found
+            .prefetch_related("experts", "reviewer")
         )
 
     def get_inspect_url(self, instance):

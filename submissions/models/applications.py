@@ -216,6 +216,12 @@ class Application(
             # the register's default order, and the report's months
             models.Index(fields=["-updated_at", "-id"], name="application_last_change"),
             models.Index(fields=["submitted_at"], name="application_submitted"),
+            # the register filtered by status (the admin home's links) and kind, the
+            # home's counts by status, and the report's counts (all it reads is here)
+            models.Index(
+                fields=["status", "kind", "subsidiary", "submitted_at"],
+                name="application_counts",
+            ),
         ]
 
     def __str__(self):

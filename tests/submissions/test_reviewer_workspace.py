@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -13,14 +14,30 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry, TaskState
 
-from submissions.applications.reports import by_kind, funnel, per_month_by_outcome
+from core.working_days import working_days_between
+from submissions.applications.reports import (
+    all_charts,
+    by_kind,
+    funnel,
+    median_days_per_stage,
+    month_bounds,
+    months_back,
+    per_month_by_outcome,
+    registrations_per_month,
+)
+from submissions.applications.review import (
+    DecisionTask,
+    ExpertAssessmentTask,
+    ScreeningTask,
+)
+from submissions.home_panels import last_day_too_long
 from submissions.models.applications import (
     Application,
     ApplicationStatus,
     Disclosure,
     Subsidiary,
 )
-from submissions.models.registrations import VerificationStatus
+from submissions.models.registrations import RegistrationRequest, VerificationStatus
 from tests.factories import (
     ApplicantFactory,
     ApplicationFactory,
@@ -217,6 +234,95 @@ def test_each_role_finds_what_needs_it_on_the_admin_home():
     assert waiting.reference not in expert_home
 
 
+def test_the_admin_home_costs_the_same_queries_for_3_and_30_open_applications(
+    django_assert_num_queries,
+):
+    reviewer = ReviewerFactory(email="reviewer@example.kz")
+    applicant = ApplicantFactory(email="company@example.kz")
+    client = logged_in(reviewer)
+    statuses = [
+        ApplicationStatus.SCREENING,
+        ApplicationStatus.CHANGES_REQUESTED,
+        ApplicationStatus.ASSESSMENT,
+    ]
+    made = []
+
+    def open_up_to(count):
+        while len(made) < count:
+            made.append(
+                ApplicationFactory(
+                    applicant=applicant,
+                    status=statuses[len(made) % 3],
+                    reviewed_by=reviewer,
+                    files=False,
+                )
+            )
+        # the n-th application's current task began (or asked for changes) 40 + n
+        # days ago: every one waits too long, the first the longest
+        for n, application in enumerate(made):
+            moment = timezone.now() - datetime.timedelta(days=40 + len(made) - n)
+            current = TaskState.objects.filter(
+                workflow_state__object_id=str(application.pk),
+                workflow_state__status__in=["in_progress", "needs_changes"],
+            )
+            current.filter(status=TaskState.STATUS_IN_PROGRESS).update(
+                started_at=moment
+            )
+            current.filter(status=TaskState.STATUS_REJECTED).update(finished_at=moment)
+
+    def home():
+        return client.get("/admin/").content.decode()
+
+    def listed(html, start, end):
+        part = html.split(start)[1].split(end)[0]
+        return re.findall(r"OPI-\d{4}-\d{5}", part)
+
+    open_up_to(3)
+    home()  # the caches a running worker has
+    with CaptureQueriesContext(connection) as three:
+        html = home()
+    assert listed(html, "Дольше", "Исправления запрошены") == [
+        made[0].reference,
+        made[2].reference,
+    ]
+    assert listed(html, "Исправления запрошены", "</table>") == [made[1].reference]
+
+    open_up_to(30)
+    with django_assert_num_queries(len(three)):
+        html = home()
+    counts = {
+        status: int(n)
+        for status, n in re.findall(r'\?status=(\w+)"><strong>(\d+)</strong>', html)
+    }
+    assert counts == {
+        "screening": 10,
+        "assessment": 10,
+        "decision": 0,
+        "changes_requested": 10,
+    }
+    in_a_stage = [a.reference for a in made if a.status != "changes_requested"]
+    assert listed(html, "Дольше", "Исправления запрошены") == in_a_stage  # 20
+    asked = [a.reference for a in made if a.status == "changes_requested"]
+    assert listed(html, "Исправления запрошены", "</table>") == asked
+    # "awaiting your review": the 20 newest tasks of the 20 in screening or assessment
+    awaiting = html.split('id="awaiting-review-content"')[1].split("</table>")[0]
+    assert awaiting.count("<tr") == 20 + 1  # and the table's head
+    newest_first = list(dict.fromkeys(re.findall(r"OPI-\d{4}-\d{5}", awaiting)))
+    assert newest_first == in_a_stage[::-1]
+
+
+@pytest.mark.parametrize("limit", [0, 1, 5, 10])
+def test_waiting_too_long_starts_where_the_working_days_exceed_the_limit(limit):
+    for today in (
+        datetime.date(2026, 3, 23),  # after Nauryz
+        datetime.date(2026, 12, 2),
+        datetime.date(2027, 1, 4),
+    ):
+        last = last_day_too_long(today, limit)
+        assert working_days_between(last, today) > limit
+        assert working_days_between(last + datetime.timedelta(days=1), today) <= limit
+
+
 # --- the dossier and the audit trail ------------------------------------------------------
 
 
@@ -305,6 +411,83 @@ def test_the_report_figures_match_a_known_data_set(world):
         302,
         403,
     )
+
+
+def test_the_report_counts_local_months_and_each_stages_median_in_the_database(world):
+    this_month = month_bounds(months_back())[-2]  # its first local midnight
+    Application.objects.filter(pk=world["first"].pk).update(submitted_at=this_month)
+    Application.objects.filter(pk=world["second"].pk).update(
+        submitted_at=this_month - datetime.timedelta(seconds=1)
+    )
+    rows = per_month_by_outcome().rows
+    assert rows[-1][1] == [0, 0, 0, 1] and rows[-2][1] == [0, 0, 0, 1]
+    RegistrationRequest.objects.update(submitted_at=this_month)
+    assert registrations_per_month().rows[-1][1] == [
+        RegistrationRequest.objects.count()
+    ]
+
+    for n in range(2):
+        ApplicationFactory(
+            applicant=world["company"],
+            reference=f"OPI-2026-{80 + n:05d}",
+            status="approved",
+            reviewed_by=world["reviewer"],
+            experts=[world["expert"]],
+            files=False,
+        )
+    # screening finished thrice (1, 2, 4 days), assessment and decision twice each
+    spans = {
+        ScreeningTask: [1, 2, 4],
+        ExpertAssessmentTask: [3, 6],
+        DecisionTask: [1, 2],
+    }
+    for model, days in spans.items():
+        finished = TaskState.objects.filter(
+            task__content_type=ContentType.objects.get_for_model(model),
+            finished_at__isnull=False,
+        ).order_by("pk")
+        assert finished.count() == len(days)
+        for state, span in zip(finished, days, strict=True):
+            TaskState.objects.filter(pk=state.pk).update(
+                started_at=state.finished_at - datetime.timedelta(days=span)
+            )
+    assert [row[1] for row in median_days_per_stage().rows] == [[2.0], [4.5], [1.5]]
+
+
+def test_the_report_costs_the_same_queries_with_more_applications(
+    world, django_assert_num_queries, django_assert_max_num_queries
+):
+    cache.clear()
+    with django_assert_max_num_queries(13) as few:
+        all_charts()
+    for n, status in enumerate(
+        ("approved", "changes_requested", "rejected", "assessment")
+    ):
+        ApplicationFactory(
+            applicant=world["company"],
+            reference=f"OPI-2026-{90 + n:05d}",
+            status=status,
+            reviewed_by=world["reviewer"],
+            experts=[world["expert"]],
+            files=False,
+        )
+    RegistrationRequestFactory()
+    with django_assert_num_queries(len(few.captured_queries)):
+        all_charts()
+    client = logged_in(world["reviewer"])
+    client.get(reverse("pipeline_report"))
+    cache.clear()
+    with CaptureQueriesContext(connection) as afresh:
+        assert client.get(reverse("pipeline_report")).status_code == 200
+    cache.clear()
+    ApplicationFactory(
+        applicant=world["company"],
+        reference="OPI-2026-00099",
+        status="screening",
+        files=False,
+    )
+    with django_assert_num_queries(len(afresh)):
+        client.get(reverse("pipeline_report"))
 
 
 # --- bulk actions -------------------------------------------------------------------------
