@@ -61,7 +61,7 @@ test: $(VENV)/.installed-dev node_modules/.installed
 
 ## The suite without the browser tests
 test-fast: $(VENV)/.installed-dev
-	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest --ignore=tests/e2e $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest --ignore=tests/e2e -n 2 $(PYTEST_ARGS)
 
 ## ruff, and the import-linter contracts: dependencies run one way (pyproject.toml)
 lint: $(VENV)/.installed-dev

@@ -1,5 +1,7 @@
 """Settings for the test suite: fast hasher, in-memory e-mail, plain static storage."""
 
+import os
+
 from config.settings.base import *  # noqa: F403
 
 DEBUG = False
@@ -14,8 +16,12 @@ STORAGES["staticfiles"] = {  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
-PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"  # noqa: F405
+# Files of their own for each process of a parallel run (pytest-xdist names its workers
+# gw0, gw1, ...): a test that sweeps orphan files must not see another one's.
+TEST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private" / TEST_WORKER  # noqa: F405
 STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
+MEDIA_ROOT = BASE_DIR / "var" / "test-media" / TEST_WORKER  # noqa: F405
 CAPTCHA_TEST_MODE = (
     True  # the captcha accepts "PASSED"; an empty answer is still refused
 )
