@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.core.servers.basehttp import WSGIServer
 from django.db import connection
-from django.test import Client, override_settings
+from django.test import Client, override_settings, testcases
 from django_tasks import TaskResultStatus
 from django_tasks.signals import task_finished
 
@@ -33,6 +34,21 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+
+class OneRequestAtATime(WSGIServer):
+    """The live server answering one request after another. With SQLite in memory,
+    Django gives the server the test's own connection; its threaded server would use
+    that one connection from a thread per request at once (a page closing while the
+    next logs in: "cannot commit transaction - SQL statements in progress", a
+    transaction of one request ending another's). Production has a connection per
+    thread; here the browser's requests wait their turn."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)  # the thread that serves has them already
+
+
+testcases.LiveServerThread.server_class = OneRequestAtATime
 
 
 def missing_requirement():
