@@ -17,11 +17,7 @@ target, under 150 ms.
 import argparse
 import contextlib
 import os
-import pwd
-import shlex
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,6 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pages import ROOT, bench_environment, free_port, manage  # noqa: E402
+
+sys.path.insert(0, str(ROOT))
+from tests.load.cluster import DB_USER, Cluster, postgres_bin  # noqa: E402
 
 KINDS = ["technology", "equipment", "material", "software", "service"]
 STATUSES = [
@@ -235,79 +234,26 @@ def timed(client, path, repeat, fresh=False):
     return statistics.median(timings), len(queries)
 
 
-class Cluster:
-    """A throwaway PostgreSQL cluster, as the load tests start theirs
-    (``tests/load/conftest.py``): loopback only, a free port, fsync off; run as user
-    postgres when the bench runs as root (initdb and the server refuse root)."""
+def start_cluster(directory):
+    """The load tests' throwaway cluster (``tests.load.cluster``) with the database
+    ``opi`` of the user ``opi``; its URL."""
+    bin_dir = postgres_bin()
+    if bin_dir is None:
+        sys.exit("PostgreSQL's server binaries (initdb, pg_ctl) are not installed")
+    cluster = Cluster(bin_dir, directory, free_port())
+    cluster.init()
+    cluster.execute(f"CREATE DATABASE opi OWNER {DB_USER}")
+    return cluster
 
-    def __init__(self, directory):
-        versions = sorted(
-            Path("/usr/lib/postgresql").glob("*/bin"),
-            key=lambda path: int(path.parent.name) if path.parent.name.isdigit() else 0,
-        )
-        found = [d for d in versions if (d / "initdb").exists()]
-        if found:
-            self.bin_dir = found[-1]
-        elif shutil.which("initdb") and shutil.which("pg_ctl"):
-            self.bin_dir = Path(shutil.which("initdb")).parent
-        else:
-            sys.exit("PostgreSQL's server binaries (initdb, pg_ctl) are not installed")
-        self.directory = directory
-        self.data = directory / "data"
-        self.log = directory / "server.log"
-        self.port = free_port()
 
-    def run(self, *command):
-        argv = [str(self.bin_dir / command[0]), *command[1:]]
-        if os.geteuid() == 0:
-            argv = ["su", "postgres", "-s", "/bin/sh", "-c", shlex.join(argv)]
-        finished = subprocess.run(
-            argv, capture_output=True, text=True, timeout=120, check=False
-        )
-        if finished.returncode != 0:
-            sys.exit(f"{command[0]} failed: {finished.stderr}")
+def settle(cluster):
+    """What autovacuum and the checkpointer would have done by the time anyone looks at
+    100,000 applications, done now rather than during the timings."""
+    from django.db import connection  # noqa: PLC0415 (Django is set up at run time, after the environment)
 
-    def start(self):
-        if os.geteuid() == 0:
-            pwd.getpwnam("postgres")  # there must be such a user to run as
-            shutil.chown(self.directory, user="postgres")
-        self.run(
-            "initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres",
-            "-E", "UTF8", "--no-sync",
-        )  # fmt: skip
-        options = (
-            f"-k {self.directory} -p {self.port} -c listen_addresses=127.0.0.1 "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        )
-        self.run(
-            "pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60",
-            "-o", options, "start",
-        )  # fmt: skip
-        for statement in (
-            "CREATE ROLE opi LOGIN PASSWORD 'opi'",
-            "CREATE DATABASE opi OWNER opi",
-        ):
-            self.run(
-                "psql", "-h", str(self.directory), "-p", str(self.port), "-U",
-                "postgres", "-v", "ON_ERROR_STOP=1", "-c", statement,
-            )  # fmt: skip
-        return f"postgres://opi:opi@127.0.0.1:{self.port}/opi"
-
-    def settle(self):
-        """What autovacuum and the checkpointer would have done by the time anyone looks
-        at 100,000 applications, done now rather than during the timings."""
-        from django.db import connection  # noqa: PLC0415 (Django is set up at run time, after the environment)
-
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE")
-        self.run(
-            "psql", "-h", str(self.directory), "-p", str(self.port), "-U", "postgres",
-            "-d", "opi", "-c", "CHECKPOINT",
-        )  # fmt: skip
-
-    def stop(self):
-        if (self.data / "postmaster.pid").exists():
-            self.run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    cluster.execute("CHECKPOINT", database="opi")
 
 
 BASE = "/admin/snippets/submissions/application/"
@@ -381,14 +327,14 @@ def main():
     )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="opi-bench-apps-") as tmp:
-        cluster = Cluster(Path(tmp)) if args.postgres else None
+        cluster = start_cluster(Path(tmp)) if args.postgres else None
         try:
             env = bench_environment(Path(tmp), free_port())
             if cluster is not None:
-                env["DATABASE_URL"] = cluster.start()
+                env["DATABASE_URL"] = cluster.url("opi")
             run(args, env, tmp, cluster)
         finally:
-            if cluster is not None:
+            if cluster is not None and cluster.is_running():
                 if "django.db" in sys.modules:  # let the server stop without waiting
                     sys.modules["django.db"].connections.close_all()
                 cluster.stop()
@@ -415,7 +361,7 @@ def run(args, env, tmp, cluster):
         application = fill(start, count, reviewer, subsidiaries, applicants)
         start = count
         if cluster is not None:
-            cluster.settle()
+            settle(cluster)
         print(
             f"Filled up to {count:,} applications (2 files' metadata, a revision and "
             f"a workflow each) in {time.perf_counter() - started:.0f} s.",

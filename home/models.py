@@ -65,16 +65,6 @@ class KnownRestrictionsPage(Page):
         return child.route(request, remaining)
 
 
-def child_rows(page_class):
-    """The names that join the own rows of the page types ``page_class`` allows below
-    it (those that extend Page directly)."""
-    return tuple(
-        model._meta.model_name
-        for model in page_class.allowed_subpage_models()
-        if Page in model._meta.parents
-    )
-
-
 def joined_specific(page, rows):
     """``page`` as its specific page from a row joined by ``rows``
     (``select_related``), or Wagtail's ``page.specific`` for any other type."""
@@ -293,11 +283,21 @@ class IndexPage(KnownRestrictionsPage):
     class Meta:
         verbose_name = _("section index page")
 
+    @classmethod
+    def child_rows(cls):
+        """The names that join the own rows of the page types allowed below an index
+        (those that extend Page directly)."""
+        return tuple(
+            model._meta.model_name
+            for model in cls.allowed_subpage_models()
+            if Page in model._meta.parents
+        )
+
     def children_queryset(self):
         """The live, public children in the list's order, each with its own row joined
-        (one query; Wagtail's ``.specific()`` would add two)."""
+        (one query; Wagtail's ``.specific()`` would add two: ``joined_specific``)."""
         children = without_restricted(self.get_children().live()).select_related(
-            *child_rows(type(self))
+            *self.child_rows()
         )
         if self.ordering == self.ORDER_NEWEST:
             # News carry the date an editor gives them; other pages their publication.
@@ -311,7 +311,7 @@ class IndexPage(KnownRestrictionsPage):
         # get_page() turns a missing, malformed or too large number into a real page.
         paginator = Paginator(self.children_queryset(), settings.INDEX_ITEMS_PER_PAGE)
         items = paginator.get_page(request.GET.get("page"))
-        rows = child_rows(type(self))
+        rows = self.child_rows()
         items.object_list = [joined_specific(page, rows) for page in items.object_list]
         context["items"] = items
         return context

@@ -227,6 +227,8 @@ class PolicyInApprovalPanel(Component):
 
 
 AWAITING_ROWS = 20
+# the views each row of "Awaiting your review" links to
+ROW_VIEWS = ("workflow_action", "workflow_preview", "revisions_compare")
 NOT_STARTED = "Not started"  # Wagtail's own message, translated in its catalogue
 
 
@@ -375,26 +377,12 @@ class AwaitingReviewPanel(WorkflowObjectsToModeratePanel):
             obj = state.revision.content_object
             if obj is None:
                 continue  # the object is gone (Wagtail skips these too)
-            if isinstance(obj, Page):
-                names = (
-                    "wagtailadmin_pages:" + name
-                    for name in (
-                        "workflow_action",
-                        "workflow_preview",
-                        "revisions_compare",
-                    )
-                )
-            else:
-                viewset = obj.snippet_viewset
-                names = (
-                    viewset.get_url_name(name)
-                    for name in (
-                        "workflow_action",
-                        "workflow_preview",
-                        "revisions_compare",
-                    )
-                )
-            action_url, preview_url, compare_url = names
+            url_name = (
+                (lambda name: f"wagtailadmin_pages:{name}")
+                if isinstance(obj, Page)
+                else obj.snippet_viewset.get_url_name
+            )
+            action_url, preview_url, compare_url = map(url_name, ROW_VIEWS)
             context["states"].append(
                 {
                     "obj": obj,

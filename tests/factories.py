@@ -295,6 +295,19 @@ def add_info_page(parent, **fields):
     return publish(page)
 
 
+def add_news_index(home_page, **fields):
+    """A published section "Новости" (/news/) under ``home_page``, which lists its
+    latest news (the home page is published again)."""
+    fields.setdefault("title", "Новости")
+    fields.setdefault("slug", "news")
+    news = IndexPage(**fields)
+    home_page.add_child(instance=news)
+    publish(news)
+    home_page.news_index = news
+    publish(home_page)
+    return news
+
+
 def translate(page, language_code, **fields):
     """A published translation of ``page`` in ``language_code`` with ``fields`` changed."""
     locale, _created = Locale.objects.get_or_create(language_code=language_code)

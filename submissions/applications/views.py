@@ -29,9 +29,8 @@ def account_application(request, pk):
     application = own_application(request, pk)
     thread = application.messages.filter(internal=False).select_related("author")
     open_requests = [message for message in thread if message.is_open_request]
-    files = list(
-        application.files.all()
-    )  # the applicant's and the conclusions, at once
+    # the applicant's files and the conclusions, in one query
+    files = list(application.files.all())
     return render(
         request,
         "submissions/account_application.html",

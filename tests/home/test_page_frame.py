@@ -5,8 +5,8 @@ generation."""
 import pytest
 from wagtail.models import PageViewRestriction
 
-from home.models import IndexPage, MainMenuItem, PortalSettings
-from tests.factories import add_info_page, publish, translate
+from home.models import MainMenuItem, PortalSettings
+from tests.factories import add_info_page, add_news_index, publish, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -30,12 +30,8 @@ def test_a_view_restriction_added_later_is_kept_at_once(client, about):
 
 
 def test_a_password_on_a_section_hides_its_pages_from_the_lists(client, home_page):
-    news = IndexPage(title="Новости", slug="news")
-    home_page.add_child(instance=news)
-    publish(news)
+    news = add_news_index(home_page)
     add_info_page(news, title="Закрытая новость", slug="closed")
-    home_page.news_index = news
-    publish(home_page)
     assert "Закрытая новость" in client.get("/").content.decode()
     PageViewRestriction.objects.create(
         page=news.get_children().get(slug="closed"),

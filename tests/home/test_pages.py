@@ -12,7 +12,7 @@ from wagtail.images.models import Image
 from wagtail.models import Page
 
 from home.models import HomePage, IndexPage, InfoPage
-from tests.factories import add_info_page, publish
+from tests.factories import add_info_page, add_news_index, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -198,12 +198,8 @@ def test_public_pages_use_a_fixed_number_of_queries(
     client, home_page, django_assert_max_num_queries
 ):
     """Anonymous GETs cost the same number of queries with 3 or 300 sibling pages."""
-    news = IndexPage(title="Новости", slug="news")
-    home_page.add_child(instance=news)
-    publish(news)
+    news = add_news_index(home_page)
     add_info_page(news, title="Новость", date="2026-05-01")
-    home_page.news_index = news
-    publish(home_page)
     paths = ["/", "/page-1/", "/news/"]
 
     def add_siblings(start, stop):

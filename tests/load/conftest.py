@@ -21,7 +21,6 @@ import pwd
 import re
 import secrets
 import select
-import shlex
 import shutil
 import signal
 import socket
@@ -38,11 +37,11 @@ import pytest
 import requests
 
 from tests.conftest import free_port
+from tests.load.cluster import DB_USER, Cluster, log_tail, postgres_bin
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).parent / "gunicorn")
-DB_USER = "opi"
 TEMPLATE_DATABASE = "opi_load_template"
 WAIT_STEP = 0.2  # seconds between two looks at a condition being waited for
 _database_numbers = itertools.count(1)
@@ -95,13 +94,6 @@ def run_concurrently(work, items, timeout):
     return results, time.perf_counter() - started
 
 
-def log_tail(path, characters=3000):
-    try:
-        return Path(path).read_text(errors="replace")[-characters:]
-    except OSError:
-        return ""
-
-
 def stop_process(process, sig=signal.SIGTERM, timeout=10):
     """Send ``sig``, then SIGKILL if it has not ended within ``timeout`` seconds."""
     if process is None or process.poll() is not None:
@@ -115,19 +107,6 @@ def stop_process(process, sig=signal.SIGTERM, timeout=10):
 
 
 # --- PostgreSQL -----------------------------------------------------------------------------
-
-
-def postgres_bin():
-    """The newest installed PostgreSQL's bin directory, or None."""
-    candidates = sorted(
-        Path("/usr/lib/postgresql").glob("*/bin"),
-        key=lambda path: int(path.parent.name) if path.parent.name.isdigit() else 0,
-    )
-    for directory in reversed(candidates):
-        if (directory / "initdb").exists() and (directory / "pg_ctl").exists():
-            return directory
-    found = shutil.which("pg_ctl")
-    return Path(found).parent if found and shutil.which("initdb") else None
 
 
 def missing_requirement():
@@ -146,79 +125,6 @@ def missing_requirement():
         except KeyError:
             return "fail", "running as root, but there is no user postgres for initdb"
     return None, None
-
-
-class Cluster:
-    """A PostgreSQL cluster of the tests' own in a temporary directory: loopback only, a
-    random port, fsync off. Run as user postgres when the tests run as root (initdb and
-    the server refuse root)."""
-
-    def __init__(self, bin_dir, directory):
-        self.bin_dir = bin_dir
-        self.directory = directory
-        self.data = directory / "data"
-        self.log = directory / "server.log"
-        self.port = free_port()
-
-    def run(self, *command, timeout=60):
-        argv = [str(self.bin_dir / command[0]), *command[1:]]
-        if os.geteuid() == 0:
-            argv = ["su", "postgres", "-s", "/bin/sh", "-c", shlex.join(argv)]
-        finished = subprocess.run(
-            argv, capture_output=True, text=True, timeout=timeout, check=False
-        )
-        if finished.returncode != 0:
-            raise RuntimeError(
-                f"{command[0]} failed: {finished.stderr}\n{log_tail(self.log)}"
-            )
-
-    def init(self):
-        if os.geteuid() == 0:
-            shutil.chown(self.directory, user="postgres")
-        self.run(
-            "initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres",
-            "-E", "UTF8", "--no-sync",
-        )  # fmt: skip
-        self.start()
-        self.execute(f"CREATE ROLE {DB_USER} LOGIN CREATEDB PASSWORD '{DB_USER}'")
-
-    def start(self):
-        options = (
-            f"-k {self.directory} -p {self.port} -c listen_addresses=127.0.0.1 "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-            "-c max_connections=200"
-        )
-        self.run(
-            "pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", "30",
-            "-o", options, "start",
-        )  # fmt: skip
-
-    def stop(self, mode="fast"):
-        self.run("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "-t", "30", "stop")
-
-    def is_running(self):
-        return (self.data / "postmaster.pid").exists()
-
-    def url(self, database):
-        return f"postgres://{DB_USER}:{DB_USER}@127.0.0.1:{self.port}/{database}"
-
-    def connect(self, database="postgres", user="postgres"):
-        return psycopg.connect(
-            host="127.0.0.1",
-            port=self.port,
-            user=user,
-            password=user if user == DB_USER else None,
-            dbname=database,
-            autocommit=True,
-            connect_timeout=10,
-        )
-
-    def execute(self, sql, database="postgres"):
-        with self.connect(database) as connection:
-            connection.execute(sql)
-
-    def copy_database(self, template, name):
-        self.execute(f"CREATE DATABASE {name} TEMPLATE {template} OWNER {DB_USER}")
 
 
 # --- the SMTP sink ----------------------------------------------------------------------
@@ -621,7 +527,7 @@ def cluster():
             pytest.fail(f"load tests cannot run under CI: {reason}")
         pytest.skip(reason)
     directory = Path(tempfile.mkdtemp(prefix="opi-load-pg-"))
-    server = Cluster(postgres_bin(), directory)
+    server = Cluster(postgres_bin(), directory, free_port())
     try:
         server.init()
         yield server
