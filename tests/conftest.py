@@ -9,6 +9,7 @@ import factory.random
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.test import testcases
 from hypothesis import settings as hypothesis_settings
 
 from home.generation import forget_restricted_paths
@@ -31,6 +32,7 @@ from .factories import (
     site_home,
 )
 from .helpers import run_manage
+from .live_server import OneRequestAtATime
 
 # Hypothesis's examples per property: a few in every run, many in CI's PostgreSQL pass
 # (HYPOTHESIS_PROFILE=ci, .ci/run). Loaded before the test modules are imported, so
@@ -38,6 +40,9 @@ from .helpers import run_manage
 hypothesis_settings.register_profile("default", max_examples=6, deadline=None)
 hypothesis_settings.register_profile("ci", max_examples=60, deadline=None)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+testcases.LiveServerThread.server_class = OneRequestAtATime
 
 
 # The migrated SQLite file of this session (``migrated_template``).

@@ -4,6 +4,7 @@ No browser is ever downloaded. Without Chromium (or Playwright, or axe-core) the
 skipped with the reason; under ``CI=true`` that absence is a failure instead.
 """
 
+import contextlib
 import io
 import os
 import re
@@ -11,14 +12,19 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.core.servers.basehttp import WSGIServer
 from django.db import connection
-from django.test import Client, override_settings, testcases
+from django.test import Client, override_settings
 from django_tasks import TaskResultStatus
 from django_tasks.signals import task_finished
 
 from accounts.models import User
+from tests.live_server import OneRequestAtATime
 from tests.two_factor import authenticator, code_for
+
+try:
+    from playwright.sync_api import Error as PlaywrightError
+except ImportError:  # the browser tests skip without Playwright (missing_requirement)
+    PlaywrightError = Exception
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -34,21 +40,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-
-
-class OneRequestAtATime(WSGIServer):
-    """The live server answering one request after another. With SQLite in memory,
-    Django gives the server the test's own connection; its threaded server would use
-    that one connection from a thread per request at once (a page closing while the
-    next logs in: "cannot commit transaction - SQL statements in progress", a
-    transaction of one request ending another's). Production has a connection per
-    thread; here the browser's requests wait their turn."""
-
-    def __init__(self, *args, connections_override=None, **kwargs):
-        super().__init__(*args, **kwargs)  # the thread that serves has them already
-
-
-testcases.LiveServerThread.server_class = OneRequestAtATime
 
 
 def missing_requirement():
@@ -133,13 +124,29 @@ def open_page(browser, width, height):
     return context, browser_page
 
 
-def close_page(context, browser_page):
-    """Let the page's last requests finish, then close it: a request the live server is
-    still answering must not write while the database is emptied after the test."""
-    try:
-        browser_page.wait_for_load_state("networkidle", timeout=5000)
-    finally:
-        context.close()
+def close_context(context):
+    """Close a browser context and wait for the live server to answer its last requests:
+    the test shares the server's database connection (``OneRequestAtATime``), and an
+    admin page sends "editing session released" as it goes. Each page leaves for a blank
+    one first, so that this goes out while the context is still open."""
+    for open_page in context.pages:
+        with contextlib.suppress(
+            PlaywrightError
+        ):  # a page that stays (it asks before leaving)
+            open_page.goto("about:blank", timeout=5000)
+    context.close()
+    assert OneRequestAtATime.wait_until_quiet(), "the browser kept sending requests"
+
+
+@pytest.fixture(autouse=True)
+def every_context_closed(browser, transactional_db):
+    """After each browser test, every context it opened is closed and the server is
+    quiet before the database is emptied (this fixture depends on transactional_db, so
+    it ends first): no page of one test still talks to the server in the next."""
+    yield
+    for context in list(browser.contexts):
+        close_context(context)
+    assert OneRequestAtATime.wait_until_quiet(), "the browser kept sending requests"
 
 
 # Both tabs depend on transactional_db so that they close before the test's database is
@@ -149,7 +156,7 @@ def page(browser, transactional_db):
     """A desktop-width browser tab."""
     context, browser_page = open_page(browser, 1280, 900)
     yield browser_page
-    close_page(context, browser_page)
+    close_context(context)
 
 
 @pytest.fixture
@@ -157,7 +164,7 @@ def phone_page(browser, transactional_db):
     """A phone-width browser tab (390 px)."""
     context, browser_page = open_page(browser, 390, 844)
     yield browser_page
-    close_page(context, browser_page)
+    close_context(context)
 
 
 def sign_in_to_admin(page, base_url, email, password=DEMO_PASSWORD):

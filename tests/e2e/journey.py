@@ -11,12 +11,7 @@ each look at each width under ``tests/e2e/artifacts/journeys/``.
 import os
 import re
 
-try:
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-except ImportError:  # the browser tests skip without Playwright (conftest)
-    PlaywrightTimeout = TimeoutError
-
-from .conftest import ARTIFACTS, axe_violations, describe
+from .conftest import ARTIFACTS, axe_violations, close_context, describe
 
 WIDTHS = (390, 1280)
 HEIGHT = 900
@@ -129,11 +124,4 @@ class Journey:
         self.page.wait_for_url(re.compile(pattern))
 
     def close(self):
-        """Let the page's last requests finish (an edit view of the admin pings on and
-        never idles: five seconds at most), then close the browser's context."""
-        try:
-            self.page.wait_for_load_state("networkidle", timeout=5000)
-        except PlaywrightTimeout:
-            pass
-        finally:
-            self.context.close()
+        close_context(self.context)

@@ -3,7 +3,7 @@ violations, and screenshots at phone and desktop width when E2E_SCREENSHOTS=1.""
 
 import pytest
 
-from .conftest import axe_violations, describe, screenshot
+from .conftest import axe_violations, close_context, describe, screenshot
 
 pytestmark = [
     pytest.mark.e2e,
@@ -54,7 +54,7 @@ def test_public_pages_pass_axe(browser, demo_site):
         csp = [text for text in console if "Content Security Policy" in text]
         if csp:
             failures[f"CSP @ {width}px"] = "\n".join(csp)
-        context.close()
+        close_context(context)
     assert not failures, "\n\n".join(
         f"{key}\n{value}" for key, value in failures.items()
     )

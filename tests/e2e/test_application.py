@@ -14,6 +14,7 @@ from submissions.models.applications import Application
 from .conftest import (
     admin_login,
     axe_violations,
+    close_context,
     describe,
     log_in,
     screenshot,
@@ -132,7 +133,7 @@ def test_apply_screen_assess_approve(page, demo_site, browser, settings):
     assert "4" in expert.inner_text(".assessment__average--final")
     with expert.expect_navigation():
         expert.click("main form button[name=step][value=send]")
-    expert_context.close()
+    close_context(expert_context)
     application.refresh_from_db()
     assert application.status == "decision"
 
@@ -140,7 +141,7 @@ def test_apply_screen_assess_approve(page, demo_site, browser, settings):
     with reviewer.expect_navigation():
         modal.locator("button[type=submit]").click()
     screenshot(reviewer, "admin_application_1280")
-    reviewer_context.close()
+    close_context(reviewer_context)
     application.refresh_from_db()
     assert application.status == "approved"
 

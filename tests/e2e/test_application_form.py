@@ -12,7 +12,7 @@ from policy.consent import record_policy_consents
 from policy.models import PolicyEdition
 from submissions.models.applications import Application
 
-from .conftest import log_in, screenshot
+from .conftest import close_context, log_in, screenshot
 
 pytestmark = [
     pytest.mark.e2e,
@@ -164,4 +164,4 @@ def test_no_page_of_the_form_is_wider_than_a_phone(browser, demo_site, width):
             page.goto(f"{demo_site.url}{language}/apply/{draft.pk}/step/5/")
             screenshot(page, f"issue17/application-form/step5_{width}{language[1:]}")
     finally:
-        context.close()
+        close_context(context)

@@ -14,7 +14,7 @@ import pytest
 
 from submissions.models.applications import Application, ExpertAssessment
 
-from .conftest import admin_login, axe_violations, close_page, describe
+from .conftest import admin_login, axe_violations, close_context, describe
 
 pytestmark = [
     pytest.mark.e2e,
@@ -156,7 +156,7 @@ def test_the_expert_assesses_on_their_screen_with_the_keyboard(browser, demo_sit
         assert not violations, describe(violations)
         save_whole(page, "expert-screen-submitted-390.png")
     finally:
-        close_page(context, page)
+        close_context(context)
 
     assessment = ExpertAssessment.objects.get(application=application)
     assert [getattr(assessment, name) for name, _p, _c in KEYED[:5]] == [4, 5, 3, 5, 2]

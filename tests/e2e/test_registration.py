@@ -10,7 +10,13 @@ from django.core import mail
 
 from submissions.models.registrations import ApplicantProfile
 
-from .conftest import axe_violations, describe, screenshot, sign_in_to_admin
+from .conftest import (
+    axe_violations,
+    close_context,
+    describe,
+    screenshot,
+    sign_in_to_admin,
+)
 
 pytestmark = [
     pytest.mark.e2e,
@@ -93,7 +99,7 @@ def test_register_confirm_approve_and_see_verified(page, demo_site, settings):
         ":not([data-workflow-action-modal-url])"
     ).click()
     admin.wait_for_load_state()
-    reviewer.close()
+    close_context(reviewer)
 
     page.reload()
     assert "Подтверждена" in page.inner_text("main")

@@ -12,6 +12,7 @@ from submissions.models.applications import Application
 from .conftest import (
     admin_login,
     axe_violations,
+    close_context,
     describe,
     screenshot,
     sign_in_to_admin,
@@ -50,7 +51,7 @@ def test_filter_open_dossier_assign_expert_and_the_expert_sees_one(
     reviewer.locator("label", has_text="Новый Эксперт").click()
     with reviewer.expect_navigation():
         reviewer.locator("main form button[type=submit]").click()
-    context.close()
+    close_context(context)
     assert list(screening.experts.all()) == [expert]
     assert screening.disclosures.get().by.email == "reviewer@example.kz"
 

@@ -9,7 +9,7 @@ from accounts.models import User
 from privacy.blocking import block_applicant
 from submissions.models.applications import Application, ApplicationStatus
 
-from .conftest import admin_login, close_page, screenshot
+from .conftest import admin_login, close_context, screenshot
 
 pytestmark = [
     pytest.mark.e2e,
@@ -68,7 +68,7 @@ def test_no_one_reaches_a_person_they_may_not_see(browser, demo_site):
             for marker in markers:
                 assert marker not in text, (email, path, marker)
         screenshot(page, f"refused_{email.split('@')[0]}")
-        close_page(context, page)
+        close_context(context)
 
     # blocked: the reviewer sees the pseudonym and is sent back with the reason
     block_applicant(applicant.applicant_profile, User.objects.get(is_superuser=True))
@@ -89,4 +89,4 @@ def test_no_one_reaches_a_person_they_may_not_see(browser, demo_site):
     for marker in markers:
         assert marker not in main
     screenshot(page, "refused_blocked_registration")
-    close_page(context, page)
+    close_context(context)
