@@ -1274,7 +1274,7 @@ SOCIAL_LINKS = [
 ]
 
 # Slugs of the Russian pages in each menu, in menu order.
-MAIN_MENU = ["about", "how-to-apply", "faq", "news", "contacts"]
+MAIN_MENU = ["about", "how-to-apply", "requests", "faq", "news", "contacts"]
 FOOTER_MENU = ["how-to-apply", "faq", "contacts"]
 
 DEMO_USERS = [
@@ -1364,3 +1364,346 @@ DEMO_APPLICATIONS = [
     ("rejected", "Покрытие для защиты опор ЛЭП", "material"),
     ("withdrawn", "Система учёта попутного газа", "software"),
 ]
+
+# --- Technology requests ----------------------------------------------------------------
+
+TECHNOLOGY_REQUESTS_INDEX = {
+    "ru": {
+        "title": "Технологические запросы",
+        "intro": (
+            "<p>Задачи, для которых дочерние организации группы ищут решения. Заявка на "
+            "запрос подаётся до даты его закрытия; предложение вне запросов можно "
+            "подать в любое время.</p>"
+        ),
+    },
+    "kk": {
+        "title": "Технологиялық сұраныстар",
+        "intro": (
+            "<p>Топтың еншілес ұйымдары шешім іздеп отырған міндеттер. Сұранысқа өтінім "
+            "оның жабылу күніне дейін беріледі; сұраныстан тыс ұсынысты кез келген "
+            "уақытта беруге болады.</p>"
+        ),
+    },
+    "en": {
+        "title": "Technology requests",
+        "intro": (
+            "<p>Problems the group's companies want solved. An application to a request "
+            "is accepted until its closing date; a proposal outside any request can be "
+            "sent at any time.</p>"
+        ),
+    },
+}
+
+# Each request: the subsidiary (its place in SUBSIDIARIES), the area, its dates as days
+# from the day the demo is loaded, its own questions (type, extra values, the question
+# in each language), its texts, and the demo applications made to it (status, title).
+TECHNOLOGY_REQUESTS = [
+    {
+        "slug": "produced-water-treatment",
+        "subsidiary": 0,
+        "area": "ecology",
+        "opens": -20,
+        "closes": 40,
+        "questions": [
+            (
+                "number",
+                {"unit": "м³/сут"},
+                {
+                    "ru": "Производительность установки",
+                    "kk": "Қондырғының өнімділігі",
+                    "en": "Capacity of the unit",
+                },
+            ),
+            (
+                "yes_no",
+                {},
+                {
+                    "ru": "Работало ли решение на водах с минерализацией выше 100 г/л?",
+                    "kk": "Шешім минералдануы 100 г/л-ден жоғары суда жұмыс істеді ме?",
+                    "en": "Has the solution worked on water with salinity above 100 g/l?",
+                },
+            ),
+            (
+                "choice",
+                {
+                    "choices": {
+                        "ru": ["Мембранная", "Реагентная", "Комбинированная"],
+                        "kk": ["Мембраналық", "Реагенттік", "Аралас"],
+                        "en": ["Membrane", "Chemical", "Combined"],
+                    }
+                },
+                {
+                    "ru": "Технология очистки",
+                    "kk": "Тазарту технологиясы",
+                    "en": "Treatment technology",
+                },
+            ),
+            (
+                "file",
+                {"category": "lab_report"},
+                {
+                    "ru": "Протокол анализа очищенной воды",
+                    "kk": "Тазартылған суды талдау хаттамасы",
+                    "en": "Analysis report of the treated water",
+                },
+            ),
+        ],
+        "applications": [
+            ("screening", "Мобильная мембранная установка для попутных вод"),
+            ("draft", "Реагентная очистка с возвратом воды в пласт"),
+        ],
+        "ru": {
+            "title": "Очистка попутно добываемых вод",
+            "summary": (
+                "Нужна технология очистки попутно добываемой воды до требований "
+                "закачки в пласт на месторождениях с высокой минерализацией."
+            ),
+            "asset": "Месторождения западного региона",
+            "problem": (
+                "<p>С ростом обводнённости объём попутной воды превышает возможности "
+                "действующих очистных сооружений; содержание нефтепродуктов и "
+                "взвешенных частиц после очистки выше допустимого для закачки.</p>"
+            ),
+            "conditions": (
+                "<p>Работа при температуре воздуха от −35 до +45 °C, без постоянного "
+                "персонала на площадке; подключение к существующей системе "
+                "поддержания пластового давления.</p>"
+            ),
+            "solution_requirements": (
+                "<p>Содержание нефтепродуктов не более 20 мг/л и взвешенных частиц не "
+                "более 30 мг/л на выходе; подтверждение испытаниями на пробах "
+                "реальной воды.</p>"
+            ),
+        },
+        "kk": {
+            "title": "Ілеспе өндірілетін суды тазарту",
+            "summary": (
+                "Минералдануы жоғары кен орындарында ілеспе суды қабатқа айдау "
+                "талаптарына дейін тазарту технологиясы қажет."
+            ),
+            "asset": "Батыс өңірдің кен орындары",
+            "problem": (
+                "<p>Сулану өскен сайын ілеспе су көлемі қолданыстағы тазарту "
+                "құрылыстарының мүмкіндігінен асады; тазартудан кейінгі мұнай өнімдері "
+                "мен қалқымалы бөлшектердің мөлшері айдауға рұқсат етілгеннен жоғары.</p>"
+            ),
+            "conditions": (
+                "<p>Ауа температурасы −35-тен +45 °C-қа дейін, алаңда тұрақты "
+                "персоналсыз жұмыс; қабат қысымын ұстап тұрудың қолданыстағы жүйесіне "
+                "қосылу.</p>"
+            ),
+            "solution_requirements": (
+                "<p>Шығыста мұнай өнімдері 20 мг/л-ден, қалқымалы бөлшектер 30 мг/л-ден "
+                "аспауы тиіс; нақты су сынамаларындағы сынақтармен расталуы керек.</p>"
+            ),
+        },
+        "en": {
+            "title": "Treatment of produced water",
+            "summary": (
+                "A technology is sought to treat produced water to the standard for "
+                "reinjection at fields with high salinity."
+            ),
+            "asset": "Fields of the western region",
+            "problem": (
+                "<p>As water cut grows, the volume of produced water exceeds what the "
+                "existing treatment plants can handle; oil and suspended solids after "
+                "treatment are above what reinjection allows.</p>"
+            ),
+            "conditions": (
+                "<p>Air temperature from −35 to +45 °C, no permanent staff on site; "
+                "connection to the existing pressure maintenance system.</p>"
+            ),
+            "solution_requirements": (
+                "<p>At most 20 mg/l of oil and 30 mg/l of suspended solids at the "
+                "outlet, shown by tests on samples of real water.</p>"
+            ),
+        },
+    },
+    {
+        "slug": "pipeline-corrosion-monitoring",
+        "subsidiary": 2,
+        "area": "transport",
+        "opens": -10,
+        "closes": 60,
+        "questions": [
+            (
+                "long_text",
+                {},
+                {
+                    "ru": "Как решение передаёт данные с участков без связи?",
+                    "kk": "Шешім байланыс жоқ учаскелерден деректерді қалай береді?",
+                    "en": "How does the solution send data from sections with no network?",
+                },
+            ),
+            (
+                "short_text",
+                {},
+                {
+                    "ru": "Срок службы датчика без обслуживания",
+                    "kk": "Датчиктің қызмет көрсетусіз қызмет мерзімі",
+                    "en": "Service life of a sensor without maintenance",
+                },
+            ),
+        ],
+        "applications": [
+            ("assessment", "Беспроводные зонды коррозии с питанием от батарей"),
+            ("changes_requested", "Ультразвуковой контроль толщины стенки с дрона"),
+        ],
+        "ru": {
+            "title": "Мониторинг коррозии магистральных трубопроводов",
+            "summary": (
+                "Непрерывный контроль скорости внутренней коррозии на удалённых "
+                "участках трубопровода без постоянного электропитания."
+            ),
+            "asset": "Магистральный нефтепровод, линейная часть",
+            "problem": (
+                "<p>Скорость коррозии сейчас измеряется по купонам раз в квартал; "
+                "рост скорости замечают поздно, что ведёт к внеплановым ремонтам.</p>"
+            ),
+            "conditions": (
+                "<p>Нет электросети и сотовой связи на части трассы; установка без "
+                "остановки перекачки.</p>"
+            ),
+            "solution_requirements": (
+                "<p>Измерение не реже раза в сутки, передача данных в диспетчерскую, "
+                "работа без обслуживания не менее двух лет.</p>"
+            ),
+        },
+        "kk": {
+            "title": "Магистральдық құбырлардың коррозиясын бақылау",
+            "summary": (
+                "Тұрақты электр қуаты жоқ құбырдың алыс учаскелерінде ішкі коррозия "
+                "жылдамдығын үздіксіз бақылау."
+            ),
+            "asset": "Магистральдық мұнай құбыры, желілік бөлігі",
+            "problem": (
+                "<p>Қазір коррозия жылдамдығы тоқсанына бір рет купондар арқылы "
+                "өлшенеді; жылдамдықтың өсуі кеш байқалып, жоспардан тыс жөндеуге "
+                "әкеледі.</p>"
+            ),
+            "conditions": (
+                "<p>Трассаның бір бөлігінде электр желісі мен ұялы байланыс жоқ; "
+                "айдауды тоқтатпай орнату.</p>"
+            ),
+            "solution_requirements": (
+                "<p>Тәулігіне кемінде бір рет өлшеу, деректерді диспетчерлік пунктке "
+                "беру, кемінде екі жыл қызмет көрсетусіз жұмыс.</p>"
+            ),
+        },
+        "en": {
+            "title": "Corrosion monitoring of trunk pipelines",
+            "summary": (
+                "Continuous measurement of the internal corrosion rate on remote "
+                "sections of a pipeline without a permanent power supply."
+            ),
+            "asset": "Trunk oil pipeline, line section",
+            "problem": (
+                "<p>The corrosion rate is measured with coupons once a quarter; a "
+                "rising rate is noticed late, which leads to unplanned repairs.</p>"
+            ),
+            "conditions": (
+                "<p>No power grid or mobile network on parts of the route; "
+                "installation without stopping the flow.</p>"
+            ),
+            "solution_requirements": (
+                "<p>A measurement at least once a day, data sent to the control room, "
+                "at least two years without maintenance.</p>"
+            ),
+        },
+    },
+    {
+        "slug": "associated-gas-flaring",
+        "subsidiary": 1,
+        "area": "energy",
+        "opens": -150,
+        "closes": -60,
+        "questions": [
+            (
+                "number",
+                {"unit": "тыс. м³/сут"},
+                {
+                    "ru": "Объём газа, который решение может утилизировать",
+                    "kk": "Шешім кәдеге жарата алатын газ көлемі",
+                    "en": "Volume of gas the solution can use",
+                },
+            ),
+        ],
+        "applications": [
+            ("approved", "Малогабаритная газотурбинная установка на попутном газе"),
+            ("rejected", "Сжигание газа в факеле с рекуперацией тепла"),
+        ],
+        "results": {
+            "ru": (
+                "<p>Поступило два предложения. По итогам экспертизы одно одобрено "
+                "для опытно-промышленных испытаний на заводе в 2027 году.</p>"
+            ),
+            "kk": (
+                "<p>Екі ұсыныс түсті. Сараптама қорытындысы бойынша біреуі 2027 жылы "
+                "зауытта тәжірибелік-өнеркәсіптік сынаққа мақұлданды.</p>"
+            ),
+            "en": (
+                "<p>Two proposals were received. After the expert assessment one was "
+                "approved for pilot testing at the plant in 2027.</p>"
+            ),
+        },
+        "ru": {
+            "title": "Сокращение факельного сжигания попутного газа",
+            "summary": (
+                "Решения для полезного использования низконапорного попутного газа "
+                "вместо его сжигания на факеле."
+            ),
+            "asset": "Газоперерабатывающий завод, факельное хозяйство",
+            "problem": (
+                "<p>Низконапорный газ со сбросных линий сжигается на факеле: это "
+                "потери сырья и выбросы.</p>"
+            ),
+            "conditions": "<p>Работа во взрывоопасной зоне класса 2.</p>",
+            "solution_requirements": (
+                "<p>Утилизация не менее 70 % сбрасываемого газа, окупаемость не более "
+                "пяти лет.</p>"
+            ),
+        },
+        "kk": {
+            "title": "Ілеспе газды алауда жағуды азайту",
+            "summary": (
+                "Төмен қысымды ілеспе газды алауда жағудың орнына пайдалы қолдану "
+                "шешімдері."
+            ),
+            "asset": "Газ өңдеу зауыты, алау шаруашылығы",
+            "problem": (
+                "<p>Шығару желілеріндегі төмен қысымды газ алауда жағылады: бұл шикізат "
+                "шығыны және шығарындылар.</p>"
+            ),
+            "conditions": "<p>2-сыныпты жарылыс қаупі бар аймақта жұмыс.</p>",
+            "solution_requirements": (
+                "<p>Шығарылатын газдың кемінде 70 %-ын кәдеге жарату, өтелу мерзімі бес "
+                "жылдан аспауы.</p>"
+            ),
+        },
+        "en": {
+            "title": "Less flaring of associated gas",
+            "summary": (
+                "Ways to use low-pressure associated gas instead of burning it in the "
+                "flare."
+            ),
+            "asset": "Gas processing plant, flare system",
+            "problem": (
+                "<p>Low-pressure gas from the relief lines is burnt in the flare: lost "
+                "feedstock and emissions.</p>"
+            ),
+            "conditions": "<p>Work in a zone 2 explosive atmosphere.</p>",
+            "solution_requirements": (
+                "<p>At least 70 % of the relieved gas used, a payback of at most five "
+                "years.</p>"
+            ),
+        },
+    },
+]
+
+# The demo answers to a request's questions, by question type.
+DEMO_REQUEST_ANSWERS = {
+    "number": "450",
+    "yes_no": "yes",
+    "short_text": "5 лет",
+    "long_text": "Данные накапливаются в зонде и передаются по спутниковому каналу раз в сутки.",
+}

@@ -361,9 +361,15 @@ class ConsentRecord(models.Model):
 
     POLICY_ACCEPTANCE = "policy_acceptance"
     PERSONAL_DATA_PROCESSING = "personal_data_processing"
+    # an approved proposal named in a technology request's results (one per application)
+    PUBLICATION_IN_RESULTS = "publication_in_results"
     PURPOSES = [
         (POLICY_ACCEPTANCE, _("acceptance of the privacy policy")),
         (PERSONAL_DATA_PROCESSING, _("consent to the processing of personal data")),
+        (
+            PUBLICATION_IN_RESULTS,
+            _("consent to be named in the results of a technology request"),
+        ),
     ]
     WITHDRAWAL_FIELDS = ("withdrawn_at", "withdrawal_reason", "withdrawal_hash")
 

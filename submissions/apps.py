@@ -15,5 +15,6 @@ class SubmissionsConfig(AppConfig):
             keep_wagtail_workflow_emails_for_pages_only,
         )
         from submissions.registrations import verification  # noqa: F401, PLC0415 (ready())
+        from submissions.technology_requests import signals  # noqa: F401, PLC0415 (ready())
 
         keep_wagtail_workflow_emails_for_pages_only()

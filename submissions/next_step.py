@@ -83,6 +83,13 @@ def form_page_url(model, request):
     return page.get_url(request) if page is not None else ""
 
 
+def apply_to_request_url(request, request_page):
+    """The application form, started with the technology request ``request_page``
+    (a visitor is asked to log in first, and comes back to it)."""
+    url = form_page_url(ApplicationFormPage, request)
+    return f"{url}?request={request_page.pk}" if url else ""
+
+
 def registration_url(request):
     return form_page_url(RegistrationFormPage, request)
 

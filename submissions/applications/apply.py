@@ -38,6 +38,12 @@ from submissions.files import (
 )
 from submissions.models.applications import Application, ApplicationStatus, FileCategory
 from submissions.models.registrations import ApplicantProfile, VerificationStatus
+from submissions.technology_requests import questions
+from submissions.technology_requests.pages import TechnologyRequestPage
+from submissions.technology_requests.questions import (
+    closed_problem,
+    required_file_categories,
+)
 
 LAST_STEP = 6
 FILES_STEP = 5
@@ -99,15 +105,43 @@ def is_xhr(request):
     return request.headers.get("X-Requested-With") == "XMLHttpRequest"
 
 
+REQUEST_PARAMETER = "request"  # /apply/?request=<id>: start with a technology request
+
+
+def chosen_request(request):
+    """The technology request named by the GET or POST parameter, in the active
+    language, or None (no such live request: the form starts as a free proposal)."""
+    value = request.POST.get(REQUEST_PARAMETER) or request.GET.get(REQUEST_PARAMETER)
+    if not value or not str(value).isdigit():
+        return None
+    found = TechnologyRequestPage.objects.live().public().filter(pk=value).first()
+    return found.in_language() if found is not None else None
+
+
 def drafts_page(page, request):
-    """/apply/: the applicant's drafts and a button to start a new application."""
+    """/apply/: the applicant's drafts and a button to start a new application, to the
+    technology request chosen (``?request=<id>``) or outside any request."""
     profile = ApplicantProfile.objects.filter(user=request.user).first()
+    technology_request = chosen_request(request)
     if request.method == "POST" and profile is not None:
-        application = Application.objects.create(applicant=request.user, live=False)
+        if technology_request is not None and not technology_request.is_open:
+            messages.error(request, closed_problem(technology_request))
+            return redirect(page.url)
+        application = Application.objects.create(
+            applicant=request.user,
+            live=False,
+            technology_request=technology_request.original
+            if technology_request is not None
+            else None,
+        )
         return redirect(step_url(page, application, 1))
-    drafts = Application.objects.filter(
-        applicant=request.user, status=ApplicationStatus.DRAFT
-    ).order_by("-updated_at")
+    drafts = (
+        Application.objects.filter(
+            applicant=request.user, status=ApplicationStatus.DRAFT
+        )
+        .select_related("technology_request")
+        .order_by("-updated_at")
+    )
     return render(
         page,
         request,
@@ -115,6 +149,8 @@ def drafts_page(page, request):
         profile=profile,
         drafts=drafts,
         steps=STEPS,
+        technology_request=technology_request,
+        closed=closed_problem(technology_request),
     )
 
 
@@ -211,12 +247,27 @@ def answers_step(page, request, application, number):
     )
 
 
+def required_categories(page, application):
+    """(category, label) of every attachment the application needs: the form page's
+    required categories, and those the application's technology request asks for
+    (labelled with the request's question)."""
+    labels = dict(FileCategory.choices)
+    required = {
+        category: labels[category] for category in page.required_category_values
+    }
+    if application.technology_request_id:
+        for category, question in required_file_categories(
+            application.technology_request.in_language()
+        ):
+            required.setdefault(category, f"{labels[category]}: {question}")
+    return list(required.items())
+
+
 def missing_categories(page, application):
     held = set(application.files.values_list("category", flat=True))
-    labels = dict(FileCategory.choices)
     return [
-        (category, labels[category])
-        for category in page.required_category_values
+        (category, label)
+        for category, label in required_categories(page, application)
         if category not in held
     ]
 
@@ -230,7 +281,9 @@ def files_context(page, application):
         "files": application.files.exclude(category=FileCategory.CONCLUSION),
         "missing": missing,
         "missing_values": [category for category, _label in missing],
-        "required": page.required_category_values,
+        "required": [
+            category for category, _label in required_categories(page, application)
+        ],
         "category_choices": FileCategory.applicant_choices(),
     }
 
@@ -335,6 +388,13 @@ def completeness_problems(page, application):
         problems.append(
             (FILES_STEP, _("No file in the category “%(label)s”.") % {"label": label})
         )
+    if (
+        application.status == ApplicationStatus.DRAFT
+        and application.technology_request_id
+    ):
+        closed = closed_problem(application.technology_request.in_language())
+        if closed:
+            problems.append((1, closed))
     return problems
 
 
@@ -345,6 +405,8 @@ def step_data(application, number):
     for name in STEP_FIELDS[number]:
         value = getattr(application, f"{name}_id" if name == "subsidiary" else name)
         data[name] = "" if value is None else value
+    if number == 1:
+        data.update(questions.initial(application))
     return data
 
 

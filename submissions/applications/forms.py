@@ -14,6 +14,7 @@ from submissions.models.applications import (
     FileCategory,
     Subsidiary,
 )
+from submissions.technology_requests import questions
 from submissions.validators import validate_application_file
 
 STEPS = {
@@ -81,6 +82,34 @@ class ApplicationStepForm(forms.ModelForm):
                 ),
             )
         self.draft = draft
+        # the first step also asks the questions of the request the proposal answers
+        self.request_page = None
+        if step == 1 and self.instance.technology_request_id:
+            self.request_page = self.instance.technology_request.in_language()
+            self.fields.update(
+                questions.question_fields(self.request_page, required=not draft)
+            )
+            if not self.is_bound:
+                self.initial.update(questions.initial(self.instance))
+
+    def application_fields(self):
+        return [
+            field for field in self if not field.name.startswith(questions.FIELD_PREFIX)
+        ]
+
+    def request_fields(self):
+        return [
+            field for field in self if field.name.startswith(questions.FIELD_PREFIX)
+        ]
+
+    def save(self, commit=True):
+        if self.request_page is not None:
+            self.instance.request_answers = questions.answers(
+                self.request_page,
+                self.cleaned_data,
+                self.instance.request_answers or {},
+            )
+        return super().save(commit)
 
     def clean_public_links(self):
         validate = URLValidator(schemes=["http", "https"])

@@ -15,7 +15,9 @@ from submissions.applications.review import ScreeningTask as ScreeningTask
 from submissions.models.access_log import *  # noqa: F403
 from submissions.models.applications import *  # noqa: F403
 from submissions.models.registrations import *  # noqa: F403
+from submissions.models.technology_requests import *  # noqa: F403
 from submissions.registrations.pages import *  # noqa: F403
 from submissions.registrations.verification import (
     RegistrationVerificationTask as RegistrationVerificationTask,
 )
+from submissions.technology_requests.pages import *  # noqa: F403

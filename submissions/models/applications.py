@@ -167,6 +167,20 @@ class Application(
     application_area = models.CharField(
         _("where in the group it applies"), max_length=255, blank=True
     )
+    technology_request = models.ForeignKey(
+        "submissions.TechnologyRequestPage",
+        verbose_name=_("technology request"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="applications",
+        help_text=_("The request the proposal answers; empty for a free proposal."),
+    )
+    # The request's own questions as the applicant was asked them, with the answers:
+    # {question id: {"question": text, "kind": type, "answer": value}}
+    request_answers = models.JSONField(
+        _("answers to the request's questions"), default=dict, blank=True
+    )
     trl = models.PositiveSmallIntegerField(
         _("technology readiness level (TRL)"),
         null=True,

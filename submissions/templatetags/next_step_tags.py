@@ -3,7 +3,12 @@
 
 from django import template
 
-from submissions.next_step import REGISTER, NextStep, next_step_of
+from submissions.next_step import (
+    REGISTER,
+    NextStep,
+    apply_to_request_url,
+    next_step_of,
+)
 
 register = template.Library()
 
@@ -17,3 +22,11 @@ def next_step_tag(context):
     if request is None:
         return NextStep(REGISTER, "")
     return next_step_of(request)
+
+
+@register.simple_tag(takes_context=True, name="apply_to_request_url")
+def apply_to_request_url_tag(context, request_page):
+    """``{% apply_to_request_url page as url %}``: the application form started with
+    the technology request ``request_page`` ("" without a form page)."""
+    request = context.get("request")
+    return apply_to_request_url(request, request_page) if request is not None else ""

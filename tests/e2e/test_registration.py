@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.db import connection
 
 from submissions.models.registrations import ApplicantProfile
 
@@ -64,7 +65,14 @@ def test_register_confirm_approve_and_see_verified(page, demo_site, settings):
 
     # the link from the e-mail opens the login
     sent = [m for m in mail.outbox if m.to == [EMAIL]]
-    assert sent, ("no e-mail to the address registered", [m.to for m in mail.outbox])
+    assert sent, (
+        "no e-mail to the address registered",
+        [m.to for m in mail.outbox],
+        # what would tell why: the account made? the e-mails waiting for a commit?
+        list(ApplicantProfile.objects.values_list("user__email", flat=True)),
+        connection.in_atomic_block,
+        len(connection.run_on_commit),
+    )
     message = sent[0]
     link = re.search(r"https?://\S+/accounts/verify/\S+/", message.body).group(0)
     page.goto(link)

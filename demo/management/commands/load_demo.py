@@ -10,6 +10,7 @@ logins work.
 
 import io
 from collections import Counter
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -19,7 +20,7 @@ from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import models, transaction
 from django.test.utils import override_settings
-from django.utils import translation
+from django.utils import timezone, translation
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.blocks import StreamValue
@@ -52,6 +53,11 @@ from submissions.models.registrations import FILE_FIELDS, ApplicantProfile
 from submissions.registrations.pages import ConsentFormPage, RegistrationFormPage
 from submissions.registrations.represented_consent import give_consent
 from submissions.registrations.verification import submit_for_verification
+from submissions.technology_requests.pages import (
+    TechnologyRequestIndexPage,
+    TechnologyRequestPage,
+)
+from submissions.technology_requests.results import consent_to_publication
 
 DEFAULT_PASSWORD = "opi-demo-2026"
 POLICY_TRANSLATIONS = ("kk", "en")  # the policy's languages besides the original
@@ -233,6 +239,7 @@ SECTIONS = [
     ("how-to-apply", InfoPage, content.HOW_TO_APPLY),
     ("faq", InfoPage, content.FAQ),
     ("news", IndexPage, content.NEWS_INDEX),
+    ("requests", TechnologyRequestIndexPage, content.TECHNOLOGY_REQUESTS_INDEX),
     ("contacts", InfoPage, content.CONTACTS),
 ]
 
@@ -332,6 +339,7 @@ class Command(BaseCommand):
             self.load_applicant_profiles()
             self.load_application_page(home)
             self.load_applications()
+            self.load_technology_requests(pages["requests"])
             self.load_data_request_page(home)
         self.report(password)
 
@@ -765,6 +773,98 @@ class Command(BaseCommand):
                 DEMO_COMMENTS["request"],
                 requested_category=FileCategory.TEST_RESULTS,
             )
+
+    # --- technology requests ------------------------------------------------------------
+
+    def request_questions(self, spec, language, source=None):
+        """The request's questions in ``language``; a translation keeps the block ids of
+        the Russian request (``source``), which the answers refer to."""
+        ids = [block.id for block in source.questions] if source is not None else []
+        blocks = []
+        for number, (kind, extra, labels) in enumerate(spec["questions"]):
+            value = {"label": labels[language], "help_text": "", "required": True}
+            for name, extra_value in extra.items():
+                value[name] = (
+                    extra_value[language]
+                    if isinstance(extra_value, dict)
+                    else extra_value
+                )
+            block = {"type": kind, "value": value}
+            if number < len(ids):
+                block["id"] = ids[number]
+            blocks.append(block)
+        return blocks
+
+    def request_fields(self, spec, language, source=None):
+        today = timezone.localdate()
+        subsidiary = Subsidiary.objects.order_by("sort_order", "pk")[spec["subsidiary"]]
+        return {
+            **spec[language],
+            "subsidiary": subsidiary,
+            "area": spec["area"],
+            "open_from": today + timedelta(days=spec["opens"]),
+            "closing_on": today + timedelta(days=spec["closes"]),
+            "questions": self.request_questions(spec, language, source),
+            "results": spec.get("results", {}).get(language, ""),
+        }
+
+    def load_technology_requests(self, index):
+        """Two open requests and one closed with results, in every language, each with
+        demo applications in several states (an approved one consents to be named)."""
+        for spec in content.TECHNOLOGY_REQUESTS:
+            page = self.child(
+                index,
+                TechnologyRequestPage,
+                spec["slug"],
+                self.request_fields(spec, "ru"),
+            )
+            for language in ("kk", "en"):
+                self.translation_of(
+                    page, language, self.request_fields(spec, language, source=page)
+                )
+            self.load_request_applications(page, spec)
+
+    def load_request_applications(self, page, spec):
+        applicant = User.objects.get(email=content.RENEWING_APPLICANT)
+        if Application.objects.filter(technology_request=page).exists():
+            return
+        people = {
+            "reviewer": User.objects.get(email="reviewer@example.kz"),
+            "expert": User.objects.get(email="expert@example.kz"),
+            "applicant": applicant,
+        }
+        answers = {
+            block.id: {
+                "question": block.value["label"],
+                "kind": block.block_type,
+                "answer": block.value["choices"][0]
+                if block.block_type == "choice"
+                else content.DEMO_REQUEST_ANSWERS[block.block_type],
+            }
+            for block in page.questions
+            if block.block_type != "file"
+        }
+        for status, title in spec["applications"]:
+            application = Application.objects.create(
+                applicant=applicant,
+                live=False,
+                title=title,
+                kind="technology",
+                subsidiary=page.subsidiary,
+                technology_request=page,
+                request_answers=answers,
+                **demo_answers(title),
+            )
+            categories = [FileCategory.TECHNICAL, FileCategory.PRESENTATION]
+            categories += [block.value["category"] for block in page.file_questions()]
+            for category in categories:
+                store_application_file(
+                    application, demo_pdf(category), category, applicant
+                )
+            self.drive(application, status, people)
+            if status == ApplicationStatus.APPROVED:
+                consent_to_publication(Application.objects.get(pk=application.pk), None)
+            self.note("created", "application", f"{status}: {title}")
 
     def load_data_request_page(self, home):
         """/data-requests/ in every language: requests about one's personal data."""
