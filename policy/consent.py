@@ -59,7 +59,7 @@ def record_policy_consents(*, edition, email, form_name, request=None, user=None
             request=request,
             user=user,
         )
-        for purpose, _label in ConsentRecord.PURPOSES
+        for purpose in ConsentRecord.POLICY_PURPOSES
     ]
 
 

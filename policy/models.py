@@ -371,6 +371,8 @@ class ConsentRecord(models.Model):
             _("consent to be named in the results of a technology request"),
         ),
     ]
+    # the two consents of a registration and of a renewal
+    POLICY_PURPOSES = (POLICY_ACCEPTANCE, PERSONAL_DATA_PROCESSING)
     WITHDRAWAL_FIELDS = ("withdrawn_at", "withdrawal_reason", "withdrawal_hash")
 
     user = models.ForeignKey(

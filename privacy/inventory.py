@@ -390,6 +390,9 @@ HOLDINGS = (
                 "permits",
                 "lab_report",
                 "ip_protection",
+                # the answers to a technology request's own questions, with each
+                # question as asked: may hold personal data and trade secrets
+                "request_answers",
             )
         ),
         (
@@ -399,7 +402,7 @@ HOLDINGS = (
         ),
         revisions=True,
         section=_("Applications"),
-        shown_links=("subsidiary",),
+        shown_links=("subsidiary", "technology_request"),
         exported_as="applications",
     ),
     Holding(
@@ -503,9 +506,24 @@ HOLDINGS = (
     Holding(
         "submissions.Disclosure",
         lambda person: Q(application__applicant=person.user),
-        (),
+        (
+            Item(
+                "statement",
+                Category.FREE_TEXT,
+                "an expert's declaration of independence about the applicant, in the "
+                "expert's own words: no conflict of interest, their conflict, or why "
+                "they declined the assignment",
+                Action.KEEP,
+                export=False,
+                why="evidence that the assessment was independent, the basis of the "
+                "company's decision like the assessments; the reviewers' alone",
+            ),
+        ),
         "with the application: the person's right to know who received their data",
         section=_("Experts your applications were disclosed to"),
+        # who was given access and when it was taken away; the experts' declarations
+        # are the reviewers' (like the assessments)
+        exported_rows=Q(action__in=("granted", "revoked")),
         shown_links=("application", "expert"),
         exported_as="disclosures",
     ),
@@ -834,6 +852,7 @@ TASKS_WITH_IDS_ONLY = (
     "privacy.data_export.build_export",
     "privacy.breaches.send_breach_notice",
     "privacy.retention.enforce_retention_task",
+    "submissions.technology_requests.results.send_results_notices",
 )
 
 MENTIONS = (
@@ -904,6 +923,9 @@ NOT_PERSONAL_MODELS = {
     "submissions.Subsidiary": "the group's companies",
     "submissions.AssessmentCriterion": "the experts' rubric, written by editors",
     "submissions.RequiredCategory": "settings of the application form",
+    "submissions.ResultsAnnouncement": (
+        "when a technology request's results were told: the request and a time"
+    ),
     "privacy.BreachIncident": (
         "describes an incident, not a person; those affected are the 'applicants' link "
         "and their notices"

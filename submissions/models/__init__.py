@@ -20,4 +20,7 @@ from submissions.registrations.pages import *  # noqa: F403
 from submissions.registrations.verification import (
     RegistrationVerificationTask as RegistrationVerificationTask,
 )
+from submissions.technology_requests.approval import (
+    EditorsApprovalTask as EditorsApprovalTask,
+)
 from submissions.technology_requests.pages import *  # noqa: F403

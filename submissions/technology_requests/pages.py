@@ -21,6 +21,7 @@ from wagtail.search import index
 from home.generation import without_restricted
 from home.models import KnownRestrictionsPage
 from submissions.models.applications import Subsidiary
+from submissions.technology_requests.approval import RequestPermissionTester
 from submissions.technology_requests.blocks import QuestionsBlock
 from submissions.technology_requests.choices import RequestStatus, TechnologyArea
 from submissions.technology_requests.forms import RequestFilterForm
@@ -163,6 +164,9 @@ class TechnologyRequestPage(KnownRestrictionsPage):
     class Meta:
         verbose_name = _("technology request")
         verbose_name_plural = _("technology requests")
+
+    def permissions_for_user(self, user):
+        return RequestPermissionTester(user, self)
 
     def clean(self):
         super().clean()

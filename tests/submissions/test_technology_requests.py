@@ -8,6 +8,8 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.utils import timezone
+from wagtail.models import WorkflowState
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from policy.models import ConsentRecord
 from submissions.models.applications import (
@@ -25,8 +27,15 @@ from submissions.technology_requests.results import (
     published_proposals,
     withdraw_publication_consent,
 )
-from tests.factories import STEP_ANSWERS, ApplicantFactory, ApplicationFactory, pdf
+from tests.factories import (
+    STEP_ANSWERS,
+    ApplicantFactory,
+    ApplicationFactory,
+    EditorFactory,
+    pdf,
+)
 from tests.helpers import step_url, submit
+from tests.two_factor import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -457,3 +466,100 @@ def test_approved_proposals_are_named_only_with_the_applicants_consent(
     withdraw_publication_consent(approved)
     assert published_proposals(water_request) == []
     assert "Мембраны" not in client.get("/requests/water/").content.decode()
+
+
+# --- the editors' approval -------------------------------------------------------------------
+
+
+def request_form(page, action, **changes):
+    """What the page editor posts for a request, built with Wagtail's form-data helpers."""
+    fields = {
+        "title": page.title,
+        "slug": page.slug,
+        "summary": page.summary,
+        "subsidiary": page.subsidiary_id,
+        "asset": page.asset,
+        "area": page.area,
+        "problem": rich_text(str(page.problem)),
+        "conditions": rich_text(str(page.conditions) or "<p></p>"),
+        "solution_requirements": rich_text(str(page.solution_requirements)),
+        "open_from": page.open_from.isoformat(),
+        "closing_on": page.closing_on.isoformat(),
+        "questions": streamfield([]),
+        "results": rich_text(str(page.results) or "<p></p>"),
+        **changes,
+    }
+    data = nested_form_data(fields)
+    data[action] = action
+    return data
+
+
+def test_every_requests_index_is_in_the_editors_approval_workflow(
+    requests_index, water_request
+):
+    assert requests_index.get_workflow().name == "Technology request approval"
+    assert water_request.get_workflow().name == "Technology request approval"
+
+
+def test_an_editor_submits_a_request_and_another_editor_approves_it(
+    client, water_request
+):
+    author = EditorFactory(email="author@example.kz")
+    approver = EditorFactory(email="second@example.kz")
+    assert not water_request.permissions_for_user(author).can_publish()
+
+    verified_login(client, author)
+    edit_url = f"/admin/pages/{water_request.pk}/edit/"
+    assert client.get(edit_url).status_code == 200
+    # a direct publication is not possible: the changes wait as a draft
+    client.post(
+        edit_url,
+        request_form(water_request, "action-publish", title="Очистка вод (ред.)"),
+    )
+    water_request.refresh_from_db()
+    assert water_request.title == "Очистка попутных вод"
+
+    response = client.post(
+        edit_url,
+        request_form(water_request, "action-submit", title="Очистка вод (ред.)"),
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    state = WorkflowState.objects.get(
+        object_id=str(water_request.pk), status="in_progress"
+    )
+
+    approve_url = (
+        f"/admin/pages/workflow/action/{water_request.pk}/approve/"
+        f"{state.current_task_state.pk}/"
+    )
+    # four eyes: the editor who submitted it cannot approve it
+    task = state.current_task_state.task.specific
+    assert task.get_actions(water_request, author) == []
+    assert not water_request.permissions_for_user(author).can_publish()
+    client.post(approve_url, {"comment": "Сам себе."})
+    water_request.refresh_from_db()
+    assert water_request.title == "Очистка попутных вод"
+
+    verified_login(client, approver)
+    assert not water_request.permissions_for_user(approver).can_publish()  # directly
+    response = client.post(approve_url, {"comment": "Проверено."})
+    assert response.status_code in (200, 302), response.content.decode()[:2000]
+    water_request.refresh_from_db()
+    assert water_request.title == "Очистка вод (ред.)" and water_request.live
+
+
+def test_the_editor_is_told_when_the_closing_date_comes_first(
+    client, water_request, editor
+):
+    verified_login(client, editor)
+    response = client.post(
+        f"/admin/pages/{water_request.pk}/edit/",
+        request_form(
+            water_request,
+            "action-submit",
+            closing_on=(TODAY() - timedelta(days=400)).isoformat(),
+        ),
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Дата закрытия не может быть раньше даты открытия." in html
