@@ -127,13 +127,12 @@ def drafts_page(page, request):
         if technology_request is not None and not technology_request.is_open:
             messages.error(request, closed_problem(technology_request))
             return redirect(page.url)
-        application = Application.objects.create(
-            applicant=request.user,
-            live=False,
-            technology_request=technology_request.original
-            if technology_request is not None
-            else None,
-        )
+        application = Application(applicant=request.user, live=False)
+        if technology_request is not None:
+            # the request says where: its subsidiary is the answer to start from
+            application.technology_request = technology_request.original
+            application.subsidiary = technology_request.subsidiary
+        application.save()
         return redirect(step_url(page, application, 1))
     drafts = (
         Application.objects.filter(

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from submissions.models.applications import Subsidiary
@@ -25,7 +26,10 @@ class RequestFilterForm(forms.Form):
     )
     area = forms.ChoiceField(
         label=_("Technology area"),
-        choices=[("", _("All areas")), *TechnologyArea.choices],
+        choices=[
+            ("", _("All areas")),
+            *((value, capfirst(label)) for value, label in TechnologyArea.choices),
+        ],
         required=False,
     )
     status = forms.ChoiceField(

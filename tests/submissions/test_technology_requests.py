@@ -243,6 +243,7 @@ def test_apply_to_a_request_asks_its_questions_and_keeps_them_with_the_answers(
     shown, application = start(client, applicant, water_request)
     assert "Очистка попутных вод" in shown
     assert application.technology_request == water_request
+    assert application.subsidiary == water_request.subsidiary  # where, as the request says
     html = client.get(step_url(application, 1)).content.decode()
     assert "Производительность (м³/сут)" in html and "Технология" in html
     names = {
