@@ -7,8 +7,9 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.utils import timezone
-from wagtail.models import WorkflowState
+from wagtail.models import Locale, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from policy.models import ConsentRecord
@@ -207,8 +208,6 @@ def test_a_closed_request_has_no_apply_button(
 
 
 def test_the_closing_date_cannot_come_before_the_opening(requests_index, subsidiary):
-    from django.core.exceptions import ValidationError  # noqa: PLC0415
-
     page = TechnologyRequestPage(
         title="Неверные даты",
         open_from=TODAY(),
@@ -394,8 +393,6 @@ def test_a_visitor_is_asked_to_log_in_and_comes_back_to_the_request(
 def test_an_application_in_english_points_at_the_request_in_russian(
     client, apply_page, applicant, water_request
 ):
-    from wagtail.models import Locale  # noqa: PLC0415
-
     english = Locale.objects.get_or_create(language_code="en")[0]
     home_en = water_request.get_parent().get_parent().copy_for_translation(english)
     home_en.save_revision().publish()
