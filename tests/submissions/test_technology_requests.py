@@ -8,6 +8,8 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -36,6 +38,7 @@ from tests.factories import (
     pdf,
 )
 from tests.helpers import step_url, submit
+from tests.home.test_pages import PAGE_QUERY_BUDGET
 from tests.two_factor import verified_login
 
 pytestmark = pytest.mark.django_db
@@ -561,3 +564,25 @@ def test_the_editor_is_told_when_the_closing_date_comes_first(
     html = response.content.decode()
     assert response.status_code == 200
     assert "Дата закрытия не может быть раньше даты открытия." in html
+
+
+def count_queries(client, path):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(path).status_code == 200
+    return len(context)
+
+
+def test_the_list_takes_as_many_queries_for_many_requests_as_for_one(
+    client, requests_index, subsidiary, django_assert_max_num_queries
+):
+    add_request(requests_index, subsidiary, "first")
+    client.get("/requests/")  # the page frame is made once per generation
+    with_one = count_queries(client, "/requests/?status=open")
+    for number in range(8):
+        add_request(requests_index, subsidiary, f"more-{number}")
+    client.get("/requests/")
+    with django_assert_max_num_queries(PAGE_QUERY_BUDGET):
+        html = client.get("/requests/?status=open").content.decode()
+    assert len(titles(html)) == 9
+    assert count_queries(client, "/requests/?status=open") == with_one
+    assert count_queries(client, "/requests/more-3/") <= PAGE_QUERY_BUDGET
