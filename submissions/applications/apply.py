@@ -30,6 +30,7 @@ from submissions.applications.forms import (
     SubmitApplicationForm,
     step_form_class,
 )
+from submissions.applications.request_answers import request_context
 from submissions.applications.review import submit_application
 from submissions.files import (
     delete_application_file,
@@ -387,14 +388,20 @@ def completeness_problems(page, application):
         problems.append(
             (FILES_STEP, _("No file in the category “%(label)s”.") % {"label": label})
         )
-    if (
-        application.status == ApplicationStatus.DRAFT
-        and application.technology_request_id
-    ):
-        closed = closed_problem(application.technology_request.in_language())
-        if closed:
-            problems.append((1, closed))
+    if request_closed(application):
+        problems.append(
+            (1, closed_problem(application.technology_request.in_language()))
+        )
     return problems
+
+
+def request_closed(application):
+    """Whether ``application`` is a draft to a request that takes no proposals now."""
+    return (
+        application.status == ApplicationStatus.DRAFT
+        and application.technology_request_id is not None
+        and not application.technology_request.is_open
+    )
 
 
 def step_data(application, number):
@@ -447,6 +454,8 @@ def review_step(page, request, application):
         steps=STEPS,
         help=page.step_help(LAST_STEP),
         answers=answers_by_step(application),
+        **request_context(application),
+        request_closed=request_closed(application),
         verified=verified,
         problems=problems,
         files=application.files.exclude(category=FileCategory.CONCLUSION),
@@ -479,6 +488,22 @@ def delete_draft_view(page, request, pk):
         "submissions/application_delete_draft.html",
         application=application,
     )
+
+
+def outside_request_view(page, request, pk):
+    """Make a draft to a technology request (one that closed) a proposal outside any
+    request: the request's answers go with it; the rest of the draft stays."""
+    application = own_application(request, pk)
+    if request.method != "POST" or application.status != ApplicationStatus.DRAFT:
+        raise Http404
+    Application.objects.filter(pk=application.pk).update(
+        technology_request=None, request_answers={}
+    )
+    messages.success(
+        request,
+        _("The draft is now a proposal outside any request; its answers are kept."),
+    )
+    return redirect(step_url(page, application, LAST_STEP))
 
 
 def submitted_page(page, request, pk):

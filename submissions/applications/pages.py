@@ -15,6 +15,7 @@ from submissions.applications.apply import (
     delete_draft_view,
     delete_file_view,
     drafts_page,
+    outside_request_view,
     step_page,
     submitted_page,
 )
@@ -96,6 +97,10 @@ class ApplicationFormPage(RoutablePageMixin, KnownRestrictionsPage):
     @path("<int:pk>/delete/", name="delete_draft")
     def delete_draft(self, request, pk):
         return delete_draft_view(self, request, pk)
+
+    @path("<int:pk>/outside-request/", name="outside_request")
+    def outside_request(self, request, pk):
+        return outside_request_view(self, request, pk)
 
     @path("<int:pk>/submitted/", name="submitted")
     def submitted(self, request, pk):

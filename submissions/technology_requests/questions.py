@@ -120,6 +120,6 @@ def closed_problem(request_page):
         ) % {"title": request_page.title, "date": date_format(request_page.open_from)}
     return _(
         "The technology request “%(title)s” closed on %(date)s: applications to it can "
-        "no longer be submitted. You can keep this draft, or start a proposal outside "
+        "no longer be submitted. You can keep this draft, or make it a proposal outside "
         "any request."
     ) % {"title": request_page.title, "date": date_format(request_page.closing_on)}

@@ -245,7 +245,9 @@ def test_apply_to_a_request_asks_its_questions_and_keeps_them_with_the_answers(
     shown, application = start(client, applicant, water_request)
     assert "Очистка попутных вод" in shown
     assert application.technology_request == water_request
-    assert application.subsidiary == water_request.subsidiary  # where, as the request says
+    assert (
+        application.subsidiary == water_request.subsidiary
+    )  # where, as the request says
     html = client.get(step_url(application, 1)).content.decode()
     assert "Производительность (м³/сут)" in html and "Технология" in html
     names = {
@@ -368,6 +370,31 @@ def test_a_draft_for_a_closed_request_cannot_be_submitted(
         f"/apply/?request={water_request.pk}"
         not in client.get("/requests/water/").content.decode()
     )
+
+
+def test_a_draft_for_a_closed_request_becomes_a_proposal_outside_any_request(
+    client, apply_page, applicant, water_request, django_capture_on_commit_callbacks
+):
+    _shown, application = start(client, applicant, water_request)
+    application = fill(client, application, water_request)
+    review = client.get(step_url(application, 6)).content.decode()
+    assert "Вопросы запроса «Очистка попутных вод»" in review  # the answers, to check
+    assert "Производительность" in review and "Нет" in review
+    TechnologyRequestPage.objects.filter(pk=water_request.pk).update(
+        closing_on=TODAY() - timedelta(days=1), open_from=TODAY() - timedelta(days=30)
+    )
+    review = client.get(step_url(application, 6)).content.decode()
+    detach = f"/apply/{application.pk}/outside-request/"
+    assert f'formaction="{detach}"' in review
+    assert client.get(detach).status_code == 404  # a change is a POST
+    response = client.post(detach, follow=True)
+    assert "предложение вне запросов" in response.content.decode()
+    application.refresh_from_db()
+    assert application.technology_request is None and application.request_answers == {}
+    assert application.title == STEP_ANSWERS[1]["title"]  # the rest stays
+    response = submit(client, application, django_capture_on_commit_callbacks)
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.SCREENING
 
 
 def test_a_proposal_outside_any_request_stays_possible(
