@@ -273,6 +273,7 @@ ADMIN_VIEWS = {
         "wagtailsnippets_submissions_application:list",
         "wagtailsnippets_submissions_application:list_results",
         "wagtail_bulk_action",
+        "application_declaration",
         "application_assessment",
     ],
 }

@@ -10,14 +10,17 @@ SINGLE = "#0a5a8c"
 
 
 class Chart:
-    """Rows of (label, [values]) for ``series``; ``unit`` says what a value counts."""
+    """Rows of (label, [values]) for ``series``; ``unit`` says what a value counts.
+    ``table_only``: figures that do not add up to a bar (a total beside its parts) are
+    shown as their table alone."""
 
-    def __init__(self, slug, title, series, rows, unit=""):
+    def __init__(self, slug, title, series, rows, unit="", table_only=False):
         self.slug = slug
         self.title = title
         self.series = series
         self.rows = rows
         self.unit = unit
+        self.table_only = table_only
 
     @property
     def total_max(self):

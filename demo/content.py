@@ -1284,6 +1284,7 @@ DEMO_USERS = [
     ("approver@example.kz", "Сергеев Павел Андреевич", "Policy approvers", False),
     ("reviewer@example.kz", "Жумабаев Ерлан Серикович", "Reviewers", False),
     ("expert@example.kz", "Ким Виктория Олеговна", "Experts", False),
+    ("expert2@example.kz", "Оспанов Арман Бекович", "Experts", False),
     ("applicant@example.kz", "Исаев Тимур Маратович", None, False),
     ("newcomer@example.kz", "Омарова Айгерим Кайратовна", None, False),
 ]
@@ -1364,6 +1365,24 @@ DEMO_APPLICATIONS = [
     ("rejected", "Покрытие для защиты опор ЛЭП", "material"),
     ("withdrawn", "Система учёта попутного газа", "software"),
 ]
+
+# What the demo expert declares each time they are given access to a demo application,
+# before assessing it.
+DEMO_NO_CONFLICT = (
+    "Не работаю в организации заявителя и не связана с ней ни трудом, ни владением, "
+    "ни родством; в подготовке предложения не участвовала."
+)
+# The demo's one declared conflict of interest: the second demo expert, given access to
+# the application in expert assessment beside the first, declares a conflict with the
+# applicant and loses access; the reviewer is told, the first expert goes on.
+DECLARED_CONFLICT = {
+    "expert": "expert2@example.kz",
+    "application": "Беспилотный мониторинг утечек на трубопроводе",
+    "statement": (
+        "До прошлого года работал в ТОО «Степь Инжиниринг» инженером-проектировщиком "
+        "и участвовал в разработке этой системы мониторинга."
+    ),
+}
 
 # --- Technology requests ----------------------------------------------------------------
 

@@ -28,6 +28,7 @@ from wagtail.models import ModelLogEntry
 
 from privacy.inventory import HOLDINGS, Person
 from privacy.models.exports import DataExport
+from submissions.applications.request_answers import answered
 
 LINK_HOURS = 24
 
@@ -178,6 +179,12 @@ def readable(row, fields):
             value = formats.date_format(value, "DATE_FORMAT") if value else None
         elif isinstance(field, models.FileField):
             value = _("attached (in the files folder)") if value else None
+        elif isinstance(field, models.JSONField):
+            # the answers to a technology request's questions, each with its question
+            asked = getattr(row, "technology_request", None)
+            value = "\n".join(
+                f"{question}: {answer}" for question, answer in answered(value, asked)
+            )
         shown.append(
             (capfirst(field.verbose_name), value if value not in ("", None) else "—")
         )
@@ -191,6 +198,8 @@ def link_name(value):
         return None
     if hasattr(value, "full_name"):
         return value.full_name or _("a member of the staff")
+    if hasattr(value, "in_language"):  # a technology request: as the person read it
+        return str(value.in_language())
     return str(value)
 
 

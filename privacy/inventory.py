@@ -919,6 +919,7 @@ NOT_PERSONAL_MODELS = {
     "submissions.ScreeningTask": EDITORIAL,
     "submissions.ExpertAssessmentTask": EDITORIAL,
     "submissions.DecisionTask": EDITORIAL,
+    "submissions.EditorsApprovalTask": EDITORIAL,
     "policy.PolicyEdition": "the published text of the policy",
     "submissions.Subsidiary": "the group's companies",
     "submissions.AssessmentCriterion": "the experts' rubric, written by editors",

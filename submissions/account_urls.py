@@ -33,6 +33,11 @@ urlpatterns = [
         name="account_application_withdraw",
     ),
     path(
+        "account/applications/<int:pk>/publication/",
+        application_views.account_application_publication,
+        name="account_application_publication",
+    ),
+    path(
         "account/represented-consent/",
         registration_views.ask_represented_consent_again,
         name="ask_represented_consent_again",

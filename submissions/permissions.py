@@ -8,7 +8,10 @@ Per role (policy 4.2 and 8):
 - an applicant: their own, on the public site (never in the admin);
 - editors and policy approvers: nothing of any applicant;
 - experts: the submitted applications assigned to them; of the applicant, the
-  organization's name and never the person;
+  organization's name and never the person. Until they declare that they have no
+  conflict of interest with the applicant (each time they are given access), only the
+  title and the organization, to declare; a declared conflict or a decline ends their
+  access;
 - reviewers: submitted applications, registrations and data requests, never a draft;
 - administrators: the same, and incidents; only they see who is blocked, and each time
   they open a blocked person's record it is in the access log.
@@ -22,13 +25,15 @@ usage, choosers and bulk actions get the same answer as the portal's own views, 
 the functions below.
 """
 
+from django.db.models import Exists, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from accounts.roles import EXPERTS
 from submissions.files import record_access
 from submissions.models.access_log import AccessLog
-from submissions.models.applications import Application, ApplicationStatus
+from submissions.models.applications import Application, ApplicationStatus, Disclosure
 from submissions.models.registrations import (
     ApplicantProfile,
     RegistrationRequest,
@@ -99,12 +104,13 @@ def can_see_registration(user, registration):
 
 
 def can_see_application(user, application):
-    """The applicant, reviewers, and the experts assigned to this application."""
+    """The applicant, reviewers, and the experts assigned to this application who have
+    declared that they have no conflict of interest (its files, its dossier)."""
     if not user.is_authenticated or not user.is_active:
         return False
     return (
         application.applicant_id == user.pk
-        or visible_applications(user).filter(pk=application.pk).exists()
+        or dossier_applications(user).filter(pk=application.pk).exists()
     )
 
 
@@ -113,6 +119,53 @@ def is_assigned_expert(application, user):
     database: ``application`` may be a revision's copy, whose relations are in memory)."""
 
     return Application.objects.filter(pk=application.pk, experts=user.pk).exists()
+
+
+def independence_declared(user):
+    """A condition on applications: ``user`` has declared that they have no conflict of
+    interest with the applicant since they were last given access (the latest "access
+    given" of the disclosure log; an assignment older than the log needs one declaration
+    at all)."""
+    latest_grant = (
+        Disclosure.objects.filter(
+            application=OuterRef("application"),
+            expert=user.pk,
+            action=Disclosure.GRANTED,
+        )
+        .order_by("-pk")
+        .values("pk")[:1]
+    )
+    return Exists(
+        Disclosure.objects.filter(
+            application=OuterRef("pk"),
+            expert=user.pk,
+            action=Disclosure.NO_CONFLICT,
+            pk__gt=Coalesce(Subquery(latest_grant), 0),
+        )
+    )
+
+
+def dossier_applications(user):
+    """The applications whose dossier (answers, files, assessment) ``user`` may open:
+    those they see, but for an expert only once they have declared that they have no
+    conflict of interest since they were last given access. Before that an assigned
+    expert sees the application in their list and, to declare, its title and the
+    applicant's organization."""
+    applications = visible_applications(user)
+    if user.is_authenticated and not is_application_reviewer(user):
+        applications = applications.filter(independence_declared(user))
+    return applications
+
+
+def awaits_declaration(application, user):
+    """Whether ``user`` is an assigned expert of ``application`` who has not yet
+    declared, for this assignment, whether they have a conflict of interest."""
+    return (
+        is_assigned_expert(application, user)
+        and not Application.objects.filter(pk=application.pk)
+        .filter(independence_declared(user))
+        .exists()
+    )
 
 
 def can_see_consent_certificate(user, person):
@@ -251,6 +304,10 @@ class ApplicationPolicy(PersonalDataPolicy):
 
     def visible(self, user):
         return visible_applications(user)
+
+    def openable(self, user):
+        # an expert opens an application only once they have declared their independence
+        return self.searchable(user, dossier_applications(user))
 
 
 class RegistrationPolicy(PersonalDataPolicy):

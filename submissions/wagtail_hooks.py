@@ -80,6 +80,11 @@ def application_admin_urls():
             admin_views.assessment,
             name="application_assessment",
         ),
+        path(
+            "applications/<int:pk>/declaration/",
+            admin_views.declaration,
+            name="application_declaration",
+        ),
     ]
 
 
@@ -93,6 +98,21 @@ def application_log_actions(actions):
     )
     actions.register_action(
         "opi.application.decline", _("Reject"), _("Application rejected")
+    )
+    actions.register_action(
+        "opi.application.expert_no_conflict",
+        _("Declare no conflict of interest"),
+        _("Expert declared no conflict of interest"),
+    )
+    actions.register_action(
+        "opi.application.expert_conflict",
+        _("Declare a conflict of interest"),
+        _("Expert declared a conflict of interest"),
+    )
+    actions.register_action(
+        "opi.application.expert_declined",
+        _("Decline the assignment"),
+        _("Expert declined the assignment"),
     )
     actions.register_action(
         "opi.application.withdraw", _("Withdraw"), _("Withdrawn by the applicant")

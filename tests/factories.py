@@ -40,6 +40,7 @@ from privacy.models.data_requests import (
 from privacy.models.incidents import BreachIncident
 from submissions.applications.review import (
     add_conclusion,
+    declare,
     post_message,
     submit_application,
     withdraw_application,
@@ -50,8 +51,10 @@ from submissions.models.applications import (
     ApplicationFile,
     ApplicationMessage,
     ApplicationStatus,
+    Disclosure,
     ExpertAssessment,
     FileCategory,
+    Subsidiary,
 )
 from submissions.models.registrations import (
     ApplicantProfile,
@@ -60,6 +63,10 @@ from submissions.models.registrations import (
     VerificationStatus,
 )
 from submissions.registrations.verification import submit_for_verification
+from submissions.technology_requests.pages import (
+    TechnologyRequestIndexPage,
+    TechnologyRequestPage,
+)
 from submissions.uploads import clean_file_name
 from submissions.validators import validate_application_file, validate_registration_file
 
@@ -602,7 +609,9 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     ``status`` is reached through the real review workflow, as ``load_demo`` drives its
     applications: submitted by the applicant, then screened, assessed and decided by
     ``reviewed_by`` and ``experts`` (the first reviewer and expert on duty when not
-    given). ``comment`` is the reviewer's for changes, a rejection or the approval."""
+    given), who declare no conflict of interest as they are given access
+    (``declared=False``: they have not declared yet). ``comment`` is the reviewer's for
+    changes, a rejection or the approval."""
 
     class Meta:
         model = Application
@@ -631,6 +640,7 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
         reviewed_by=None,
         experts=None,
         comment=None,
+        declared=True,
         **fields,
     ):
         application = super()._create(model_class, *args, **fields)
@@ -641,7 +651,7 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
                     category=category,
                     original_name=f"{category}.pdf",
                 )
-        drive(application, status, reviewed_by, experts, comment)
+        drive(application, status, reviewed_by, experts, comment, declared=declared)
         return model_class.objects.get(pk=application.pk)
 
 
@@ -652,9 +662,16 @@ DEFAULT_COMMENTS = {
 }
 
 
-def drive(application, status, reviewer=None, experts=None, comment=None):
+NO_CONFLICT_STATEMENT = "Не работаю с организацией и не связан(а) с ней ничем."
+
+
+def drive(
+    application, status, reviewer=None, experts=None, comment=None, *, declared=True
+):
     """Take a new draft through the review workflow to ``status`` (load_demo's drive):
-    the applicant submits; the reviewer and the experts act on the task in progress."""
+    the applicant submits; the reviewer and the experts act on the task in progress,
+    the experts declaring no conflict of interest first (unless not ``declared``, when
+    the status is the expert assessment)."""
     if status == ApplicationStatus.DRAFT:
         return
     applicant = application.applicant
@@ -676,6 +693,9 @@ def drive(application, status, reviewer=None, experts=None, comment=None):
         return
     experts = experts or [on_duty(roles.EXPERTS)]
     act_on(application, reviewer, "approve", experts=[e.pk for e in experts])
+    if declared or status != ApplicationStatus.ASSESSMENT:
+        for expert in experts:
+            declare_no_conflict(application, expert)
     if status == ApplicationStatus.ASSESSMENT:
         return
     for expert in experts:
@@ -687,6 +707,11 @@ def drive(application, status, reviewer=None, experts=None, comment=None):
             "approve",
             comment=comment or DEFAULT_COMMENTS["approved"],
         )
+
+
+def declare_no_conflict(application, expert, statement=NO_CONFLICT_STATEMENT):
+    """``expert`` declares no conflict of interest with ``application``'s applicant."""
+    return declare(application, expert, Disclosure.NO_CONFLICT, statement)
 
 
 def act_on(obj, user, action, **data):
@@ -848,6 +873,7 @@ __all__ = [
     "UserFactory",
     "act_on",
     "add_info_page",
+    "add_technology_request",
     "docx_bytes",
     "drive",
     "go_live",
@@ -861,3 +887,54 @@ __all__ = [
     "translate",
     "zip_of",
 ]
+
+
+# --- technology requests ------------------------------------------------------------------
+
+REQUEST_QUESTIONS = [
+    {
+        "type": "short_text",
+        "value": {"label": "Дебит скважины", "help_text": "", "required": True},
+    },
+    {
+        "type": "yes_no",
+        "value": {
+            "label": "Есть опыт на месторождениях Казахстана?",
+            "help_text": "",
+            "required": True,
+        },
+    },
+]
+
+
+def add_technology_request(title="Очистка попутных вод", *, subsidiary=None, **fields):
+    """A published technology request under the "Технологические запросы" index (made
+    under the site's home page, published, if there is none yet), open from five days
+    ago for thirty days, with ``REQUEST_QUESTIONS`` (a short text and a yes/no) unless
+    ``questions`` is given; its question ids are ``[b.id for b in page.questions]``."""
+    index = TechnologyRequestIndexPage.objects.first()
+    if index is None:
+        index = TechnologyRequestIndexPage(
+            title="Технологические запросы", slug="requests"
+        )
+        site_home().add_child(instance=index)
+        publish(index)
+    today = timezone.localdate()
+    fields.setdefault("slug", slug_for(title))
+    fields.setdefault("summary", "Нужна технология очистки попутной воды.")
+    fields.setdefault("problem", "<p>Воды слишком много.</p>")
+    fields.setdefault(
+        "solution_requirements", "<p>Не более 20 мг/л нефтепродуктов.</p>"
+    )
+    fields.setdefault("area", "ecology")
+    fields.setdefault("open_from", today - datetime.timedelta(days=5))
+    fields.setdefault("closing_on", today + datetime.timedelta(days=30))
+    fields.setdefault("questions", REQUEST_QUESTIONS)
+    page = TechnologyRequestPage(
+        title=title,
+        subsidiary=subsidiary
+        or Subsidiary.objects.get_or_create(name_ru="АО «Западный нефтепромысел»")[0],
+        **fields,
+    )
+    index.add_child(instance=page)
+    return publish(page)

@@ -12,12 +12,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from accounts.models import User
 from submissions.models.applications import Application, FileCategory
+from submissions.models.registrations import ApplicantProfile
 from tests.factories import STEP_ANSWERS, pdf
 from tests.two_factor import verified_login
 
 APPLICATION_LIST = reverse("wagtailsnippets_submissions_application:list")
 ROOT = Path(__file__).resolve().parents[1]  # the repository
+# the most queries a public page may take made afresh (issue 18)
+PAGE_QUERY_BUDGET = 8
 
 
 def run_manage(*args, **env):
@@ -145,3 +149,14 @@ def inspect_url(application):
     return reverse(
         "wagtailsnippets_submissions_application:inspect", args=[application.pk]
     )
+
+
+def approve_registration(email):
+    """A reviewer approves the registration in the admin (the reviewer's own journey
+    does it in the browser)."""
+    registration = ApplicantProfile.objects.get(
+        user__email=email
+    ).registration_requests.get()
+    client = Client()
+    verified_login(client, User.objects.get(email="reviewer@example.kz"))
+    assert act(client, registration, "approve").status_code == 302

@@ -1,6 +1,7 @@
 """Admin views on an application: for reviewers, write to the applicant (or add an
 internal note, or ask for materials), change the experts, file the conclusion on the
-pilot test; for an assigned expert, the assessment screen."""
+pilot test; for an assigned expert, the declaration of independence and the assessment
+screen."""
 
 import hashlib
 import json
@@ -22,12 +23,15 @@ from core.working_days import add_working_days
 from submissions.applications.apply import answers_by_step
 from submissions.applications.forms import ConclusionForm, ReviewerMessageForm
 from submissions.applications.reports import cached_charts
+from submissions.applications.request_answers import request_context
 from submissions.applications.review import (
     AssignExpertsForm,
+    DeclarationForm,
     ExpertAssessmentForm,
     add_conclusion,
     assign_experts,
     current_assessment_round,
+    declare,
     post_message,
     submit_assessment,
     why_no_assessment_form,
@@ -43,6 +47,7 @@ from submissions.models.applications import (
 from submissions.permissions import (
     BLOCKED_REFUSAL,
     application_policy,
+    awaits_declaration,
     hidden_from,
     is_application_reviewer,
     is_assigned_expert,
@@ -184,6 +189,7 @@ def expert_dossier(application, user, criteria):
     state = current_assessment_round(application)
     return {
         "answers": answers_by_step(application),
+        **request_context(application),
         "files": list(
             application.files.exclude(category=FileCategory.POWER_OF_ATTORNEY)
         ),
@@ -267,6 +273,68 @@ def assessment_url(application, *, check=False):
     return f"{url}?step=check" if check else url
 
 
+def declaration_url(application):
+    return reverse("application_declaration", args=[application.pk])
+
+
+DECLARED_MESSAGES = {
+    Disclosure.NO_CONFLICT: _(
+        "Your declaration is recorded; the application is open to you."
+    ),
+    Disclosure.CONFLICT: _(
+        "Your declaration of a conflict of interest is recorded and the reviewers "
+        "are told. The application is no longer assigned to you."
+    ),
+    Disclosure.DECLINED: _(
+        "You have declined the assignment; the reviewers are told. The application is "
+        "no longer assigned to you."
+    ),
+}
+
+
+def declaration(request, pk):
+    """An assigned expert's declaration of independence, asked each time they are given
+    access and before anything else of the application: only what they need to judge a
+    conflict of interest (the reference, the proposal's title and what the assessment
+    screen names of the applicant: the organization, or "individual"), and three forms,
+    each with the expert's own words: no conflict (the assessment screen opens), a
+    conflict, or a decline (the application is taken away from them). A form with
+    missing or too short words comes back with the error and what was typed."""
+    application = assigned_application(request, pk)
+    user = request.user
+    if not awaits_declaration(application, user):
+        return redirect(assessment_url(application))
+    blocked = hidden_from(user, application.applicant_id)
+    forms = {choice: DeclarationForm(choice) for choice in Disclosure.DECLARATIONS}
+    chosen = request.POST.get("declaration")
+    if request.method == "POST" and not blocked and chosen in forms:
+        form = forms[chosen] = DeclarationForm(chosen, request.POST)
+        if form.is_valid():
+            try:
+                declare(application, user, chosen, form.cleaned_data["statement"])
+            except PermissionDenied:  # declared in another tab meanwhile
+                return redirect(declaration_url(application))
+            messages.success(request, DECLARED_MESSAGES[chosen])
+            if chosen == Disclosure.NO_CONFLICT:
+                return redirect(assessment_url(application))
+            return redirect("wagtailsnippets_submissions_application:list")
+        messages.error(
+            request, _("Your declaration is not recorded: correct what is marked.")
+        )
+    return render(
+        request,
+        "submissions/admin/application_declaration.html",
+        {
+            "application": application,
+            "title": _("Declaration of independence: %(reference)s")
+            % {"reference": application.reference},
+            "blocked": blocked,
+            "reason": why_no_assessment_form(application, user) if blocked else "",
+            "forms": list(forms.values()),
+        },
+    )
+
+
 def assessment(request, pk):
     """An assigned expert's screen: the application without the applicant's person, and
     beside it the assessment form (or, once assessed or out of the assessment, the
@@ -279,6 +347,8 @@ def assessment(request, pk):
     they are sent, so a reload shows the same screen and never sends a form again."""
     application = assigned_application(request, pk)
     user = request.user
+    if awaits_declaration(application, user):
+        return redirect(declaration_url(application))  # nothing before it
     reason = why_no_assessment_form(application, user)
     if request.method == "POST":
         return assessment_post(request, application, reason)

@@ -12,7 +12,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from accounts.roles import EXPERTS, REVIEWERS, members_of
 from core.registers import PolicyCheckedBulkActionMixin
 from core.spreadsheets import spreadsheet_response
-from submissions.applications.review import assign_experts
+from submissions.applications.review import ExpertsField, assign_experts
 from submissions.applications.viewsets import PERSONAL_COLUMNS, ApplicationViewSet
 from submissions.models.applications import Application
 from submissions.permissions import (
@@ -42,7 +42,7 @@ class ApplicationBulkAction(PolicyCheckedBulkActionMixin, SnippetBulkAction):
 
 
 class BulkExpertsForm(forms.Form):
-    experts = forms.ModelMultipleChoiceField(
+    experts = ExpertsField(  # each named with their open assessments
         label=_("Experts to give access to the selected applications"),
         queryset=members_of(EXPERTS),
         widget=forms.CheckboxSelectMultiple,

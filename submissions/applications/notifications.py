@@ -3,8 +3,10 @@ commits (never for work that rolled back), each one recorded (``accounts.mail``)
 
 To the applicant: submitted, resubmitted, changes requested, approved, rejected, a new
 message (optional: they may turn it off), a conclusion. To the reviewers: a new or
-resubmitted application, a withdrawal, a message from the applicant. To the experts:
-an application to assess.
+resubmitted application, a withdrawal, a message from the applicant, an expert's
+declared conflict of interest or decline (to the responsible reviewer, or every reviewer
+when there is none; only those the access policy lets see the application). To the
+experts: an application to assess.
 """
 
 from django.db import transaction
@@ -22,7 +24,8 @@ from wagtail.signals import (
 
 from accounts.mail import absolute, send_portal_mail
 from accounts.roles import REVIEWERS, members_of
-from submissions.models.applications import Application
+from submissions.models.applications import Application, Disclosure
+from submissions.permissions import can_see_application, hidden_from
 
 APPLICANT_KINDS = {
     "submitted",
@@ -35,6 +38,8 @@ APPLICANT_KINDS = {
 }
 REVIEWER_KINDS = {"submitted", "resubmitted", "withdrawn", "applicant_message"}
 EXPERT_KINDS = {"assessment_assigned"}
+# about the experts, to the reviewers in charge: an expert's conflict or decline
+IN_CHARGE_KINDS = {"expert_withdrew"}
 OPTIONAL_KINDS = {"message"}
 
 
@@ -85,6 +90,12 @@ def send_application_notices(kind, application_id, extra):
     staff = []
     if kind in REVIEWER_KINDS:
         staff = list(members_of(REVIEWERS))
+    elif kind in IN_CHARGE_KINDS:
+        staff = reviewers_in_charge(application)
+        context["declaration"] = Disclosure.objects.select_related("expert").get(
+            pk=extra["disclosure"]
+        )
+        context["experts_left"] = application.experts.count()
     elif kind in EXPERT_KINDS:
         staff = list(application.experts.filter(is_active=True))
         if extra.get("only"):
@@ -104,6 +115,24 @@ def send_application_notices(kind, application_id, extra):
             kind=f"staff_{kind}",
             reference=reference,
         )
+
+
+def reviewers_in_charge(application):
+    """Who is told about the experts of ``application``: its responsible reviewer, or
+    every reviewer when it has none; only those the access policy lets see it (never
+    while the applicant's data is hidden from them)."""
+    reviewer = application.reviewer
+    people = (
+        [reviewer]
+        if reviewer is not None and reviewer.is_active
+        else list(members_of(REVIEWERS))
+    )
+    return [
+        person
+        for person in people
+        if can_see_application(person, application)
+        and not hidden_from(person, application.applicant_id)
+    ]
 
 
 # --- Wagtail's own workflow e-mails ---------------------------------------------------------

@@ -4,6 +4,7 @@ assesses, the scores, the files, the messages."""
 from wagtail.admin.panels import Panel
 
 from submissions.applications.changes import changes_since_request
+from submissions.applications.request_answers import request_context
 from submissions.applications.review import timeline
 from submissions.applications.rubric import rubric
 from submissions.models.applications import FileCategory
@@ -14,7 +15,8 @@ def dossier_context(application, user):
     """Everything about ``application`` that is not an answer, as ``user`` may see it:
     progress, experts and disclosures, assessments with averages, files, the thread with
     internal notes and, for reviewers, the applicant's registration and what changed
-    since the last request for changes."""
+    since the last request for changes; and the technology request it answers with the
+    answers to the request's own questions."""
 
     reviewer = is_application_reviewer(user)
     assessments = list(
@@ -49,6 +51,8 @@ def dossier_context(application, user):
         "conclusion_category": FileCategory.CONCLUSION,
         # what the applicant's corrections changed: reviewers only (it names files)
         "changes": changes_since_request(application) if reviewer else None,
+        # the technology request answered, and the answers to its own questions
+        **request_context(application),
     }
 
 

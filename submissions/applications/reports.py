@@ -26,6 +26,7 @@ from wagtail.models import Task, TaskState
 from core.charts import Chart
 from submissions.applications.review import REVIEW_STAGES
 from submissions.models.applications import (
+    OPEN_STATUSES,
     Application,
     ApplicationKind,
     ApplicationStatus,
@@ -239,6 +240,41 @@ def by_subsidiary(counts=None, limit=10):
     )
 
 
+def by_request():
+    """Per technology request, and a row for the free proposals: the applications
+    submitted, under review (or sent back for changes), approved and rejected, counted
+    in one query grouped by request (applications point at the request in the default
+    language, so a request is one row whatever language its applicants read)."""
+    rows = (
+        Application.objects.filter(submitted_at__isnull=False)
+        .order_by()
+        .values("technology_request", "technology_request__title")
+        .annotate(
+            submitted=Count("pk"),
+            open=Count("pk", filter=Q(status__in=OPEN_STATUSES)),
+            approved=Count("pk", filter=Q(status=ApplicationStatus.APPROVED)),
+            rejected=Count("pk", filter=Q(status=ApplicationStatus.REJECTED)),
+        )
+    )
+    figures = ("submitted", "open", "approved", "rejected")
+    requests, free = [], [0] * len(figures)
+    for row in rows:
+        if row["technology_request"] is None:
+            free = [row[name] for name in figures]
+        else:
+            requests.append(
+                (row["technology_request__title"], [row[name] for name in figures])
+            )
+    requests.sort(key=lambda item: item[0])
+    return Chart(
+        "by-request",
+        _("Applications by technology request"),
+        [_("Submitted"), _("under review"), _("approved"), _("rejected")],
+        [*requests, (_("Free proposals (no request)"), free)],
+        table_only=True,
+    )
+
+
 def registrations_per_month():
     months = months_back()
     counts = RegistrationRequest.objects.order_by().aggregate(
@@ -265,6 +301,7 @@ def all_charts():
         median_days_per_stage(stages),
         by_kind(counts),
         by_subsidiary(counts),
+        by_request(),
         registrations_per_month(),
     ]
 

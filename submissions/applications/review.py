@@ -5,7 +5,14 @@ Screening (reviewers: pass and assign experts / request changes / reject) → Ex
 assessment (each assigned expert assesses; the task completes when all have) → Decision
 (reviewers: approve for pilot testing / request changes / reject). "Request changes"
 sends the application back to the applicant; resubmitting resumes the task that asked.
+
+Each time an expert is given access, they first declare their independence (``declare``):
+no conflict of interest with the applicant, in their own words, and the dossier opens;
+a conflict, or a decline of the assignment, with the reason, and the application is
+taken away from them and the reviewers are told.
 """
+
+from collections import Counter
 
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -13,6 +20,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.forms import TaskStateCommentForm
 from wagtail.log_actions import log
@@ -32,7 +40,7 @@ from submissions.models.applications import (
     FileCategory,
     ReferenceCounter,
 )
-from submissions.permissions import is_assigned_expert
+from submissions.permissions import awaits_declaration, is_assigned_expert
 from submissions.registrations.verification import silence_admin_notifications
 
 # --- the workflow's tasks ------------------------------------------------------------------
@@ -287,8 +295,43 @@ def approved(sender, instance, user=None, **kwargs):
 # --- the reviewers' and experts' actions -------------------------------------------------------
 
 
+def open_assessments():
+    """Each expert's load: {expert's pk: how many applications in expert assessment are
+    assigned to them that they have not yet assessed in the round in progress}. Two
+    queries, however many experts and applications."""
+    assigned = Application.experts.through.objects.filter(
+        application__status=ApplicationStatus.ASSESSMENT
+    ).values_list("application_id", "user_id")
+    assessed = set(
+        ExpertAssessment.objects.filter(
+            application__status=ApplicationStatus.ASSESSMENT,
+            task_state__status=TaskState.STATUS_IN_PROGRESS,
+        ).values_list("application_id", "expert_id")
+    )
+    return Counter(
+        expert_id
+        for application_id, expert_id in assigned
+        if (application_id, expert_id) not in assessed
+    )
+
+
+class ExpertsField(forms.ModelMultipleChoiceField):
+    """The experts to choose from, each named with their load (``open_assessments``,
+    counted once per form)."""
+
+    @cached_property
+    def load(self):
+        return open_assessments()
+
+    def label_from_instance(self, obj):
+        return _("%(expert)s · open assessments: %(count)d") % {
+            "expert": obj,
+            "count": self.load.get(obj.pk, 0),
+        }
+
+
 class AssignExpertsForm(TaskStateCommentForm):
-    experts = forms.ModelMultipleChoiceField(
+    experts = ExpertsField(
         label=_("Experts who assess the application"),
         queryset=User.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -436,13 +479,15 @@ def current_assessment_round(application):
 
 
 def expert_may_assess(application, user):
-    """An assigned expert who has not yet assessed this round (and the application is
-    not frozen by a block of the applicant's data)."""
+    """An assigned expert who has declared no conflict of interest and has not yet
+    assessed this round (and the application is not frozen by a block of the
+    applicant's data)."""
     state = current_assessment_round(application)
     return (
         state is not None
         and not application.applicant_blocked
         and is_assigned_expert(application, user)
+        and not awaits_declaration(application, user)
         and not ExpertAssessment.objects.filter(task_state=state, expert=user).exists()
     )
 
@@ -456,6 +501,10 @@ def why_no_assessment_form(application, user):
         return _(
             "The applicant's data is blocked during a check: the application is "
             "frozen and cannot be assessed until the block is lifted."
+        )
+    if awaits_declaration(application, user):
+        return _(
+            "Declare first whether you have a conflict of interest with the applicant."
         )
     state = current_assessment_round(application)
     assessed = ExpertAssessment.objects.filter(application=application, expert=user)
@@ -576,14 +625,147 @@ def assess(application, task_state, user, data):
         comment=data.get("comment", ""),
     )
     log(instance=application, action="opi.application.assess", user=user)
-    assigned = set(application.experts.values_list("pk", flat=True))
+    complete_when_assessed(application, task_state, user)
+
+
+def complete_when_assessed(application, task_state, user):
+    """The round completes once every expert assigned now has assessed in it; never
+    with no expert assigned (the reviewers assign another one, or close it)."""
+    assigned = set(
+        Application.objects.get(pk=application.pk).experts.values_list("pk", flat=True)
+    )
     done = set(
         ExpertAssessment.objects.filter(task_state=task_state).values_list(
             "expert_id", flat=True
         )
     )
-    if assigned <= done:
+    if assigned and assigned <= done:
         task_state.approve(user=user)
+
+
+# --- the experts' declarations of independence ------------------------------------------------
+
+# The fewest characters of a declaration's words: a sentence of their own, not "ok".
+STATEMENT_MIN_LENGTH = {
+    Disclosure.NO_CONFLICT: 25,
+    Disclosure.CONFLICT: 10,
+    Disclosure.DECLINED: 10,
+}
+STATEMENT_MAX_LENGTH = 2000
+# What each declaration's form says: its heading, the words asked, a hint, the button,
+# and the error when the words are missing or too short.
+DECLARATION_WORDING = {
+    Disclosure.NO_CONFLICT: {
+        "heading": _("I have no conflict of interest"),
+        "label": _(
+            "In your own words: why you have no conflict of interest with this applicant"
+        ),
+        "help": _(
+            "For example: you have no work, ownership, family or financial ties with "
+            "the organization and no part in the proposal. At least %(min)d characters."
+        ),
+        "button": _("Declare no conflict and open the application"),
+        "error": _(
+            "Say in your own words, in at least %(min)d characters, why you have no "
+            "conflict of interest with this applicant."
+        ),
+    },
+    Disclosure.CONFLICT: {
+        "heading": _("I have a conflict of interest"),
+        "label": _("What the conflict of interest is"),
+        "help": _(
+            "The reviewers read it to assign another expert. Once you declare it, the "
+            "application is no longer assigned to you and you see nothing more of it."
+        ),
+        "button": _("Declare the conflict of interest"),
+        "error": _("Describe the conflict of interest in at least %(min)d characters."),
+    },
+    Disclosure.DECLINED: {
+        "heading": _("Decline the assignment"),
+        "label": _("Why you decline"),
+        "help": _(
+            "For example: no time within the assessment's period, or the subject is "
+            "outside your field. The reviewers are told; the application is no longer "
+            "assigned to you."
+        ),
+        "button": _("Decline the assignment"),
+        "error": _("Give the reason you decline, in at least %(min)d characters."),
+    },
+}
+
+
+class DeclarationForm(forms.Form):
+    """One of an assigned expert's declarations (``Disclosure.DECLARATIONS``) with the
+    expert's own words; each has a form of its own on the screen (``prefix``)."""
+
+    statement = forms.CharField(
+        required=False,  # the error says what is asked: clean_statement
+        max_length=STATEMENT_MAX_LENGTH,
+        widget=forms.Textarea({"rows": 4}),
+    )
+
+    def __init__(self, declaration, *args, **kwargs):
+        super().__init__(*args, prefix=declaration, **kwargs)
+        self.declaration = declaration
+        self.wording = DECLARATION_WORDING[declaration]
+        self.min_length = STATEMENT_MIN_LENGTH[declaration]
+        field = self.fields["statement"]
+        field.label = self.wording["label"]
+        field.help_text = self.wording["help"] % {"min": self.min_length}
+
+    def clean_statement(self):
+        statement = self.cleaned_data["statement"].strip()
+        if len(statement) < self.min_length:
+            raise forms.ValidationError(
+                self.wording["error"] % {"min": self.min_length}, code="too_short"
+            )
+        return statement
+
+
+@transaction.atomic
+def declare(application, expert, declaration, statement):
+    """``expert``, assigned to ``application``, declares ``declaration`` (one of
+    ``Disclosure.DECLARATIONS``) in their own words ``statement``; the declaration is
+    in the disclosure log and the audit log. No conflict of interest opens the dossier
+    to them. A conflict, or a decline, takes their access away (an "access taken away"
+    follows it in the log), tells the reviewers with the reason, and completes the round
+    if every expert still assigned has assessed. PermissionDenied when they may not
+    declare (not assigned, declared already for this assignment, the applicant's data
+    blocked); ValueError without words."""
+
+    statement = statement.strip()
+    if declaration not in Disclosure.DECLARATIONS or not statement:
+        raise ValueError("A declaration and the expert's words are required.")
+    # one declaration at a time per application (a second tab waits, then is refused)
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.applicant_blocked:
+        raise PermissionDenied("The applicant's data is blocked during a check.")
+    if not awaits_declaration(application, expert):
+        raise PermissionDenied("Not assigned, or declared already.")
+    record = Disclosure.objects.create(
+        application=application,
+        expert=expert,
+        action=declaration,
+        by=expert,
+        statement=statement,
+    )
+    # the words stay in the disclosure log only (one place to export, keep or erase)
+    log(
+        instance=application,
+        action=f"opi.application.expert_{declaration}",
+        user=expert,
+        data={"expert": expert.pk},
+    )
+    if declaration in Disclosure.WITHDRAWALS:
+        remaining = application.experts.exclude(pk=expert.pk).values_list(
+            "pk", flat=True
+        )
+        assign_experts(application, list(remaining), expert, notify=False)
+        state = current_assessment_round(application)
+        if state is not None:
+            complete_when_assessed(application, state, None)
+        notifications.after_commit("expert_withdrew", application, disclosure=record.pk)
+    return record
 
 
 # --- what the applicant sees ------------------------------------------------------------------

@@ -1,10 +1,12 @@
 """The applicant's own application page (/account/applications/<id>/): the timeline,
-messages, requested files, withdrawal."""
+messages, requested files, withdrawal, and the consent to be named in the results of
+a technology request."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -12,6 +14,7 @@ from home.page_frame import frame_for
 from submissions.applications.apply import answers_by_step, own_application
 from submissions.applications.forms import ApplicantMessageForm, ApplicationFileForm
 from submissions.applications.pages import ApplicationFormPage
+from submissions.applications.request_answers import request_context
 from submissions.applications.review import (
     answer_request,
     post_message,
@@ -20,13 +23,38 @@ from submissions.applications.review import (
     withdraw_application,
 )
 from submissions.models.applications import ApplicationStatus, FileCategory
+from submissions.technology_requests.forms import PublicationConsentForm
+from submissions.technology_requests.results import (
+    consent_to_publication,
+    may_consent_to_publication,
+    public_name,
+    publication_consent,
+    withdraw_publication_consent,
+)
 
 
 @login_required
 def account_application(request, pk):
     """/account/applications/<id>/: the status as a timeline, what is asked now, the
     answers, the files, the messages."""
-    application = own_application(request, pk)
+    return account_page(request, own_application(request, pk))
+
+
+def publication_section(application, form=None):
+    """What the page says of naming an approved proposal to a request in its results:
+    what would be published, the consent in force (or None) and the form to give it;
+    None when the application may not be named (not approved, or no request)."""
+    if not may_consent_to_publication(application):
+        return None
+    return {
+        "title": application.title,
+        "name": public_name(application),
+        "consent": publication_consent(application),
+        "form": form or PublicationConsentForm(),
+    }
+
+
+def account_page(request, application, publication_form=None):
     thread = application.messages.filter(internal=False).select_related("author")
     open_requests = [message for message in thread if message.is_open_request]
     # the applicant's files and the conclusions, in one query
@@ -39,6 +67,8 @@ def account_application(request, pk):
             "timeline": timeline(application),
             "asked": what_is_asked(application),
             "answers": answers_by_step(application),
+            **request_context(application),
+            "publication": publication_section(application, publication_form),
             "files": [f for f in files if f.category != FileCategory.CONCLUSION],
             "conclusions": [f for f in files if f.category == FileCategory.CONCLUSION],
             "thread": thread,
@@ -60,6 +90,38 @@ def account_application(request, pk):
             "apply_page": frame_for(request).form_page(ApplicationFormPage),
         },
     )
+
+
+@login_required
+@require_POST
+def account_application_publication(request, pk):
+    """The applicant gives (ticking the box) or withdraws the consent to name their
+    approved proposal in the results of its technology request; a box left unticked
+    shows the page again with the error beside it."""
+    application = own_application(request, pk)
+    if not may_consent_to_publication(application):
+        raise Http404
+    back = reverse("account_application", args=[application.pk]) + "#publication"
+    if "withdraw" in request.POST:
+        if withdraw_publication_consent(application) is not None:
+            messages.success(
+                request,
+                _(
+                    "Your consent is withdrawn: your proposal is not named in the results."
+                ),
+            )
+        return redirect(back)
+    if publication_consent(application) is not None:
+        return redirect(back)  # given already (a second tab, a reload)
+    form = PublicationConsentForm(request.POST)
+    if not form.is_valid():
+        return account_page(request, application, publication_form=form)
+    consent_to_publication(application, request)
+    messages.success(
+        request,
+        _("Thank you: your proposal may be named in the results of the request."),
+    )
+    return redirect(back)
 
 
 @login_required

@@ -29,11 +29,13 @@ from submissions.files import record_access
 from submissions.models.access_log import AccessLog
 from submissions.models.applications import (
     Application,
+    ApplicationStatus,
     AssessmentCriterion,
     Subsidiary,
 )
 from submissions.models.registrations import PersonType, without_blocked_applicants
 from submissions.permissions import is_application_reviewer, sees_applicant_details
+from submissions.technology_requests.pages import TechnologyRequestPage
 
 
 class ApplicationFilterSet(WagtailFilterSet):
@@ -56,6 +58,12 @@ class ApplicationFilterSet(WagtailFilterSet):
     submitted_at = django_filters.DateFromToRangeFilter(
         label=_("submitted at"), widget=DateRangePickerWidget
     )
+    technology_request = django_filters.ModelChoiceFilter(
+        label=_("Technology request"),
+        field_name="technology_request",
+        queryset=lambda request: requests_with_applications(),
+        null_label=_("No request (a free proposal)"),
+    )
 
     class Meta:
         model = Application
@@ -66,6 +74,7 @@ class ApplicationFilterSet(WagtailFilterSet):
             "person_type",
             "is_resident",
             "submitted_at",
+            "technology_request",
             "assigned_to_me",
         ]
 
@@ -75,6 +84,17 @@ class ApplicationFilterSet(WagtailFilterSet):
             return queryset
         user = self.request.user
         return queryset.filter(Q(reviewer=user) | Q(experts=user)).distinct()
+
+
+def requests_with_applications():
+    """The technology requests (in the default language, where applications point) that
+    have a submitted application, for the register's filter: a choice never leads to
+    nothing."""
+    return TechnologyRequestPage.objects.filter(
+        pk__in=Application.objects.exclude(status=ApplicationStatus.DRAFT)
+        .filter(technology_request__isnull=False)
+        .values("technology_request")
+    ).order_by("title")
 
 
 # Columns and export fields with the applicant's personal data: reviewers only.
@@ -95,7 +115,9 @@ class ApplicationIndexView(LoggedExportMixin, PolicyCheckedIndexView):
         return (
             super()
             .get_base_queryset()
-            .select_related("applicant__applicant_profile", "subsidiary")
+            .select_related(
+                "applicant__applicant_profile", "subsidiary", "technology_request"
+            )
             # not joined: a search's rows are underestimated, and PostgreSQL would then
             # look the reviewer up among all users for each row found
             .prefetch_related("experts", "reviewer")
@@ -163,6 +185,7 @@ class ApplicationViewSet(PersonalDataViewSet):
     list_display = [
         "reference",
         Column("title_display", label=_("Proposal"), sort_key="title"),
+        Column("technology_request", label=_("Technology request")),
         Column("organization_name", label=_("Organization")),
         Column("applicant_name", label=_("Applicant")),
         "status",
@@ -207,6 +230,7 @@ class ApplicationViewSet(PersonalDataViewSet):
         "reference",
         "title",
         "kind",
+        "technology_request",
         "status",
         "organization_name",
         "applicant_name",
@@ -216,6 +240,7 @@ class ApplicationViewSet(PersonalDataViewSet):
         "decided_at",
     ]
     export_headings = {
+        "technology_request": _("Technology request"),
         "organization_name": _("Organization"),
         "applicant_name": _("Applicant"),
         "applicant_email": _("E-mail"),

@@ -569,11 +569,26 @@ class ExpertAssessment(models.Model):
 class Disclosure(models.Model):
     """An expert given access to an application, or having it taken away (policy 4.2:
     personal data disclosed only as far as the assessment needs): who, what, by whom,
-    when."""
+    when. The log of disclosures also holds the experts' declarations of independence:
+    before the dossier opens, the assigned expert declares in their own words
+    (``statement``) that they have no conflict of interest with the applicant, or
+    declares one, or declines the assignment (``DECLARATIONS``; ``by`` is the expert)."""
 
     GRANTED = "granted"
     REVOKED = "revoked"
-    ACTIONS = [(GRANTED, _("access given")), (REVOKED, _("access taken away"))]
+    NO_CONFLICT = "no_conflict"
+    CONFLICT = "conflict"
+    DECLINED = "declined"
+    ACTIONS = [
+        (GRANTED, _("access given")),
+        (REVOKED, _("access taken away")),
+        (NO_CONFLICT, _("declared no conflict of interest")),
+        (CONFLICT, _("declared a conflict of interest")),
+        (DECLINED, _("declined the assignment")),
+    ]
+    DECLARATIONS = (NO_CONFLICT, CONFLICT, DECLINED)
+    # a conflict or a decline ends the expert's access to the application
+    WITHDRAWALS = (CONFLICT, DECLINED)
 
     application = models.ForeignKey(
         Application,
@@ -588,7 +603,7 @@ class Disclosure(models.Model):
         on_delete=models.SET_NULL,
         related_name="disclosures_received",
     )
-    action = models.CharField(_("action"), max_length=10, choices=ACTIONS)
+    action = models.CharField(_("action"), max_length=20, choices=ACTIONS)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("by"),
@@ -597,6 +612,14 @@ class Disclosure(models.Model):
         related_name="disclosures_made",
     )
     at = models.DateTimeField(_("when"), default=timezone.now)
+    statement = models.TextField(
+        _("the expert's words"),
+        blank=True,
+        help_text=_(
+            "A declaration's words, the expert's own: why they have no conflict of "
+            "interest, what their conflict is, or why they decline."
+        ),
+    )
 
     class Meta:
         verbose_name = _("disclosure to an expert")

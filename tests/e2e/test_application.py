@@ -121,6 +121,15 @@ def test_apply_screen_assess_approve(page, demo_site, browser, settings):
 
     expert_context, expert = admin_login(browser, demo_site, "expert@example.kz")
     expert.goto(f"{demo_site.url}/admin/applications/{application.pk}/assessment/")
+    # before the dossier opens, the expert declares no conflict of interest
+    declaration = expert.locator(
+        "main form:has(input[name=declaration][value=no_conflict])"
+    )
+    declaration.locator("textarea").fill(
+        "Не связана с заявителем ни работой, ни родством."
+    )
+    with expert.expect_navigation():
+        declaration.locator("button[type=submit]").click()
     form = expert.locator("main form")
     for name in ("novelty", "group_fit", "economic_effect", "safety", "readiness"):
         form.locator(f"input[name={name}][value='4']").check()

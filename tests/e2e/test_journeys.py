@@ -20,14 +20,12 @@ import re
 
 import pytest
 from django.core import mail
-from django.test import Client
 from wagtail.users.models import UserProfile
 
 from accounts.models import User
 from submissions.models.applications import Application, ExpertAssessment
 from submissions.models.registrations import ApplicantProfile, VerificationStatus
-from tests.helpers import act
-from tests.two_factor import verified_login
+from tests.helpers import approve_registration
 
 from .conftest import sign_in_to_admin
 from .journey import Journey
@@ -73,17 +71,6 @@ def in_language(language, text):
     """Whether an e-mail's ``text`` is written in ``language`` (Kazakh has letters of
     its own that Russian lacks)."""
     return bool(KAZAKH_LETTERS.search(text)) == (language == "kk")
-
-
-def approve_registration(email):
-    """A reviewer approves the registration in the admin (the reviewer's own journey
-    does it in the browser)."""
-    registration = ApplicantProfile.objects.get(
-        user__email=email
-    ).registration_requests.get()
-    client = Client()
-    verified_login(client, User.objects.get(email="reviewer@example.kz"))
-    assert act(client, registration, "approve").status_code == 302
 
 
 def staff_speaks(email, language):

@@ -102,6 +102,7 @@ POST_ONLY = (
     "wagtaildocs:create_multiple_from_uploaded_document",
     "account_application_message",
     "account_application_upload",
+    "account_application_publication",
 )
 
 
@@ -679,6 +680,7 @@ FILLERS = {
     # --- the portal's own admin views ---
     ("application_admin_*", "pk"): each(applications),
     ("application_assessment", "pk"): each(applications),
+    ("application_declaration", "pk"): each(applications),
     ("applicant_access_report", "user_id"): each(
         lambda world: world.applicants.values()
     ),

@@ -13,6 +13,7 @@ from wagtail.models import Page
 
 from home.models import HomePage, IndexPage, InfoPage
 from tests.factories import add_info_page, add_news_index, publish
+from tests.helpers import PAGE_QUERY_BUDGET
 
 pytestmark = pytest.mark.django_db
 
@@ -185,7 +186,6 @@ def test_draft_pages_are_not_served(client, home_page):
 # The page itself: what every page shows around it (site, locale, settings, menus,
 # the policy's and the registration page's addresses, breadcrumbs) comes from the page
 # frame (home.page_frame), made once per generation; 19 before it.
-PAGE_QUERY_BUDGET = 8
 
 
 def count_queries(client, path):

@@ -23,6 +23,7 @@ from tests.factories import (
     ApplicantFactory,
     ApplicationFactory,
     ExpertFactory,
+    declare_no_conflict,
     docx_bytes,
     pdf,
 )
@@ -219,6 +220,7 @@ def test_who_may_download_an_application_file(
         ExpertFactory(email="e2@example.kz"),
     )
     act(logged_in(reviewer), application, "approve", experts=[assigned.pk])
+    declare_no_conflict(application, assigned)
     record = application.files.first()
     url = reverse("application_file", args=[record.pk])
     expected = {
@@ -288,6 +290,7 @@ def test_the_whole_review_round_trip(
     application.refresh_from_db()
     assert application.status == "assessment"
     assert [m.to for m in mail.outbox] == [["expert@example.kz"]]
+    declare_no_conflict(application, expert)
 
     scores = {
         "novelty": "4",
@@ -327,6 +330,7 @@ def test_changes_asked_at_the_decision_resume_at_the_decision(
     staff = logged_in(reviewer)
     expert = ExpertFactory(email="expert@example.kz")
     act(staff, application, "approve", experts=[expert.pk])
+    declare_no_conflict(application, expert)
     assess(
         logged_in(expert),
         application,
@@ -356,6 +360,8 @@ def test_the_assessment_completes_when_every_assigned_expert_has_assessed(
         ExpertFactory(email="e2@example.kz"),
     )
     act(logged_in(reviewer), application, "approve", experts=[first.pk, second.pk])
+    for expert in (first, second):
+        declare_no_conflict(application, expert)
     scores = {
         "novelty": 4,
         "group_fit": 4,
@@ -482,6 +488,7 @@ def test_the_conclusion_reaches_the_applicant(
     staff = logged_in(reviewer)
     expert = ExpertFactory(email="expert@example.kz")
     act(staff, application, "approve", experts=[expert.pk])
+    declare_no_conflict(application, expert)
     assess(
         logged_in(expert),
         application,

@@ -16,6 +16,7 @@ from tests.factories import (
     ExpertFactory,
     ReviewerFactory,
     act_on,
+    declare_no_conflict,
     docx_bytes,
     pdf,
 )
@@ -147,6 +148,7 @@ def test_the_experts_screen_names_types_in_words_and_no_person(
     application, reviewer, _client = resubmitted
     expert = ExpertFactory()
     act_on(application, reviewer, "approve", experts=[expert.pk])
+    declare_no_conflict(application, expert)
     html = logged_in(expert).get(assessment_url(application)).content.decode()
     assert "расчёт эффекта.docx" in html
     assert "application/vnd" not in html

@@ -26,6 +26,7 @@ from tests.factories import (
     ExpertFactory,
     ReviewerFactory,
     act_on,
+    declare_no_conflict,
 )
 from tests.helpers import act, assess, assessment_url, logged_in
 
@@ -241,6 +242,7 @@ def test_out_of_the_assessment_the_screen_shows_the_application_and_why_no_form(
 ):
     screening = ApplicationFactory(status=ApplicationStatus.SCREENING)
     assign_experts(screening, [expert.pk], ReviewerFactory())
+    declare_no_conflict(screening, expert)
     client = logged_in(expert)
 
     html = client.get(assessment_url(screening)).content.decode()

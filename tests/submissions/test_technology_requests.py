@@ -37,8 +37,7 @@ from tests.factories import (
     EditorFactory,
     pdf,
 )
-from tests.helpers import step_url, submit
-from tests.home.test_pages import PAGE_QUERY_BUDGET
+from tests.helpers import PAGE_QUERY_BUDGET, step_url, submit
 from tests.two_factor import verified_login
 
 pytestmark = pytest.mark.django_db

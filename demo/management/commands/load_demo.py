@@ -38,6 +38,8 @@ from privacy.pages import DataRequestFormPage
 from submissions.applications.pages import ApplicationFormPage, RequiredCategory
 from submissions.applications.review import (
     add_conclusion,
+    assign_experts,
+    declare,
     post_message,
     submit_application,
     withdraw_application,
@@ -46,6 +48,7 @@ from submissions.files import store_application_file
 from submissions.models.applications import (
     Application,
     ApplicationStatus,
+    Disclosure,
     FileCategory,
     Subsidiary,
 )
@@ -339,6 +342,7 @@ class Command(BaseCommand):
             self.load_applicant_profiles()
             self.load_application_page(home)
             self.load_applications()
+            self.load_declared_conflict()
             self.load_technology_requests(pages["requests"])
             self.load_data_request_page(home)
         self.report(password)
@@ -739,14 +743,17 @@ class Command(BaseCommand):
                 ("reject", reviewer, DEMO_COMMENTS["changes"])
             ],
             ApplicationStatus.ASSESSMENT: [
-                ("approve", reviewer, {"experts": [expert.pk]})
+                ("approve", reviewer, {"experts": [expert.pk]}),
+                ("declare", expert, content.DEMO_NO_CONFLICT),
             ],
             ApplicationStatus.DECISION: [
                 ("approve", reviewer, {"experts": [expert.pk]}),
+                ("declare", expert, content.DEMO_NO_CONFLICT),
                 ("assess", expert, DEMO_ASSESSMENT),
             ],
             ApplicationStatus.APPROVED: [
                 ("approve", reviewer, {"experts": [expert.pk]}),
+                ("declare", expert, content.DEMO_NO_CONFLICT),
                 ("assess", expert, DEMO_ASSESSMENT),
                 ("approve", reviewer, {"comment": DEMO_COMMENTS["approved"]}),
             ],
@@ -757,6 +764,9 @@ class Command(BaseCommand):
         }[status]
         for action, user, data in steps:
             application = Application.objects.get(pk=application.pk)
+            if action == "declare":  # the expert's declaration of independence
+                declare(application, user, Disclosure.NO_CONFLICT, data)
+                continue
             if isinstance(data, str):
                 data = {"comment": data}
             state = application.current_workflow_task_state
@@ -773,6 +783,24 @@ class Command(BaseCommand):
                 DEMO_COMMENTS["request"],
                 requested_category=FileCategory.TEST_RESULTS,
             )
+
+    def load_declared_conflict(self):
+        """The demo's one declared conflict of interest (``content.DECLARED_CONFLICT``):
+        the demo reviewer gives the second expert access to the application in expert
+        assessment, and the expert declares a conflict with the reason, through the
+        portal's own services: the expert loses access, the reviewer is told."""
+        spec = content.DECLARED_CONFLICT
+        expert = User.objects.get(email=spec["expert"])
+        application = Application.objects.get(
+            applicant__email=content.RENEWING_APPLICANT, title=spec["application"]
+        )
+        if application.disclosures.filter(expert=expert).exists():
+            return
+        reviewer = User.objects.get(email="reviewer@example.kz")
+        assigned = list(application.experts.values_list("pk", flat=True))
+        assign_experts(application, [*assigned, expert.pk], reviewer)
+        declare(application, expert, Disclosure.CONFLICT, spec["statement"])
+        self.note("created", "declaration", f"conflict: {application.title}")
 
     # --- technology requests ------------------------------------------------------------
 
