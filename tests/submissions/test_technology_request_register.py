@@ -28,7 +28,7 @@ from tests.helpers import APPLICATION_LIST, export, inspect_url, logged_in
 
 pytestmark = pytest.mark.django_db
 
-FREE = "Free proposals (no request)"  # new msgids show in English until translated
+FREE = "Предложения вне запросов"  # new msgids show in English until translated
 
 
 def answers_to(request_page, short="120 м³/сут", yes_no="yes"):
@@ -87,7 +87,7 @@ def test_the_register_filters_by_request_and_by_free_proposal(world, water, twin
     # the choices: the requests with a submitted application, and the free proposals
     assert f'<option value="{water.pk}">Очистка попутных вод</option>' in html
     assert "Цифровой двойник" not in html and "Без заявок" not in html
-    assert '<option value="null">No request (a free proposal)</option>' in html
+    assert '<option value="null">Без запроса (предложение вне запросов)</option>' in html
     # the request's column
     assert re.search(r"<td[^>]*>\s*Очистка попутных вод\s*</td>", html)
 
@@ -98,7 +98,7 @@ def test_the_register_filters_by_request_and_by_free_proposal(world, water, twin
 
     csv = export(client, f"?technology_request={water.pk}")
     header, *rows = csv.splitlines()
-    assert "Technology request" in header
+    assert "Технологический запрос" in header
     assert len(rows) == 1 and "Очистка попутных вод" in rows[0]
     assert "Очистка попутных вод" not in export(client, "?technology_request=null")
 
@@ -173,7 +173,7 @@ def test_the_report_counts_each_requests_applications_in_one_query(
     client = logged_in(world["reviewer"])
     page = client.get(reverse("pipeline_report")).content.decode()
     assert (
-        'id="chart-by-request"' in page and "Applications by technology request" in page
+        'id="chart-by-request"' in page and "Заявки по технологическим запросам" in page
     )
     assert re.search(
         r'<th scope="row">Очистка попутных вод</th><td>5</td><td>2</td><td>1</td>'
@@ -269,7 +269,7 @@ def test_reviewers_and_the_expert_read_the_request_and_the_answers(world, water)
     shows_the_answers(screen.content.decode(), water)
     # a free proposal says so
     free = reviewer.get(inspect_url(world["first"])).content.decode()
-    assert "none: a free proposal" in free and "Дебит скважины" not in free
+    assert "нет: предложение вне запросов" in free and "Дебит скважины" not in free
 
 
 def test_the_applicant_reads_the_request_and_the_answers_on_their_page(
@@ -285,7 +285,7 @@ def test_the_applicant_reads_the_request_and_the_answers_on_their_page(
     client.force_login(world["company"])
     page = client.get(reverse("account_application", args=[application.pk]))
     shows_the_answers(page.content.decode(), water)
-    assert "Named in the results of the request" not in page.content.decode()
+    assert "Упоминание в результатах запроса" not in page.content.decode()
 
 
 def test_the_data_export_holds_the_request_and_the_answers(world, water):
@@ -321,9 +321,9 @@ def test_the_applicant_consents_to_be_named_and_withdraws(
     client.force_login(world["company"])
 
     page = client.get(page_url).content.decode()
-    assert "Named in the results of the request" in page
+    assert "Упоминание в результатах запроса" in page
     assert "Предложение 10" in page and "ТОО «Датчик»" in page  # what is published
-    assert "Consent not given" in page and f'action="{url}"' in page
+    assert "Согласие не дано" in page and f'action="{url}"' in page
 
     unticked = client.post(url, {})
     assert unticked.status_code == 200
@@ -341,8 +341,8 @@ def test_the_applicant_consents_to_be_named_and_withdraws(
         None,
     )
     page = client.get(page_url).content.decode()
-    assert "Consent given on" in page and 'name="withdraw"' in page
-    assert "Thank you: your proposal may be named" in page  # the success message
+    assert "Согласие дано" in page and 'name="withdraw"' in page
+    assert "Спасибо: ваше предложение может быть упомянуто" in page  # the success message
     client.post(url, {"consent": "on"})  # a second tab, a reload
     assert records.count() == 1
 
@@ -351,7 +351,7 @@ def test_the_applicant_consents_to_be_named_and_withdraws(
     record.refresh_from_db()
     assert record.withdrawn_at is not None
     page = client.get(page_url).content.decode()
-    assert "Consent not given" in page and "Your consent is withdrawn" in page
+    assert "Согласие не дано" in page and "Ваше согласие отозвано" in page
 
 
 def test_nobody_consents_for_another_applicant_or_an_undecided_application(
