@@ -32,6 +32,7 @@ from submissions.applications.review import (
     assign_experts,
     current_assessment_round,
     declare,
+    may_withdraw,
     post_message,
     submit_assessment,
     why_no_assessment_form,
@@ -299,16 +300,20 @@ def declaration(request, pk):
     screen names of the applicant: the organization, or "individual"), and three forms,
     each with the expert's own words: no conflict (the assessment screen opens), a
     conflict, or a decline (the application is taken away from them). A form with
-    missing or too short words comes back with the error and what was typed."""
+    missing or too short words comes back with the error and what was typed. Once they
+    have declared no conflict, and until they assess, a conflict found on reading the
+    dossier or a decline is declared here too (those two forms only)."""
     application = assigned_application(request, pk)
     user = request.user
-    if not awaits_declaration(application, user):
+    awaiting = awaits_declaration(application, user)
+    if not awaiting and not may_withdraw(application, user):
         return redirect(assessment_url(application))
     blocked = hidden_from(user, application.applicant_id)
-    forms = {choice: DeclarationForm(choice) for choice in Disclosure.DECLARATIONS}
+    choices = Disclosure.DECLARATIONS if awaiting else Disclosure.WITHDRAWALS
+    declaration_forms = {choice: DeclarationForm(choice) for choice in choices}
     chosen = request.POST.get("declaration")
-    if request.method == "POST" and not blocked and chosen in forms:
-        form = forms[chosen] = DeclarationForm(chosen, request.POST)
+    if request.method == "POST" and not blocked and chosen in declaration_forms:
+        form = declaration_forms[chosen] = DeclarationForm(chosen, request.POST)
         if form.is_valid():
             try:
                 declare(application, user, chosen, form.cleaned_data["statement"])
@@ -329,8 +334,9 @@ def declaration(request, pk):
             "title": _("Declaration of independence: %(reference)s")
             % {"reference": application.reference},
             "blocked": blocked,
+            "awaiting": awaiting,
             "reason": why_no_assessment_form(application, user) if blocked else "",
-            "forms": list(forms.values()),
+            "forms": list(declaration_forms.values()),
         },
     )
 

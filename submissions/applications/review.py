@@ -722,6 +722,27 @@ class DeclarationForm(forms.Form):
         return statement
 
 
+def may_withdraw(application, expert):
+    """Whether ``expert`` may still declare a conflict of interest or decline the
+    assignment: assigned to ``application`` while it is under review, and not yet
+    assessed since they were last given access (a conflict found on reading the dossier
+    is declared as one found before; once assessed, the assessment stands)."""
+    if not application.is_open or not is_assigned_expert(application, expert):
+        return False
+    given = (
+        Disclosure.objects.filter(
+            application=application, expert=expert, action=Disclosure.GRANTED
+        )
+        .order_by("-pk")
+        .values_list("at", flat=True)
+        .first()
+    )
+    assessed = ExpertAssessment.objects.filter(application=application, expert=expert)
+    if given is not None:
+        assessed = assessed.filter(submitted_at__gte=given)
+    return not assessed.exists()
+
+
 @transaction.atomic
 def declare(application, expert, declaration, statement):
     """``expert``, assigned to ``application``, declares ``declaration`` (one of
@@ -729,9 +750,11 @@ def declare(application, expert, declaration, statement):
     in the disclosure log and the audit log. No conflict of interest opens the dossier
     to them. A conflict, or a decline, takes their access away (an "access taken away"
     follows it in the log), tells the reviewers with the reason, and completes the round
-    if every expert still assigned has assessed. PermissionDenied when they may not
-    declare (not assigned, declared already for this assignment, the applicant's data
-    blocked); ValueError without words."""
+    if every expert still assigned has assessed; either may also come after "no
+    conflict", until the expert has assessed (``may_withdraw``).
+    PermissionDenied when they may not declare (not assigned, no conflict declared
+    already for this assignment, assessed already, the applicant's data blocked);
+    ValueError without words."""
 
     statement = statement.strip()
     if declaration not in Disclosure.DECLARATIONS or not statement:
@@ -740,8 +763,13 @@ def declare(application, expert, declaration, statement):
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.applicant_blocked:
         raise PermissionDenied("The applicant's data is blocked during a check.")
-    if not awaits_declaration(application, expert):
-        raise PermissionDenied("Not assigned, or declared already.")
+    allowed = (
+        awaits_declaration(application, expert)
+        if declaration == Disclosure.NO_CONFLICT
+        else may_withdraw(application, expert)
+    )
+    if not allowed:
+        raise PermissionDenied("Not assigned, declared already, or assessed.")
     record = Disclosure.objects.create(
         application=application,
         expert=expert,

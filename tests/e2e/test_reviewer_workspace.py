@@ -33,11 +33,14 @@ def test_filter_open_dossier_assign_expert_and_the_expert_sees_one(
         email="new-expert@example.kz", password=PASSWORD, full_name="Новый Эксперт"
     )
     expert.groups.add(Group.objects.get(name=roles.EXPERTS))
-    screening = Application.objects.get(status="screening")
+    screening = Application.objects.get(
+        status="screening", technology_request__isnull=True
+    )
 
     context, reviewer = admin_login(browser, demo_site, "reviewer@example.kz")
     reviewer.goto(
-        demo_site.url + "/admin/snippets/submissions/application/?status=screening"
+        demo_site.url + "/admin/snippets/submissions/application/"
+        "?status=screening&technology_request=null"
     )
     rows = reviewer.locator("table.listing tbody tr")
     assert rows.count() == 1 and screening.reference in rows.first.inner_text()

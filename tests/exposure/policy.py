@@ -6,6 +6,9 @@ expects it (DESIGN.md's roles; policy 4.2 and 5 of the privacy policy).
 - the expert assigned to A2: A's organization, and A2's title and file names; nothing
   else of A (never the person, the registration's files, other applications, drafts),
   nothing of B or C;
+- an expert given access to A2 who has not declared their independence yet: A's
+  organization and A2's title (to declare), not its files; one who declared a conflict
+  of interest: nothing;
 - reviewer: A's and B's markers but their drafts; nothing of C, who is blocked (staff
   see the pseudonym "blocked");
 - administrator: every marker but drafts (a draft is the applicant's alone).
@@ -66,6 +69,14 @@ def assigned_expert(marker):
     )
 
 
+def undeclared_expert(marker):
+    if marker.owner != "A":
+        return False
+    return marker.kind == Kind.ORGANIZATION or (
+        marker.kind == Kind.APPLICATION and marker.application == ASSIGNED_APPLICATION
+    )
+
+
 def reviewer(marker):
     return marker.owner in ("A", "B") and marker.kind != Kind.DRAFT
 
@@ -109,6 +120,19 @@ ROLES = [
         label="expert A2",
     ),
     Role("unassigned expert", "idle expert", nothing, label="expert -"),
+    Role(
+        "expert yet to declare",
+        "undeclared expert",
+        undeclared_expert,
+        (("A", Kind.APPLICATION),),
+        label="expert ?",
+    ),
+    Role(
+        "expert who declared a conflict",
+        "withdrawn expert",
+        nothing,
+        label="expert ✗",
+    ),
     Role(
         "administrator",
         "administrator",

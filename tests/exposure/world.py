@@ -40,9 +40,10 @@ from core.identifiers import validate_bin_iin
 from policy.models import PolicyEdition
 from privacy.data_export import request_export
 from privacy.models.data_requests import DataRequestKind, DataRequestStatus
-from submissions.applications.review import answer_request
+from submissions.applications.review import answer_request, assign_experts, declare
 from submissions.models.applications import (
     ApplicationStatus,
+    Disclosure,
     FileCategory,
     Subsidiary,
 )
@@ -217,6 +218,13 @@ STAFF = {
     "reviewer": (ReviewerFactory, "reviewer@sweep.kz", "Рецензент Проверяющий"),
     "expert": (ExpertFactory, "expert@sweep.kz", "Эксперт Назначенный"),
     "idle expert": (ExpertFactory, "idle-expert@sweep.kz", "Эксперт Свободный"),
+    # given access to A2 too: one has not declared yet, one declared a conflict
+    "undeclared expert": (
+        ExpertFactory,
+        "undeclared-expert@sweep.kz",
+        "Эксперт Задумавшийся",
+    ),
+    "withdrawn expert": (ExpertFactory, "withdrawn-expert@sweep.kz", "Эксперт Ушедший"),
     # assesses A4 on its way to approval; not one of the roles swept
     "deciding expert": (ExpertFactory, "deciding-expert@sweep.kz", "Эксперт Решавший"),
     "administrator": (AdministratorFactory, "admin@sweep.kz", "Администратор Портала"),
@@ -448,11 +456,28 @@ def build_world():
             status,
             experts_of.get(key, []),
         )
+    build_declarations(world)
     build_conversations(world)
     build_data_protection(world)
     build_site_content(world)
     look_around_as_reviewer(world)
     return world
+
+
+def build_declarations(world):
+    """Two more experts given access to A2: one yet to declare their independence, one
+    who declared a conflict of interest (and so lost access)."""
+    application = world.applications["A2"]
+    undeclared, withdrawn = (
+        world.staff["undeclared expert"],
+        world.staff["withdrawn expert"],
+    )
+    assign_experts(
+        application,
+        [world.staff["expert"].pk, undeclared.pk, withdrawn.pk],
+        world.staff["reviewer"],
+    )
+    declare(application, withdrawn, Disclosure.CONFLICT, "Работал у заявителя.")
 
 
 def build_conversations(world):

@@ -8,6 +8,7 @@ choose experts."""
 
 import pytest
 from django.core import mail
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
@@ -170,12 +171,12 @@ def test_no_conflict_in_the_experts_words_opens_the_dossier(undeclared, expert):
     html = client.get(assessment_url(undeclared)).content.decode()
     assert APPLICATION_ANSWERS["summary"] in html and 'name="novelty"' in html
     assert client.get(file_url(undeclared)).status_code == 200
-    # declared once for this assignment: the declaration's screen sends on
+    assess(client, undeclared, **SCORES)
+    assert ExpertAssessment.objects.filter(expert=expert).exists()
+    # declared and assessed: the declaration's screen sends on
     assert client.get(declaration_url(undeclared))["Location"] == assessment_url(
         undeclared
     )
-    assess(client, undeclared, **SCORES)
-    assert ExpertAssessment.objects.filter(expert=expert).exists()
 
 
 def test_given_access_again_the_expert_declares_again(undeclared, expert):
@@ -425,3 +426,38 @@ def test_each_experts_load_is_beside_their_name_in_a_constant_number_of_queries(
         reverse("application_admin_experts", args=[assessed.pk])
     )
     assert "Занятый Эксперт · open assessments: 6" in page.content.decode()
+
+
+def test_a_conflict_found_on_reading_the_dossier_is_declared_until_the_assessment(
+    undeclared, expert
+):
+    declare_no_conflict(undeclared, expert)
+    client = logged_in(expert)
+    html = client.get(assessment_url(undeclared)).content.decode()
+    assert f'href="{declaration_url(undeclared)}"' in html
+
+    page = client.get(declaration_url(undeclared))
+    names = [form.declaration for form in page.context["forms"]]
+    assert names == [
+        Disclosure.CONFLICT,
+        Disclosure.DECLINED,
+    ]  # no second "no conflict"
+    response = post_declaration(client, undeclared, Disclosure.CONFLICT, CONFLICT)
+
+    assert response.status_code == 302
+    assert_nothing_more_for(expert, undeclared)
+
+
+def test_once_assessed_the_expert_can_no_longer_withdraw(undeclared, expert):
+    declare_no_conflict(undeclared, expert)
+    other = ExpertFactory()
+    assign_experts(undeclared, [expert.pk, other.pk], ReviewerFactory())
+    ExpertAssessmentFactory(application=undeclared, expert=expert)
+    client = logged_in(expert)
+
+    assert client.get(declaration_url(undeclared))["Location"] == assessment_url(
+        undeclared
+    )
+    with pytest.raises(PermissionDenied):
+        declare(undeclared, expert, Disclosure.DECLINED, DECLINE)
+    assert is_assigned_expert(undeclared, expert)
