@@ -49,6 +49,10 @@ from tests.two_factor import verified_login
 
 failures = []
 
+# Workflow tasks that migrations made after the old file was (they are new rows, the
+# old ones are all checked one by one below)
+TASKS_MADE_SINCE = {"Approval by another editor"}  # submissions 0021
+
 
 def check(condition, message):
     if not condition:
@@ -138,7 +142,10 @@ class Checks:
             (PageLogEntry, "page_log_entries"),
             (WorkflowContentType, "workflow_content_types"),
         ):
-            count = model.objects.count()
+            rows = model.objects.all()
+            if model is Task:  # the tasks of workflows that later migrations made
+                rows = rows.exclude(name__in=TASKS_MADE_SINCE)
+            count = rows.count()
             check(
                 count == len(facts[key]),
                 f"{model.__name__}: {count} rows, the old file had {len(facts[key])}",
