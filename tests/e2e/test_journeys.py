@@ -216,7 +216,10 @@ def test_the_reviewers_journey(browser, demo_site, settings, language, width):
 
         page.goto(base + "/admin/snippets/submissions/application/")
         journey.look("register")
-        page.goto(base + "/admin/snippets/submissions/application/?status=screening")
+        page.goto(
+            base + "/admin/snippets/submissions/application/"
+            "?status=screening&technology_request=null"
+        )
         rows = page.locator("table.listing tbody tr")
         assert rows.count() == 1 and screening.reference in rows.first.inner_text()
         journey.look("register-screening")
