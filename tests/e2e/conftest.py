@@ -143,6 +143,11 @@ def every_context_closed(browser, transactional_db):
     """After each browser test, every context it opened is closed and the server is
     quiet before the database is emptied (this fixture depends on transactional_db, so
     it ends first): no page of one test still talks to the server in the next."""
+    # the connection the server shares starts clean: no transaction left open by a request
+    # of an earlier test (its on-commit e-mails would never be sent)
+    assert not connection.in_atomic_block and not connection.run_on_commit, (
+        "the live server's connection is inside a transaction an earlier request left"
+    )
     yield
     for context in list(browser.contexts):
         close_context(context)
