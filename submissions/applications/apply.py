@@ -247,6 +247,16 @@ def answers_step(page, request, application, number):
     )
 
 
+def request_in_language(application):
+    """The request ``application`` answers, in the active language: looked up once per
+    view (the attachments step and the last step ask for it several times)."""
+    if "_request_in_language" not in application.__dict__:
+        application.__dict__["_request_in_language"] = (
+            application.technology_request.in_language()
+        )
+    return application.__dict__["_request_in_language"]
+
+
 def required_categories(page, application):
     """(category, label) of every attachment the application needs: the form page's
     required categories, and those the application's technology request asks for
@@ -257,7 +267,7 @@ def required_categories(page, application):
     }
     if application.technology_request_id:
         for category, question in required_file_categories(
-            application.technology_request.in_language()
+            request_in_language(application)
         ):
             required.setdefault(category, f"{labels[category]}: {question}")
     return list(required.items())
@@ -389,9 +399,7 @@ def completeness_problems(page, application):
             (FILES_STEP, _("No file in the category “%(label)s”.") % {"label": label})
         )
     if request_closed(application):
-        problems.append(
-            (1, closed_problem(application.technology_request.in_language()))
-        )
+        problems.append((1, closed_problem(request_in_language(application))))
     return problems
 
 

@@ -205,9 +205,7 @@ class TechnologyRequestPage(KnownRestrictionsPage):
     @property
     def original(self):
         """This request in the default language (where applications point)."""
-        if self.locale_id == Locale.get_default().pk:
-            return self
-        return self.get_translation_or_none(Locale.get_default()) or self
+        return self.in_language(Locale.get_default())
 
     def in_language(self, locale=None):
         """This request as written in ``locale`` (the active language's by default), or

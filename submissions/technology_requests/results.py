@@ -9,6 +9,7 @@ from django_tasks import task
 from wagtail.models import Page
 
 from accounts.mail import absolute, send_portal_mail
+from accounts.models import User
 from policy.consent import edition_in_force, record_consent, withdraw_consent
 from policy.models import ConsentRecord
 from submissions.models.applications import Application, ApplicationStatus
@@ -113,17 +114,21 @@ def announce_results(page):
 def send_results_notices(request_id):
     """Tell every applicant who submitted a proposal to the request, in their language."""
     request_page = Page.objects.get(pk=request_id).specific
-    applicants = {
-        application.applicant
-        for application in Application.objects.filter(technology_request=request_page)
-        .exclude(status=ApplicationStatus.DRAFT)
-        .select_related("applicant")
-        if application.applicant.is_active
-    }
-    for applicant in sorted(applicants, key=lambda user: user.pk):
-        with translation.override(applicant.language):
-            localized = request_page.in_language()
-            link = absolute(localized.url)
+    submitted = Application.objects.filter(technology_request=request_page).exclude(
+        status=ApplicationStatus.DRAFT
+    )
+    applicants = (
+        User.objects.filter(is_active=True, applications__in=submitted)
+        .distinct()
+        .order_by("pk")
+    )
+    links = {}  # the request and its address, once per language
+    for applicant in applicants:
+        if applicant.language not in links:
+            with translation.override(applicant.language):
+                localized = request_page.in_language()
+                links[applicant.language] = (localized, absolute(localized.url))
+        localized, link = links[applicant.language]
         send_portal_mail(
             "submissions/emails/request_results",
             {"user": applicant, "request": localized, "link": link},

@@ -11,6 +11,7 @@ from django.core import mail
 
 from submissions.models.applications import Application
 from submissions.technology_requests.pages import TechnologyRequestPage
+from tests.factories import PDF
 from tests.helpers import approve_registration
 
 from .conftest import admin_login, axe_violations, close_context, describe, screenshot
@@ -23,12 +24,6 @@ pytestmark = [
 EMAIL = "aigerim@example.kz"
 PASSWORD = "a-long-and-fine-password"
 TITLE = "Электрокоагуляция попутных вод"
-PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
-    b"trailer<</Root 1 0 R>>\n%%EOF\n"
-)
 
 
 def register(page, base):

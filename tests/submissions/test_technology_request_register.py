@@ -87,7 +87,9 @@ def test_the_register_filters_by_request_and_by_free_proposal(world, water, twin
     # the choices: the requests with a submitted application, and the free proposals
     assert f'<option value="{water.pk}">Очистка попутных вод</option>' in html
     assert "Цифровой двойник" not in html and "Без заявок" not in html
-    assert '<option value="null">Без запроса (предложение вне запросов)</option>' in html
+    assert (
+        '<option value="null">Без запроса (предложение вне запросов)</option>' in html
+    )
     # the request's column
     assert re.search(r"<td[^>]*>\s*Очистка попутных вод\s*</td>", html)
 
@@ -342,7 +344,9 @@ def test_the_applicant_consents_to_be_named_and_withdraws(
     )
     page = client.get(page_url).content.decode()
     assert "Согласие дано" in page and 'name="withdraw"' in page
-    assert "Спасибо: ваше предложение может быть упомянуто" in page  # the success message
+    assert (
+        "Спасибо: ваше предложение может быть упомянуто" in page
+    )  # the success message
     client.post(url, {"consent": "on"})  # a second tab, a reload
     assert records.count() == 1
 

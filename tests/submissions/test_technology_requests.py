@@ -11,9 +11,11 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import Locale, WorkflowState
+from django.utils.formats import date_format
+from wagtail.models import Locale, Site, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from home.models import PortalSettings
 from policy.models import ConsentRecord
 from submissions.models.applications import (
     Application,
@@ -186,12 +188,15 @@ def test_the_filters_are_kept_by_the_pagination(
 def test_a_request_page_shows_its_status_dates_questions_and_the_centers_contacts(
     client, water_request, apply_page
 ):
+    settings_ = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    settings_.email = "opi@example.kz"
+    settings_.save()
     html = client.get("/requests/water/").content.decode()
-    assert (
-        "Принимает предложения" in html
-        or "Приём предложений открыт" in html
-        or "open" in html
-    )
+    assert "request-status--open" in html and "Приём предложений открыт" in html
+    dates = (water_request.open_from, water_request.closing_on)
+    assert all(date_format(day) in html for day in dates)
+    # the OPI Center's contacts, from the portal settings
+    assert "Вопросы по запросу" in html and 'href="mailto:opi@example.kz"' in html
     assert "Протокол анализа воды" in html and "Производительность" in html
     assert f'href="/apply/?request={water_request.pk}"' in html
 
@@ -401,7 +406,7 @@ def test_a_proposal_outside_any_request_stays_possible(
 ):
     client.force_login(applicant)
     html = client.get(f"/apply/?request={water_request.pk}").content.decode()
-    assert "вне запросов" in html or "outside any request" in html
+    assert "Начать предложение вне запросов" in html
     client.post("/apply/")
     application = Application.objects.filter(applicant=applicant).latest("pk")
     assert application.technology_request is None
