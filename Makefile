@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_PASSWORD ?=
 
-.PHONY: run serve test test-fast lint format bench bench-applications messages check-deploy clean
+.PHONY: run serve test test-fast lint format bench bench-applications messages check-messages check-deploy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -86,6 +86,21 @@ bench-applications: $(VENV)/.installed
 messages: $(VENV)/.installed-dev
 	$(BIN)/python manage.py makemessages --locale ru --locale kk --locale en --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'var/*'
 	$(BIN)/python manage.py compilemessages --ignore '.venv/*'
+
+## Every text of the code and templates is translated into Russian and Kazakh: re-extracts
+## them (as `make messages` does), then fails on any text with no translation or a fuzzy one
+check-messages: messages
+	@for language in ru kk; do \
+	  catalog=locale/$$language/LC_MESSAGES/django.po; \
+	  missing=$$( { msgattrib --untranslated --no-obsolete --no-wrap $$catalog; \
+	    msgattrib --only-fuzzy --no-obsolete --no-wrap $$catalog; } | grep -c '^msgid "[^"]' || true); \
+	  if [ "$$missing" -gt 0 ]; then \
+	    echo "$$catalog: $$missing texts untranslated or fuzzy:"; \
+	    msgattrib --untranslated --no-obsolete --no-wrap $$catalog | grep '^msgid "[^"]'; \
+	    msgattrib --only-fuzzy --no-obsolete --no-wrap $$catalog | grep '^msgid "[^"]'; \
+	    exit 1; \
+	  fi; \
+	done; echo "Russian and Kazakh: every text translated"
 
 clean:
 	rm -rf $(VENV) node_modules var/test-*
