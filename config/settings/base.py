@@ -145,6 +145,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
 ]
 
+# messages worded in the language of the view that gives them (core/messages.py)
+MESSAGE_STORAGE = "core.messages.WordedWhenGiven"
+
 MIDDLEWARE = [
     # Outermost: the request id covers every log line of the request, and its one line
     # tells the status that the client got.

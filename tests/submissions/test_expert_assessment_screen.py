@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import ModelLogEntry, TaskState
+from wagtail.users.models import UserProfile
 
 from privacy.blocking import block_applicant
 from submissions.applications.review import assign_experts
@@ -210,6 +211,28 @@ def test_an_assessment_goes_through_the_workflow_and_the_last_one_completes_the_
     assert state.status == TaskState.STATUS_APPROVED
     assert application.assessments.count() == 2
     assert "сейчас она на этапе «решение»" in response.content.decode()
+
+
+def test_an_expert_working_in_kazakh_is_thanked_in_kazakh(expert):
+    """Wagtail speaks the expert's language only while its view runs; the message given
+    there is worded then, not in the site's Russian when it is stored."""
+    profile = UserProfile.get_for_user(expert)
+    profile.preferred_language = "kk"
+    profile.save()
+    application = ApplicationFactory(
+        status=ApplicationStatus.ASSESSMENT, experts=[expert]
+    )
+    url = assessment_url(application)
+    client = logged_in(expert)
+    check = client.post(url, {**ANSWERS, "step": "check"}, follow=True)
+
+    response = client.post(
+        url,
+        {**ANSWERS, "step": "send", "checked": check.context["checked"]},
+        follow=True,
+    )
+
+    assert messages_of(response) == ["Бағалауыңыз жіберілді. Рақмет."]
 
 
 def test_errors_are_said_next_to_each_group_and_what_was_typed_is_kept(
