@@ -14,5 +14,7 @@ from django.utils.functional import Promise
 class WordedWhenGiven(FallbackStorage):
     def add(self, level, message, extra_tags=""):
         if isinstance(message, Promise):
-            message = str(message)  # a safe string stays safe: only lazy ones are worded
+            message = str(
+                message
+            )  # a safe string stays safe: only lazy ones are worded
         super().add(level, message, extra_tags)

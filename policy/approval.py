@@ -6,12 +6,21 @@ which workflow every policy page is in (``assign_policy_workflow``).
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.utils.translation import gettext_noop
 from wagtail.models import PagePermissionTester, Workflow, WorkflowPage
 
 from accounts.roles import POLICY_APPROVERS
 
 POLICY_WORKFLOW_NAME = "Policy approval"
 POLICY_TASK_NAME = "Approval by the policy approvers"
+
+
+# the names its migration gave the workflow and task, for the audit log in words
+# (core.wagtail_hooks)
+WORKFLOW_NAMES = (
+    gettext_noop("Policy approval"),
+    gettext_noop("Approval by the policy approvers"),
+)
 
 
 def is_policy_approver(user):

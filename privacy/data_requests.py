@@ -11,7 +11,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 from django_tasks import task
 from wagtail.forms import TaskStateCommentForm
 from wagtail.log_actions import log
@@ -207,6 +207,14 @@ def form_page(page, request):
         return redirect("account")
 
     return render_page(page, request, status=429 if refusal else 200, form=form)
+
+
+# the names its migrations gave the workflow and task, for the audit log in words
+# (core.wagtail_hooks)
+WORKFLOW_NAMES = (
+    gettext_noop("Data requests"),
+    gettext_noop("Answer by the reviewers"),
+)
 
 
 class DataRequestTask(AbstractGroupApprovalTask):

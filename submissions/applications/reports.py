@@ -21,6 +21,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Task, TaskState
 
 from core.charts import Chart
@@ -37,7 +38,7 @@ from submissions.models.registrations import RegistrationRequest
 OUTCOMES = [
     ("approved", _("approved")),
     ("rejected", _("rejected")),
-    ("withdrawn", _("withdrawn")),
+    ("withdrawn", pgettext_lazy("application", "withdrawn")),
     ("open", _("under review")),
 ]
 

@@ -22,6 +22,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from wagtail.forms import TaskStateCommentForm
 from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask, Task, TaskState, WorkflowState
@@ -75,6 +76,16 @@ class ReviewersDecideMixin(ReviewTaskMixin):
             ("decline", _("Reject the application"), True),
             ("approve", self.approve_label, True),
         ]
+
+
+# the names its migrations gave the workflow and tasks, for the audit log in words
+# (core.wagtail_hooks)
+WORKFLOW_NAMES = (
+    gettext_noop("Application review"),
+    gettext_noop("Screening"),
+    gettext_noop("Expert assessment"),
+    gettext_noop("Decision"),
+)
 
 
 class ScreeningTask(ReviewersDecideMixin, AbstractGroupApprovalTask):

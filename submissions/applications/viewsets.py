@@ -7,6 +7,10 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.active_filters import (
+    ModelChoiceFilterAdapter,
+    register_filter_adapter_class,
+)
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldRowPanel, MultiFieldPanel
@@ -38,6 +42,23 @@ from submissions.permissions import is_application_reviewer, sees_applicant_deta
 from submissions.technology_requests.pages import TechnologyRequestPage
 
 
+class ChoiceOrNoneFilter(django_filters.ModelChoiceFilter):
+    """A choice among records, or "none" (its ``null_label``)."""
+
+
+class ChoiceOrNoneFilterAdapter(ModelChoiceFilterAdapter):
+    """The applied filter's chip says "none" in words (Wagtail's would read "null")."""
+
+    def get_active_filters(self):
+        for active in super().get_active_filters():
+            if self.value == self.filter.null_value:
+                active = active._replace(value=str(self.filter.field.null_label))
+            yield active
+
+
+register_filter_adapter_class(ChoiceOrNoneFilter, ChoiceOrNoneFilterAdapter)
+
+
 class ApplicationFilterSet(WagtailFilterSet):
     # unticked is the default (initial False), so an unfiltered list shows no filter applied
     assigned_to_me = django_filters.BooleanFilter(
@@ -58,7 +79,7 @@ class ApplicationFilterSet(WagtailFilterSet):
     submitted_at = django_filters.DateFromToRangeFilter(
         label=_("submitted at"), widget=DateRangePickerWidget
     )
-    technology_request = django_filters.ModelChoiceFilter(
+    technology_request = ChoiceOrNoneFilter(
         label=_("Technology request"),
         field_name="technology_request",
         queryset=lambda request: requests_with_applications(),

@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
@@ -56,7 +57,7 @@ class ApplicationStatus(models.TextChoices):
     DECISION = "decision", _("decision")
     APPROVED = "approved", _("approved for pilot testing")
     REJECTED = "rejected", _("rejected")
-    WITHDRAWN = "withdrawn", _("withdrawn")
+    WITHDRAWN = "withdrawn", pgettext_lazy("application", "withdrawn")
 
 
 # Under review, or sent back for changes: not decided and not withdrawn.
@@ -243,6 +244,13 @@ class Application(
         if self.applicant_blocked:
             title = _("blocked")  # a title may name the organization
         return f"{self.reference} · {title}" if self.reference else str(title)
+
+    @staticmethod
+    def counted(count):
+        """The register's count in words, with each language's plural forms."""
+        return ngettext("%(count)s application", "%(count)s applications", count) % {
+            "count": count
+        }
 
     def with_content_json(self, content):
         """A revision holds what the applicant sent; what the review decided (status,

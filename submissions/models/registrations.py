@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -263,7 +264,14 @@ class RegistrationRequest(
     def __str__(self):
         if self.profile_id and self.profile.is_blocked:
             return str(_("blocked"))
-        return f"{self.organization or self.full_name} <{self.email}>"
+        return f"{self.organization or self.full_name} · {self.email}"
+
+    @staticmethod
+    def counted(count):
+        """The register's count in words, with each language's plural forms."""
+        return ngettext("%(count)s registration", "%(count)s registrations", count) % {
+            "count": count
+        }
 
     @property
     def verification(self):

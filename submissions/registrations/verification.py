@@ -16,7 +16,7 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 from django_tasks import task
 from wagtail.models import AbstractGroupApprovalTask, WorkflowState
 from wagtail.signals import workflow_approved, workflow_rejected
@@ -197,6 +197,17 @@ def send_registration_to_reviewers(registration_id):
             reviewer.email,
             reviewer.language,
         )
+
+
+# the names its migrations gave the workflow and tasks, for the audit log in words
+# (core.wagtail_hooks)
+WORKFLOW_NAMES = (
+    gettext_noop("Registration verification"),
+    gettext_noop("Verification by the reviewers"),
+    gettext_noop(
+        "Verification by the reviewers (until the represented person's consent)"
+    ),
+)
 
 
 class RegistrationVerificationTask(AbstractGroupApprovalTask):

@@ -9,6 +9,7 @@ import contextvars
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from wagtail.models import (
     AbstractGroupApprovalTask,
     PagePermissionTester,
@@ -26,6 +27,14 @@ approving = contextvars.ContextVar("approving_request", default=None)
 def submitted_by(page):
     state = page.current_workflow_state
     return state.requested_by_id if state is not None else None
+
+
+# the names its migration gave the workflow and task, for the audit log in words
+# (core.wagtail_hooks)
+WORKFLOW_NAMES = (
+    gettext_noop("Technology request approval"),
+    gettext_noop("Approval by another editor"),
+)
 
 
 class EditorsApprovalTask(AbstractGroupApprovalTask):

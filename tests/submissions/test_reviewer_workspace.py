@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry, TaskState
 
 from core.working_days import working_days_between
@@ -64,6 +64,23 @@ def test_an_unfiltered_register_shows_no_filter_as_applied(world):
     # ticked, "Assigned to me" shows as the one filter applied
     mine = client.get(APPLICATION_LIST + "?assigned_to_me=on").content.decode()
     assert 'data-w-active-filter-id="id_assigned_to_me"' in mine
+
+
+def test_the_register_counts_in_words(world):
+    """Russian has three forms after a number, Kazakh keeps the noun singular."""
+    reviewer = world["reviewer"]
+    html = logged_in(reviewer).get(APPLICATION_LIST).content.decode()
+    assert "2 заявки" in html  # world: two submitted applications
+    for count, russian, kazakh in (
+        (1, "1 заявка", "1 өтінім"),
+        (5, "5 заявок", "5 өтінім"),
+        (12, "12 заявок", "12 өтінім"),
+        (22, "22 заявки", "22 өтінім"),
+    ):
+        with translation.override("ru"):
+            assert Application.counted(count) == russian
+        with translation.override("kk"):
+            assert Application.counted(count) == kazakh
 
 
 def test_reviewers_see_every_submitted_application_and_no_draft(world):
@@ -334,6 +351,9 @@ def test_the_dossier_shows_everything_to_reviewers_and_is_not_an_experts_screen(
     assert "Предложение 2" in html and "Регистрация заявителя" in html
     assert "person@example.kz" in html and "Иванов Иван" in html
     assert "Кто что делал и когда" in html and "Эксперты назначены" in html
+    # the workflow and its steps by their names in the reader's language
+    assert "Рассмотрение заявки" in html and "Первичная проверка" in html
+    assert "Application review" not in html and "&#x27;Screening" not in html
     company = logged_in(world["reviewer"]).get(inspect_url(world["first"]))
     assert "940740000911" in company.content.decode()
     # experts assess on a screen of their own, never on Wagtail's views of the record

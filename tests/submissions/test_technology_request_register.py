@@ -97,6 +97,9 @@ def test_the_register_filters_by_request_and_by_free_proposal(world, water, twin
     assert references(filtered.content.decode()) == {"OPI-2026-00010"}
     free = client.get(f"{APPLICATION_LIST}?technology_request=null")
     assert references(free.content.decode()) == {"OPI-2026-00001", "OPI-2026-00002"}
+    # the applied filter says so in words, never "null"
+    chip = re.search(r'<b class="w-ml-1">([^<]*)</b>', free.content.decode())
+    assert chip.group(1) == "Без запроса (предложение вне запросов)"
 
     csv = export(client, f"?technology_request={water.pk}")
     header, *rows = csv.splitlines()
