@@ -11,7 +11,12 @@ from wagtail.models import Site
 
 from home.models import MainMenuItem, PortalSettings
 from home.views import server_error
-from tests.factories import HOSTILE_QUERIES, add_info_page, translate
+from tests.factories import (
+    HOSTILE_QUERIES,
+    add_info_page,
+    add_technology_request,
+    translate,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -117,6 +122,14 @@ class TestSearch:
         assert response.status_code == 200
         assert 'href="/about/"' in html
         assert "<mark>испытания</mark>" in html
+
+    def test_a_summary_in_rich_text_reads_as_text(self, client, home_page):
+        index = add_technology_request().get_parent().specific
+        index.intro = "<p>Задачи <b>дочерних</b> организаций.</p>"
+        index.save_revision().publish()
+        html = client.get(reverse("search"), {"q": "Технологические"}).content.decode()
+        assert "<p>Задачи дочерних организаций.</p>" in html
+        assert "&lt;p&gt;" not in html and "&lt;b&gt;" not in html
 
     def test_searches_only_the_visitors_language(self, client, english):
         html = client.get("/en/search/", {"q": "pilot"}).content.decode()
