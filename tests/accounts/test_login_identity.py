@@ -433,3 +433,18 @@ def test_the_address_typed_is_erased_from_the_queue(task_path, args, erased):
         [],
         {"email": ""},
     )
+
+
+@pytest.mark.parametrize(
+    "login, register",
+    [
+        ("/accounts/login/", "/register/"),
+        ("/kk/accounts/login/", "/kk/register/"),
+        ("/en/accounts/login/", "/en/register/"),
+    ],
+)
+def test_the_login_page_leads_to_registration_in_its_language(
+    client, db, login, register
+):
+    html = client.get(login).content.decode()
+    assert f'<a href="{register}">' in html
