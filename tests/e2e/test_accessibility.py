@@ -1,5 +1,6 @@
 """axe-core on every public page: no serious or critical accessibility violations, no CSP
-violations, and screenshots at phone and desktop width when E2E_SCREENSHOTS=1."""
+violations, nothing wider than the screen, and screenshots at phone and desktop width when
+E2E_SCREENSHOTS=1."""
 
 import pytest
 
@@ -21,6 +22,11 @@ PUBLIC_PAGES = [
     "/news/",
     "/contacts/",
     "/search/?q=%D0%B8%D1%81%D0%BF%D1%8B%D1%82%D0%B0%D0%BD%D0%B8%D1%8F",
+    "/en/search/?q=pilot",
+    "/requests/",
+    "/kk/requests/",
+    "/en/requests/",
+    "/requests/produced-water-treatment/",
     "/no-such-page/",
     "/policy/",
     "/policy/editions/",
@@ -49,6 +55,11 @@ def test_public_pages_pass_axe(browser, demo_site):
             violations = axe_violations(page)
             if violations:
                 failures[f"{path} @ {width}px"] = describe(violations)
+            wider = page.evaluate(
+                "document.documentElement.scrollWidth - window.innerWidth"
+            )
+            if wider > 0:
+                failures[f"{path} @ {width}px"] = f"{wider}px wider than the screen"
             name = path.strip("/").split("?")[0].replace("/", "_") or "home"
             screenshot(page, f"{name}_{width}")
         csp = [text for text in console if "Content Security Policy" in text]
