@@ -1239,7 +1239,9 @@ NEWS_ITEMS = [
 
 PORTAL_SETTINGS = {
     # made-up company and person; the BIN has a valid check digit
-    "operator_legal_name": "АО «Центр опытно-промышленных испытаний» (демо)",
+    "operator_legal_name_ru": "АО «Центр опытно-промышленных испытаний»",
+    "operator_legal_name_kk": "«Тәжірибелік-өнеркәсіптік сынақтар орталығы» АҚ",
+    "operator_legal_name_en": "Pilot Industrial Testing Center JSC",
     "operator_bin": "210140008884",
     "protection_officer_name": "Нурланова Асель Маратовна",
     "protection_officer_email": "dpo@example.kz",

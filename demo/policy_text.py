@@ -267,7 +267,7 @@ RU_CONSENT = (
     p(
         "В соответствии с Законом Республики Казахстан «О персональных данных и их "
         "защите» я своей волей и в своём интересе даю Центру ОПИ (010000, г. Астана, "
-        "ул. Примерная, 1) согласие на сбор и обработку моих персональных данных для "
+        "пр. Кабанбай батыра, 00) согласие на сбор и обработку моих персональных данных для "
         "оценки заявок на опытно-промышленные испытания, которые я подаю через портал, "
         "включая данные, полученные от уполномоченных мною лиц:"
     )
@@ -537,7 +537,7 @@ EN_CONSENT = (
     p(
         "In accordance with the Law of the Republic of Kazakhstan on Personal Data and "
         "its Protection, of my own free will and in my own interest I give the OPI "
-        "Center (1 Primernaya St., Astana 010000) my consent to the collection and "
+        "Center (00 Kabanbay Batyr Ave., Astana 010000) my consent to the collection and "
         "processing of my personal data for the assessment of the applications for "
         "pilot industrial testing I file through the portal, including data received "
         "from persons I have authorised:"
@@ -813,7 +813,7 @@ KK_CONSENT = (
     p(
         "Қазақстан Республикасының «Дербес деректер және оларды қорғау туралы» Заңына "
         "сәйкес мен өз еркіммен және өз мүддемде ТӨС орталығына (010000, Астана қ., "
-        "Примерная к-сі, 1) портал арқылы беретін тәжірибелік-өнеркәсіптік сынақтарға "
+        "Қабанбай батыр даңғылы, 00) портал арқылы беретін тәжірибелік-өнеркәсіптік сынақтарға "
         "өтінімдерімді бағалау үшін менің дербес деректерімді, оның ішінде мен "
         "уәкілеттік берген адамдардан алынған деректерді жинауға және өңдеуге келісім "
         "беремін:"

@@ -382,11 +382,17 @@ class PortalSettings(LocalizedTextMixin, ClusterableModel, BaseSiteSetting):
     cookie_notice_en = models.TextField(_("cookie notice (English)"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    operator_legal_name = models.CharField(
-        _("operator's legal name"),
+    operator_legal_name_ru = models.CharField(
+        _("operator's legal name (Russian)"),
         max_length=255,
         blank=True,
         help_text=_("The company that processes the personal data, as registered."),
+    )
+    operator_legal_name_kk = models.CharField(
+        _("operator's legal name (Kazakh)"), max_length=255, blank=True
+    )
+    operator_legal_name_en = models.CharField(
+        _("operator's legal name (English)"), max_length=255, blank=True
     )
     operator_bin = models.CharField(
         _("operator's BIN"), max_length=12, blank=True, validators=[validate_bin]
@@ -423,7 +429,8 @@ class PortalSettings(LocalizedTextMixin, ClusterableModel, BaseSiteSetting):
         InlinePanel("footer_menu_items", label=_("Footer menu")),
     ]
     data_protection_panels = [
-        FieldRowPanel([FieldPanel("operator_legal_name"), FieldPanel("operator_bin")]),
+        language_panels("operator_legal_name", _("Operator's legal name")),
+        FieldPanel("operator_bin"),
         FieldPanel("protection_officer_name"),
         FieldRowPanel(
             [
@@ -451,6 +458,10 @@ class PortalSettings(LocalizedTextMixin, ClusterableModel, BaseSiteSetting):
     @property
     def address(self):
         return self.in_current_language("address")
+
+    @property
+    def operator_legal_name(self):
+        return self.in_current_language("operator_legal_name")
 
     @property
     def hours(self):

@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Site
 
 from home.models import PortalSettings
@@ -154,7 +154,7 @@ def test_the_operator_and_the_responsible_person_are_shown_with_the_policy(
     client, register_page
 ):
     settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.operator_legal_name = "АО «Оператор»"
+    settings.operator_legal_name_ru = "АО «Оператор»"
     settings.operator_bin = "210140008884"
     settings.protection_officer_name = "Ответственная Асель"
     settings.protection_officer_email = "dpo@example.kz"
@@ -163,6 +163,16 @@ def test_the_operator_and_the_responsible_person_are_shown_with_the_policy(
         html = client.get(url).content.decode()
         assert "АО «Оператор»" in html and "БИН 210140008884" in html, url
         assert "Ответственная Асель" in html and "dpo@example.kz" in html, url
+
+
+def test_the_operator_is_named_in_the_readers_language(db):
+    settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.operator_legal_name_ru = "АО «Оператор»"
+    settings.operator_legal_name_kk = "«Оператор» АҚ"
+    with translation.override("kk"):
+        assert settings.operator_legal_name == "«Оператор» АҚ"
+    with translation.override("en"):  # no English name yet: the Russian one
+        assert settings.operator_legal_name == "АО «Оператор»"
 
 
 def test_upload_help_says_no_identity_document_scans(client, register_page):
