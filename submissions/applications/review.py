@@ -22,7 +22,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 from wagtail.forms import TaskStateCommentForm
 from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask, Task, TaskState, WorkflowState
@@ -809,12 +809,12 @@ def declare(application, expert, declaration, statement):
 
 # --- what the applicant sees ------------------------------------------------------------------
 
-STATE_LABELS = {
-    "done": _("done"),
-    "current": _("in progress"),
-    "waiting": _("waiting for the applicant's corrections"),
-    "stopped": _("stopped"),
-    "upcoming": _("not started"),
+STATE_LABELS = {  # said of a stage ("Expert assessment: not started")
+    "done": pgettext_lazy("stage", "done"),
+    "current": pgettext_lazy("stage", "in progress"),
+    "waiting": pgettext_lazy("stage", "waiting for the applicant's corrections"),
+    "stopped": pgettext_lazy("stage", "stopped"),
+    "upcoming": pgettext_lazy("stage", "not started"),
 }
 # The stages of the review, in order: each is one task of the "Application review"
 # workflow (the timeline, the report's funnel and its days per stage read this list).

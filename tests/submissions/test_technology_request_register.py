@@ -274,7 +274,7 @@ def test_reviewers_and_the_expert_read_the_request_and_the_answers(world, water)
     shows_the_answers(screen.content.decode(), water)
     # a free proposal says so
     free = reviewer.get(inspect_url(world["first"])).content.decode()
-    assert "нет: предложение вне запросов" in free and "Дебит скважины" not in free
+    assert "нет (предложение вне запросов)" in free and "Дебит скважины" not in free
 
 
 def test_the_applicant_reads_the_request_and_the_answers_on_their_page(
