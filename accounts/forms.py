@@ -2,7 +2,12 @@
 applicant's e-mail settings."""
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 from wagtail.users.forms import UserCreationForm, UserEditForm
@@ -107,6 +112,32 @@ class PasswordResetByTask:
 
 class RecordedPasswordResetForm(PasswordResetByTask, PasswordResetForm):
     """The portal's password reset form (/accounts/password-reset/)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("E-mail")
+
+
+class NewPasswordLabels:
+    """The new password's fields in the portal's words (Django's have no Kazakh)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = _("New password")
+        self.fields["new_password2"].label = _("New password again")
+        self.fields["new_password2"].help_text = _("Type the same password again.")
+
+
+class NewPasswordForm(NewPasswordLabels, SetPasswordForm):
+    """Choosing a new password from the reset link."""
+
+
+class ChangePasswordForm(NewPasswordLabels, PasswordChangeForm):
+    """Changing the password while logged in."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = _("Current password")
 
 
 class AdminPasswordResetForm(PasswordResetByTask, WagtailPasswordResetForm):

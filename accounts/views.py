@@ -14,7 +14,9 @@ from wagtail.admin.views.account import PasswordResetView as AdminPasswordReset
 from wagtail.users.views.users import UserViewSet
 
 from accounts.forms import (
+    ChangePasswordForm,
     EmailLoginForm,
+    NewPasswordForm,
     NotificationSettingsForm,
     PortalUserCreationForm,
     PortalUserEditForm,
@@ -156,6 +158,7 @@ password_reset_done = auth_views.PasswordResetDoneView.as_view(
 )
 password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
     template_name=FORM_PAGE,
+    form_class=NewPasswordForm,
     success_url=reverse_lazy("password_reset_complete"),
     extra_context={
         "title": gettext_lazy("Choose a new password"),
@@ -176,6 +179,7 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
 )
 password_change = auth_views.PasswordChangeView.as_view(
     template_name=FORM_PAGE,
+    form_class=ChangePasswordForm,
     success_url=reverse_lazy("password_change_done"),
     extra_context={
         "title": gettext_lazy("Change your password"),

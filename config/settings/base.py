@@ -203,16 +203,11 @@ TEMPLATES = [
 ]
 
 AUTH_USER_MODEL = "accounts.User"
-AUTH_PASSWORD_VALIDATORS = [
-    {
-        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
-    },
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+AUTH_PASSWORD_VALIDATORS = [  # Django's rules in the portal's words (accounts/passwords.py)
+    {"NAME": "accounts.passwords.UnlikeTheAccount"},
+    {"NAME": "accounts.passwords.LongEnough", "OPTIONS": {"min_length": 10}},
+    {"NAME": "accounts.passwords.NotCommon"},
+    {"NAME": "accounts.passwords.NotOnlyDigits"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "account"  # the applicant dashboard
