@@ -108,6 +108,9 @@ def test_reviewers_never_open_a_draft(world):
     for view in ("edit", "inspect", "history", "workflow_history"):
         response = reviewer.get(snippet_url("application", view, draft))
         assert response.status_code == 404, view
+    # the admin's "not found" says neither that the draft exists nor that it does not
+    page = response.content.decode()
+    assert "Здесь нет ничего, что вы можете открыть" in page and "Wagtail" not in page
     assert "Предложение 3" not in reviewer.get(APPLICATION_LIST).content.decode()
     assert (
         reviewer.get(snippet_url("application", "edit", world["first"].pk)).status_code
