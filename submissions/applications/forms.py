@@ -182,14 +182,14 @@ class ApplicationFileForm(forms.Form):
         self.fields["category"].choices = categories or FileCategory.applicant_choices()
 
     def report_missing(self, labels):
-        """Show the required categories still without a file as errors of the category
+        """Show the required categories still without a file as errors of the file
         field (the step shown after a refused "Next"): the error summary then names
-        each one and links to the category's input."""
+        each one and links to the file's input, where the missing file goes."""
         self.cleaned_data = {}
         for label in labels:
             self.add_error(
-                "category",
-                _("No file in the category “%(label)s”.") % {"label": label},
+                "file",
+                _("Attach a file in the category “%(label)s”.") % {"label": label},
             )
 
     def report_refusal(self, errors):

@@ -100,7 +100,7 @@ def test_the_form_never_sends_itself_again_and_warns_before_losing_work(
     # A refused "Next" on the attachments step, then the files it asked for.
     page.click("button[value=next]")
     page.wait_for_url(re.compile(r".*/step/5/\?check=1$"))
-    assert page.locator(".error-summary a[href='#id_category']").count() == 2
+    assert page.locator(".error-summary a[href='#id_file']").count() == 2
     upload(page, "technical_documentation", "описание.pdf")
     upload(page, "presentation", "презентация.pdf")
     assert re.search(r"/step/5/\?check=1$", page.url)  # the step did not move on

@@ -85,9 +85,9 @@ def test_after_a_refused_next_the_last_file_does_not_move_the_applicant_on(
     assert refused.url == step_url(application, 5) + "?check=1"
     html = client.get(refused.url).content.decode()
     assert summary_of(html) == [
-        ("id_category", "Категория: Нет файла в категории «презентация»."),
+        ("id_file", "Файл: Приложите файл в категории «презентация»."),
     ]
-    assert 'id="id_category"' in html
+    assert 'id="id_file"' in html
 
     answer = client.post(
         refused.url,
