@@ -7,9 +7,12 @@ import sqlite3
 
 import factory.random
 import pytest
+from django.core.signals import setting_changed
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.dispatch import receiver
 from django.test import testcases
+from django.urls import clear_url_caches
 from hypothesis import settings as hypothesis_settings
 
 from home.generation import forget_restricted_paths
@@ -105,6 +108,16 @@ def migrated_database(migrated_template, tmp_path):
     path = tmp_path / "db.sqlite3"
     shutil.copyfile(migrated_template, path)
     return f"sqlite:///{path}"
+
+
+@receiver(setting_changed)
+def _url_prefixes_of_the_languages_now(setting, **kwargs):
+    """A test that makes another language the default (LANGUAGE_CODE="kk") leaves the URL
+    resolver's reverse table of that language without its prefix (/register/ for
+    /kk/register/), and Django does not clear it when the setting goes back: a later
+    test's Kazakh page would link to the Russian one."""
+    if setting in ("LANGUAGE_CODE", "LANGUAGES"):
+        clear_url_caches()
 
 
 @pytest.fixture(autouse=True)
