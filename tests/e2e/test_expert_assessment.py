@@ -93,6 +93,11 @@ def test_the_expert_assesses_on_their_screen_with_the_keyboard(browser, demo_sit
         violations = audited(page)
         assert not violations, describe(violations)
         save_whole(page, "expert-screen-1280.png")
+        # scoring the last criteria, the expert still has the application beside them
+        page.locator("[name=readiness]").last.scroll_into_view_if_needed()
+        dossier = page.locator(".assessment__dossier").bounding_box()
+        assert 0 <= dossier["y"] <= 40 and dossier["height"] > 300, dossier
+        page.screenshot(path=str(SCREENSHOTS / "expert-screen-1280-scrolled.png"))
 
         page.set_viewport_size({"width": 390, "height": 844})
         page.reload()
