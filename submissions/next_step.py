@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.roles import is_staff
 from home.page_frame import frame_for
@@ -35,7 +36,10 @@ LABELS = {
     ADMIN: _("Go to the administration"),
 }
 # Beside "Log in" / "My account": short, and only where it leads somewhere else.
-HEADER_LABELS = {REGISTER: _("Registration"), APPLY: _("Apply")}
+HEADER_LABELS = {
+    REGISTER: pgettext_lazy("header link", "Registration"),
+    APPLY: _("Apply"),
+}
 EXPLANATIONS = {
     REGISTER: _(
         "Applications are filed from an account: register first, it takes a few "

@@ -23,7 +23,13 @@ from submissions.models.registrations import (
 )
 from submissions.registrations.pages import ConsentFormPage
 from submissions.registrations.represented_consent import make_token
-from tests.factories import PDF, ExpertFactory, UserFactory, registration_answers
+from tests.factories import (
+    PDF,
+    ApplicantFactory,
+    ExpertFactory,
+    UserFactory,
+    registration_answers,
+)
 from tests.two_factor import verified_login
 
 pytestmark = pytest.mark.django_db
@@ -491,3 +497,14 @@ def test_the_register_filters_by_verification_and_person_type(
     assert "ТОО «Инновация»" not in individuals
     export = client.get(url + "?verification=awaiting&export=csv")
     assert "940740000911" in b"".join(export.streaming_content).decode()
+
+
+@pytest.mark.parametrize("awaiting, told", [(True, True), (False, False)])
+def test_an_unverified_applicant_is_told_when_an_application_can_be_sent(
+    client, apply_page, awaiting, told
+):
+    client.force_login(ApplicantFactory(awaiting=awaiting))
+    html = client.get("/account/").content.decode()
+    assert "Подать заявку" in html
+    said = "отправить её можно будет, когда регистрация будет подтверждена" in html
+    assert said is told
