@@ -90,7 +90,7 @@ def resend_verification(request):
             request,
             _(
                 "If this address is registered and not yet confirmed, a new link is on "
-                "its way. It works for 3 days."
+                "its way. It is valid for 3 days."
             ),
         )
         return redirect("login")
@@ -152,7 +152,7 @@ password_reset_done = auth_views.PasswordResetDoneView.as_view(
         "title": gettext_lazy("Check your e-mail"),
         "lead": gettext_lazy(
             "If an account has this address, a link to choose a new password is on its "
-            "way. It works for 3 days."
+            "way. It is valid for 3 days."
         ),
     },
 )

@@ -50,7 +50,7 @@ class RegistrationDetailsForm(forms.Form):
     FILE_FIELDS = FILE_FIELDS
 
     person_type = forms.ChoiceField(
-        label=_("I register as"),
+        label=_("I am registering as"),
         choices=PersonType.choices,
         widget=forms.RadioSelect,
     )
@@ -93,7 +93,7 @@ class RegistrationDetailsForm(forms.Form):
         help_text=_("PDF, JPEG or PNG, up to 10 MB."),
     )
     via_representative = forms.BooleanField(
-        label=_("I file through a representative"), required=False
+        label=_("A representative registers for me"), required=False
     )
     representative_name = forms.CharField(
         label=_("Representative's full name"), max_length=255, required=False
@@ -245,7 +245,7 @@ class RegistrationForm(RegistrationDetailsForm):
         help_text=_("At least 10 characters, not only digits, not a common password."),
     )
     password2 = forms.CharField(
-        label=_("Password again"),
+        label=_("Confirm the password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
@@ -259,7 +259,7 @@ class RegistrationForm(RegistrationDetailsForm):
             )
         }
     )
-    captcha = CaptchaField(label=_("Characters in the picture"))
+    captcha = CaptchaField(label=_("The characters in the picture"))
 
     def __init__(self, *args, edition, **kwargs):
         super().__init__(*args, **kwargs)
